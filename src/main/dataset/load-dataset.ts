@@ -1,0 +1,39 @@
+import {
+  createOrigin,
+  upsertDesignation,
+  upsertEntity,
+  upsertReaction,
+  upsertRound,
+  upsertSource,
+} from '../records/write-records'
+import { getMeta, setMeta } from '../store/meta'
+import type { Store } from '../store/open-store'
+import { readDatasetFile, type DatasetFile } from './dataset-file'
+import { defaultDatasetPath } from './resources'
+
+/** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */
+export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new Date()): void {
+  const { db } = store
+  db.transaction(() => {
+    const originId = createOrigin(db, 'default-dataset', `Default dataset ${dataset.version}`, now.toISOString())
+    for (const source of dataset.sources) upsertSource(db, source, originId)
+    for (const round of dataset.rounds) upsertRound(db, round, originId)
+    for (const entity of dataset.entities) upsertEntity(db, entity, originId)
+    for (const designation of dataset.designations) upsertDesignation(db, designation, originId)
+    for (const reaction of dataset.reactions) upsertReaction(db, reaction, originId)
+    setMeta(db, 'dataset_version', dataset.version)
+    setMeta(db, 'data_as_of', dataset.asOf)
+    setMeta(db, 'initialised_at', now.toISOString())
+  }).immediate()
+}
+
+/**
+ * On first start (a store never initialised) loads the default dataset; later starts change nothing,
+ * so records a user retired or corrected are not brought back.
+ * Returns true when the dataset was loaded.
+ */
+export function ensureDefaultDataset(store: Store, datasetPath: string = defaultDatasetPath()): boolean {
+  if (getMeta(store.db, 'initialised_at') !== null) return false
+  applyDataset(store, readDatasetFile(datasetPath))
+  return true
+}

@@ -1,0 +1,118 @@
+import { z } from 'zod'
+import {
+  DESIGNATION_ACTIONS,
+  ENTITY_TYPES,
+  ORGANISATION_KINDS,
+  RELIABILITIES,
+  STANCES,
+  TEXT_KINDS,
+} from '../../shared/domain'
+
+/**
+ * The shape of records as they arrive from outside the store: the default dataset today, update bundles
+ * and importers tomorrow. One schema, so every way in is held to the same rules.
+ */
+const id = z
+  .string()
+  .min(1)
+  .max(200)
+  .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-"')
+const text = z.string().trim().min(1)
+const optionalText = text.nullable().default(null)
+/** Year, year-month or full date: sources often give only a month ("Oct 2019"). */
+export const isoDate = z
+  .string()
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/, 'dates are YYYY, YYYY-MM or YYYY-MM-DD')
+const optionalDate = isoDate.nullable().default(null)
+
+export const sourceRecord = z.strictObject({
+  id,
+  publication: text,
+  title: optionalText,
+  date: optionalDate,
+  url: z
+    .string()
+    .regex(/^https?:\/\/\S+$/, 'URLs start with http:// or https://')
+    .nullable()
+    .default(null),
+  reliability: z.enum(RELIABILITIES),
+  note: optionalText,
+})
+
+export const citationRef = z.strictObject({
+  source: id,
+  supports: optionalText,
+})
+
+export const entityRecord = z.strictObject({
+  id,
+  name: text,
+  originalName: optionalText,
+  /** Why the original-script name should be read with care (single source, conflicting sources...). */
+  originalNameNote: optionalText,
+  type: z.enum(ENTITY_TYPES),
+  country: z
+    .string()
+    .regex(/^[A-Z]{2}$/, 'countries are ISO 3166-1 alpha-2 codes such as CN or HK')
+    .nullable()
+    .default(null),
+  sectors: z.array(text).default([]),
+  aliases: z.array(text).default([]),
+  addresses: z.array(text).default([]),
+  notes: optionalText,
+  sources: z.array(citationRef).min(1, 'every entity needs at least one source'),
+})
+
+export const roundRecord = z.strictObject({
+  id,
+  list: text,
+  title: optionalText,
+  citations: z.array(text).default([]),
+  frDocNumber: optionalText,
+  docket: optionalText,
+  rin: optionalText,
+  announced: optionalDate,
+  published: optionalDate,
+  effective: optionalDate,
+  basis: optionalText,
+  declaredCount: z.number().int().min(0).nullable().default(null),
+  notes: optionalText,
+  sources: z.array(citationRef).min(1, 'every round needs at least one source'),
+})
+
+export const designationRecord = z.strictObject({
+  id,
+  entity: id,
+  round: id,
+  action: z.enum(DESIGNATION_ACTIONS),
+  date: optionalDate,
+  licenseRequirement: optionalText,
+  licensePolicy: optionalText,
+  citation: optionalText,
+  source: id,
+})
+
+export const reactionRecord = z.strictObject({
+  id,
+  speaker: optionalText,
+  speakerRole: optionalText,
+  organisation: optionalText,
+  organisationKind: z.enum(ORGANISATION_KINDS),
+  stance: z.enum(STANCES).nullable().default(null),
+  text,
+  textKind: z.enum(TEXT_KINDS),
+  context: optionalText,
+  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'languages are BCP 47 tags such as en or zh-Hans'),
+  dateSaid: optionalDate,
+  notes: optionalText,
+  rounds: z.array(id).default([]),
+  entities: z.array(id).default([]),
+  source: id,
+})
+
+export type SourceRecord = z.output<typeof sourceRecord>
+export type CitationRef = z.output<typeof citationRef>
+export type EntityRecord = z.output<typeof entityRecord>
+export type RoundRecord = z.output<typeof roundRecord>
+export type DesignationRecord = z.output<typeof designationRecord>
+export type ReactionRecord = z.output<typeof reactionRecord>

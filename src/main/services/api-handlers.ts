@@ -1,0 +1,31 @@
+import { parseApiInput, type ApiCallName, type ApiHandlers, type ApiOutput } from '../../shared/contract'
+import type { Store } from '../store/open-store'
+import * as catalog from './catalog-services'
+
+/** Binds every contract call to its service. Input reaching these functions is already validated. */
+export function createApiHandlers(store: Store): ApiHandlers {
+  return {
+    appInfo: () => catalog.appInfo(store),
+    stats: () => catalog.stats(store),
+    listEntities: () => catalog.listEntities(store),
+    getEntity: ({ id }) => catalog.getEntity(store, id),
+    listRounds: () => catalog.listRounds(store),
+    getRound: ({ id }) => catalog.getRound(store, id),
+    listReactions: () => catalog.listReactions(store),
+    search: ({ query, limit }) => catalog.search(store, query, limit),
+  }
+}
+
+/**
+ * The one entry point every transport uses: validate against the contract, then run the service.
+ * Invalid input throws ApiInputError before any service code runs.
+ */
+export async function dispatchApiCall<N extends ApiCallName>(
+  handlers: ApiHandlers,
+  name: N,
+  rawInput: unknown,
+): Promise<ApiOutput<N>> {
+  const input = parseApiInput(name, rawInput)
+  const handler = handlers[name] as (input: unknown) => Promise<ApiOutput<N>> | ApiOutput<N>
+  return handler(input)
+}

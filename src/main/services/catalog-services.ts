@@ -1,0 +1,48 @@
+import type { AppInfo, EntityDetail, EntitySummary, Reaction, RoundDetail, RoundSummary, SearchHit, Stats } from '../../shared/domain'
+import { getMeta } from '../store/meta'
+import { LATEST_STORE_VERSION } from '../store/migrations'
+import type { Store } from '../store/open-store'
+import * as records from '../store/read-records'
+import { searchIndex } from '../store/search-index'
+import { APP_VERSION } from './app-version'
+
+/** Read services over the store: one plain function per API call, no transport concerns. */
+export function appInfo(store: Store): AppInfo {
+  return {
+    appVersion: APP_VERSION,
+    storeVersion: LATEST_STORE_VERSION,
+    dataAsOf: getMeta(store.db, 'data_as_of'),
+    datasetVersion: getMeta(store.db, 'dataset_version'),
+    storePath: store.path,
+  }
+}
+
+export function stats(store: Store): Stats {
+  return records.readStats(store.db)
+}
+
+export function listEntities(store: Store): EntitySummary[] {
+  return records.listEntities(store.db)
+}
+
+export function getEntity(store: Store, id: string): EntityDetail | null {
+  return records.getEntity(store.db, id)
+}
+
+export function listRounds(store: Store): RoundSummary[] {
+  return records.listRounds(store.db)
+}
+
+export function getRound(store: Store, id: string): RoundDetail | null {
+  return records.getRound(store.db, id)
+}
+
+export function listReactions(store: Store): Reaction[] {
+  return records.listReactions(store.db)
+}
+
+export const DEFAULT_SEARCH_LIMIT = 50
+
+export function search(store: Store, query: string, limit: number = DEFAULT_SEARCH_LIMIT): SearchHit[] {
+  return searchIndex(store.db, query, limit)
+}

@@ -1,0 +1,128 @@
+import Database from 'better-sqlite3'
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../test-support/temp-dir'
+import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
+import { freshStorePathBeside, openStore } from './open-store'
+import { StoreError } from './store-error'
+
+const tempDir = useTempDir()
+
+function tableNames(db: Database.Database): string[] {
+  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+}
+
+describe('openStore', () => {
+  it('creates a new store at the latest version with WAL, foreign keys and STRICT tables', () => {
+    const store = openStore(path.join(tempDir(), 'nested', 'new.sqlite'))
+    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_STORE_VERSION)
+    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
+    expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
+    expect(tableNames(store.db)).toEqual(expect.arrayContaining(['entities', 'rounds', 'designations', 'reactions', 'sources']))
+    const notStrict = store.db
+      .prepare(
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'",
+      )
+      .pluck()
+      .all()
+    expect(notStrict).toEqual([])
+    store.close()
+  })
+
+  it.each(MIGRATIONS.slice(0, -1).map((m) => m.version))(
+    'upgrades a store from version %i to the latest, keeping its records',
+    (fromVersion) => {
+      const file = path.join(tempDir(), 'old.sqlite')
+      const old = openStore(file, { migrateTo: fromVersion })
+      expect(old.db.pragma('user_version', { simple: true })).toBe(fromVersion)
+      old.db.prepare("INSERT INTO origins (kind, label, at) VALUES ('import', 'test', '2020-01-01T00:00:00Z')").run()
+      old.db
+        .prepare("INSERT INTO entities (id, primary_name, original_name, type, origin_id) VALUES ('e1', 'CloudWalk', '云从科技', 'company', 1)")
+        .run()
+      old.close()
+
+      const upgraded = openStore(file)
+      expect(upgraded.db.pragma('user_version', { simple: true })).toBe(LATEST_STORE_VERSION)
+      expect(upgraded.db.prepare('SELECT primary_name FROM entities').pluck().get()).toBe('CloudWalk')
+      // The search index built by the upgrade covers records that existed before it.
+      const hits = upgraded.db
+        .prepare("SELECT record_id FROM search_index WHERE search_index MATCH '\"云 从\"'")
+        .pluck()
+        .all()
+      expect(hits).toEqual(['e1'])
+      upgraded.close()
+    },
+  )
+
+  it('refuses a store from a newer version and leaves the file byte for byte unchanged', () => {
+    const file = path.join(tempDir(), 'future.sqlite')
+    const future = new Database(file)
+    future.exec('CREATE TABLE something_new (x INTEGER) STRICT')
+    future.pragma(`user_version = ${LATEST_STORE_VERSION + 1}`)
+    future.close()
+    const before = fs.readFileSync(file)
+
+    expect(() => openStore(file)).toThrowError(StoreError)
+    expect(() => openStore(file)).toThrowError(/newer version.*left untouched/s)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+    expect(fs.existsSync(`${file}-wal`)).toBe(false)
+  })
+
+  it('refuses a file that is not SQLite, naming it, and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'notes.sqlite')
+    fs.writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200))
+    const before = fs.readFileSync(file)
+    let error: unknown
+    try {
+      openStore(file)
+    } catch (caught) {
+      error = caught
+    }
+    expect(error).toBeInstanceOf(StoreError)
+    expect((error as StoreError).code).toBe('not-a-database')
+    expect((error as StoreError).message).toContain(file)
+    expect(fs.readFileSync(file).equals(before)).toBe(true)
+  })
+
+  it('refuses a damaged SQLite file and leaves it untouched', () => {
+    const file = path.join(tempDir(), 'damaged.sqlite')
+    const store = openStore(file)
+    store.db.exec("INSERT INTO meta (key, value) VALUES ('k', 'v')")
+    store.db.pragma('wal_checkpoint(TRUNCATE)')
+    store.close()
+    const bytes = fs.readFileSync(file)
+    // Keep the header, scribble over the schema page.
+    bytes.fill(0xab, 100, 4096)
+    fs.writeFileSync(file, bytes)
+    expect(() => openStore(file)).toThrowError(StoreError)
+    expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+  })
+
+  it('offers a free path for a fresh store beside an unusable one', () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'store.sqlite')
+    const when = new Date('2026-11-29T10:20:30Z')
+    const first = freshStorePathBeside(file, when)
+    expect(path.dirname(first)).toBe(dir)
+    expect(path.basename(first)).toBe('store.new-20261129-102030.sqlite')
+    fs.writeFileSync(first, '')
+    expect(freshStorePathBeside(file, when)).not.toBe(first)
+  })
+
+  it('lets two connections (as two processes would) write and read the same store', () => {
+    const file = path.join(tempDir(), 'shared.sqlite')
+    const writer = openStore(file)
+    const reader = openStore(file)
+    writer.db.prepare("INSERT INTO meta (key, value) VALUES ('who', 'writer')").run()
+    expect(reader.db.prepare("SELECT value FROM meta WHERE key = 'who'").pluck().get()).toBe('writer')
+    // A reader inside a long read transaction does not block the writer under WAL.
+    reader.db.exec('BEGIN')
+    reader.db.prepare('SELECT count(*) FROM meta').get()
+    writer.db.prepare("INSERT INTO meta (key, value) VALUES ('second', 'write')").run()
+    reader.db.exec('COMMIT')
+    expect(reader.db.prepare('SELECT count(*) FROM meta').pluck().get()).toBe(2)
+    writer.close()
+    reader.close()
+  })
+})

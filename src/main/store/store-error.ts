@@ -1,0 +1,11 @@
+/** A problem with the store file a user can act on; the message says which file and that nothing changed. */
+export class StoreError extends Error {
+  constructor(
+    message: string,
+    readonly storePath: string,
+    readonly code: 'not-a-database' | 'corrupt' | 'from-newer-version' | 'locked' | 'unreadable',
+  ) {
+    super(message)
+    this.name = 'StoreError'
+  }
+}

@@ -1,0 +1,21 @@
+/**
+ * The names of every call the renderer may make. Kept free of imports so the sandboxed preload can
+ * bundle it without pulling in zod; `contract.ts` is checked against it at compile time.
+ */
+export const API_CALL_NAMES = [
+  'appInfo',
+  'stats',
+  'listEntities',
+  'getEntity',
+  'listRounds',
+  'getRound',
+  'listReactions',
+  'search',
+] as const
+
+export type ApiCallName = (typeof API_CALL_NAMES)[number]
+
+/** The IPC channel for a call; the only place a channel name is spelled. */
+export function ipcChannel(name: ApiCallName): string {
+  return `briefing:${name}`
+}

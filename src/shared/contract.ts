@@ -1,0 +1,93 @@
+import { z } from 'zod'
+import type { ApiCallName } from './api-names'
+import type {
+  AppInfo,
+  EntityDetail,
+  EntitySummary,
+  Reaction,
+  RoundDetail,
+  RoundSummary,
+  SearchHit,
+  Stats,
+} from './domain'
+
+/** Upper bounds that keep a hostile or buggy caller from making the main process do unbounded work. */
+export const LIMITS = {
+  idLength: 200,
+  queryLength: 500,
+  maxResults: 1000,
+} as const
+
+const recordId = z.string().min(1).max(LIMITS.idLength)
+const noInput = z.object({}).strict()
+
+interface CallSpec<I extends z.ZodType, O> {
+  input: I
+  /** Phantom: carries the output type only. */
+  output?: O
+}
+
+function call<O>() {
+  return <I extends z.ZodType>(input: I): CallSpec<I, O> => ({ input })
+}
+
+/**
+ * THE API contract: every call the renderer can make, with the schema its input must satisfy.
+ * Transports (IPC, loopback HTTP, CLI) validate against these before a service runs.
+ */
+export const contract = {
+  appInfo: call<AppInfo>()(noInput),
+  stats: call<Stats>()(noInput),
+  listEntities: call<EntitySummary[]>()(noInput),
+  getEntity: call<EntityDetail | null>()(z.object({ id: recordId }).strict()),
+  listRounds: call<RoundSummary[]>()(noInput),
+  getRound: call<RoundDetail | null>()(z.object({ id: recordId }).strict()),
+  listReactions: call<Reaction[]>()(noInput),
+  search: call<SearchHit[]>()(
+    z
+      .object({
+        query: z.string().max(LIMITS.queryLength),
+        limit: z.number().int().min(1).max(LIMITS.maxResults).optional(),
+      })
+      .strict(),
+  ),
+} satisfies Record<ApiCallName, CallSpec<z.ZodType, unknown>>
+
+export type Contract = typeof contract
+export type ApiInput<N extends ApiCallName> = z.input<Contract[N]['input']>
+export type ApiParsedInput<N extends ApiCallName> = z.output<Contract[N]['input']>
+export type ApiOutput<N extends ApiCallName> = Exclude<Contract[N]['output'], undefined>
+
+/** The client interface the renderer sees, in Electron (`window.briefing`) and in browser mode alike. */
+export type BriefingApi = { [N in ApiCallName]: (input: ApiInput<N>) => Promise<ApiOutput<N>> }
+
+/** What a transport's handler table must provide: one function per call, given already-validated input. */
+export type ApiHandlers = { [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N> }
+
+/** A contract validation failure, phrased for the caller: which call, which field, what was wrong. */
+export class ApiInputError extends Error {
+  constructor(
+    readonly call: string,
+    readonly issues: string[],
+  ) {
+    super(`Invalid input for "${call}": ${issues.join('; ')}`)
+    this.name = 'ApiInputError'
+  }
+}
+
+export function isApiCallName(name: unknown): name is ApiCallName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name)
+}
+
+/** Validates `input` against the call's schema; throws ApiInputError naming each bad field. */
+export function parseApiInput<N extends ApiCallName>(name: N, input: unknown): ApiParsedInput<N> {
+  const result = contract[name].input.safeParse(input ?? {})
+  if (!result.success) {
+    const issues = result.error.issues.map((issue) => {
+      const where = issue.path.length > 0 ? issue.path.join('.') : '(input)'
+      return `${where}: ${issue.message}`
+    })
+    throw new ApiInputError(name, issues)
+  }
+  return result.data as ApiParsedInput<N>
+}

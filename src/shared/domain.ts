@@ -1,0 +1,172 @@
+/**
+ * The domain vocabulary shared by every process. Enumerations are `as const` tuples so that zod schemas,
+ * SQL CHECK constraints and UI facets all derive from the same list.
+ */
+export const ENTITY_TYPES = [
+  'company',
+  'government body',
+  'research institute',
+  'university',
+  'person',
+  'other',
+] as const
+export type EntityType = (typeof ENTITY_TYPES)[number]
+
+export const DESIGNATION_ACTIONS = ['added', 'modified', 'removed'] as const
+export type DesignationAction = (typeof DESIGNATION_ACTIONS)[number]
+
+// 'other' exists because some speakers (a student, an anonymous employee) fit none of the named kinds.
+export const ORGANISATION_KINDS = ['government', 'company', 'analyst', 'industry group', 'media', 'other'] as const
+export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
+
+export const STANCES = ['opposes', 'supports', 'neutral', 'mixed'] as const
+export type Stance = (typeof STANCES)[number]
+
+/** Only 'verbatim' text is ever shown inside quotation marks. */
+export const TEXT_KINDS = ['verbatim', 'paraphrase'] as const
+export type TextKind = (typeof TEXT_KINDS)[number]
+
+export const ORIGIN_KINDS = ['default-dataset', 'bundle', 'import'] as const
+export type OriginKind = (typeof ORIGIN_KINDS)[number]
+
+/** How well a source backs what it is cited for (see shared/data: V-primary, V-secondary, Single). */
+export const RELIABILITIES = ['primary', 'secondary', 'single'] as const
+export type Reliability = (typeof RELIABILITIES)[number]
+
+export interface Provenance {
+  kind: OriginKind
+  label: string
+  /** ISO timestamp of when the record entered this store. */
+  at: string
+}
+
+export interface SourceRef {
+  id: string
+  publication: string
+  title: string | null
+  date: string | null
+  url: string | null
+  reliability: Reliability
+  note: string | null
+}
+
+/** A source cited for a record, with what it supports ("name", "Chinese name", ...). */
+export interface Citation {
+  source: SourceRef
+  supports: string | null
+}
+
+export interface RoundRef {
+  id: string
+  label: string
+}
+
+export interface EntitySummary {
+  id: string
+  primaryName: string
+  originalName: string | null
+  type: EntityType
+  country: string | null
+  sectors: string[]
+  aliases: string[]
+  rounds: RoundRef[]
+  firstAdded: string | null
+  latestAction: DesignationAction | null
+  reactionCount: number
+}
+
+export interface Designation {
+  id: string
+  entityId: string
+  entityName: string
+  roundId: string
+  roundLabel: string
+  action: DesignationAction
+  date: string | null
+  licenseRequirement: string | null
+  licensePolicy: string | null
+  citation: string | null
+}
+
+export interface EntityDetail extends EntitySummary {
+  originalNameNote: string | null
+  addresses: string[]
+  notes: string | null
+  designations: Designation[]
+  reactions: Reaction[]
+  citations: Citation[]
+  provenance: Provenance
+}
+
+export interface RoundSummary {
+  id: string
+  list: string
+  title: string | null
+  citations: string[]
+  frDocNumber: string | null
+  announced: string | null
+  published: string | null
+  effective: string | null
+  basis: string | null
+  declaredCount: number | null
+  recordedCount: number
+  reactionCount: number
+}
+
+export interface RoundDetail extends RoundSummary {
+  docket: string | null
+  rin: string | null
+  notes: string | null
+  designations: Designation[]
+  reactions: Reaction[]
+  citationsBySource: Citation[]
+  provenance: Provenance
+}
+
+export interface Reaction {
+  id: string
+  speaker: string | null
+  speakerRole: string | null
+  organisation: string | null
+  organisationKind: OrganisationKind
+  stance: Stance | null
+  text: string
+  textKind: TextKind
+  /** The outlet's framing around a verbatim fragment, e.g. "said the decision was made". */
+  context: string | null
+  language: string
+  dateSaid: string | null
+  notes: string | null
+  rounds: RoundRef[]
+  entities: { id: string; name: string }[]
+  source: SourceRef
+}
+
+export interface Stats {
+  entities: number
+  rounds: number
+  designations: number
+  reactions: number
+  sources: number
+}
+
+export type SearchRecordKind = 'entity' | 'reaction'
+
+export interface SearchHit {
+  kind: SearchRecordKind
+  id: string
+  name: string
+  originalName: string | null
+  /** Which field matched: "name", "alias", "original-script name" or "quote". */
+  matchedField: string
+  matchedText: string
+  score: number
+}
+
+export interface AppInfo {
+  appVersion: string
+  storeVersion: number
+  dataAsOf: string | null
+  datasetVersion: string | null
+  storePath: string
+}
