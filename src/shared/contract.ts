@@ -62,7 +62,9 @@ export type ApiOutput<N extends ApiCallName> = Exclude<Contract[N]['output'], un
 export type BriefingApi = { [N in ApiCallName]: (input: ApiInput<N>) => Promise<ApiOutput<N>> }
 
 /** What a transport's handler table must provide: one function per call, given already-validated input. */
-export type ApiHandlers = { [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N> }
+export type ApiHandlers = {
+  [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N>
+}
 
 /** A contract validation failure, phrased for the caller: which call, which field, what was wrong. */
 export class ApiInputError extends Error {

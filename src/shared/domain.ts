@@ -16,7 +16,14 @@ export const DESIGNATION_ACTIONS = ['added', 'modified', 'removed'] as const
 export type DesignationAction = (typeof DESIGNATION_ACTIONS)[number]
 
 // 'other' exists because some speakers (a student, an anonymous employee) fit none of the named kinds.
-export const ORGANISATION_KINDS = ['government', 'company', 'analyst', 'industry group', 'media', 'other'] as const
+export const ORGANISATION_KINDS = [
+  'government',
+  'company',
+  'analyst',
+  'industry group',
+  'media',
+  'other',
+] as const
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number]
 
 export const STANCES = ['opposes', 'supports', 'neutral', 'mixed'] as const

@@ -29,7 +29,9 @@ export class DatasetError extends Error {
     readonly file: string,
     readonly problems: string[],
   ) {
-    super(`${file}: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`)
+    super(
+      `${file}: ${problems.slice(0, 10).join('; ')}${problems.length > 10 ? ` (and ${problems.length - 10} more)` : ''}`,
+    )
     this.name = 'DatasetError'
   }
 }
@@ -72,7 +74,9 @@ function findDanglingReferences(data: DatasetFile): string[] {
   const need = (set: Set<string>, value: string, where: string, what: string) => {
     if (!set.has(value)) problems.push(`${where}: unknown ${what} "${value}"`)
   }
-  data.rounds.forEach((r, i) => r.sources.forEach((c, j) => need(sources, c.source, `rounds[${i}].sources[${j}]`, 'source')))
+  data.rounds.forEach((r, i) =>
+    r.sources.forEach((c, j) => need(sources, c.source, `rounds[${i}].sources[${j}]`, 'source')),
+  )
   data.entities.forEach((e, i) =>
     e.sources.forEach((c, j) => need(sources, c.source, `entities[${i}].sources[${j}]`, 'source')),
   )

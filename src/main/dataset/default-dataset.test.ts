@@ -14,7 +14,13 @@ const tempDir = useTempDir()
 describe('default dataset', () => {
   it('loads with exact counts on first start', () => {
     const store = openDefaultStore(tempDir())
-    expect(catalog.stats(store)).toEqual({ entities: 37, rounds: 3, designations: 37, reactions: 29, sources: 44 })
+    expect(catalog.stats(store)).toEqual({
+      entities: 37,
+      rounds: 3,
+      designations: 37,
+      reactions: 29,
+      sources: 44,
+    })
     store.close()
   })
 
@@ -33,11 +39,18 @@ describe('default dataset', () => {
     const store = openDefaultStore(tempDir())
     const { db } = store
     const unsourced = (sql: string) => db.prepare(sql).pluck().all()
-    expect(unsourced('SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_sources)')).toEqual([])
-    expect(unsourced('SELECT id FROM rounds WHERE id NOT IN (SELECT round_id FROM round_sources)')).toEqual([])
+    expect(
+      unsourced('SELECT id FROM entities WHERE id NOT IN (SELECT entity_id FROM entity_sources)'),
+    ).toEqual([])
+    expect(unsourced('SELECT id FROM rounds WHERE id NOT IN (SELECT round_id FROM round_sources)')).toEqual(
+      [],
+    )
     expect(unsourced('SELECT id FROM designations WHERE source_id IS NULL')).toEqual([])
     expect(unsourced('SELECT id FROM reactions WHERE source_id IS NULL')).toEqual([])
-    const origins = db.prepare('SELECT DISTINCT o.kind FROM entities e JOIN origins o ON o.id = e.origin_id').pluck().all()
+    const origins = db
+      .prepare('SELECT DISTINCT o.kind FROM entities e JOIN origins o ON o.id = e.origin_id')
+      .pluck()
+      .all()
     expect(origins).toEqual(['default-dataset'])
     const detail = catalog.getEntity(store, 'cloudwalk')
     expect(detail?.provenance.kind).toBe('default-dataset')
@@ -50,7 +63,11 @@ describe('default dataset', () => {
     const reactions = catalog.listReactions(store)
     expect(new Set(reactions.map((r) => r.textKind))).toEqual(new Set(['verbatim', 'paraphrase']))
     const zhao = reactions.find((r) => r.speaker === 'Zhao Lijian')
-    expect(zhao).toMatchObject({ textKind: 'verbatim', dateSaid: null, text: 'violated basic norms of international relations.' })
+    expect(zhao).toMatchObject({
+      textKind: 'verbatim',
+      dateSaid: null,
+      text: 'violated basic norms of international relations.',
+    })
     const qihoo = reactions.find((r) => r.organisation === 'Qihoo 360')
     expect(qihoo?.textKind).toBe('paraphrase')
     store.close()
@@ -74,7 +91,12 @@ describe('default dataset', () => {
   it('ranks both Qihoo 360 entities first for "Qihoo 360"', () => {
     const store = openDefaultStore(tempDir())
     const hits = catalog.search(store, 'Qihoo 360')
-    expect(hits.slice(0, 2).map((h) => h.id).sort()).toEqual(['qihoo-360-co-ltd', 'qihoo-360-company'])
+    expect(
+      hits
+        .slice(0, 2)
+        .map((h) => h.id)
+        .sort(),
+    ).toEqual(['qihoo-360-co-ltd', 'qihoo-360-company'])
     store.close()
   })
 
@@ -110,7 +132,9 @@ describe('default dataset', () => {
     const file = path.join(dir, 'bad.json')
     fs.writeFileSync(file, JSON.stringify(data))
     expect(() => readDatasetFile(file)).toThrowError(DatasetError)
-    expect(() => readDatasetFile(file)).toThrowError(/designations\[0\]\.round: unknown round "no-such-round"/)
+    expect(() => readDatasetFile(file)).toThrowError(
+      /designations\[0\]\.round: unknown round "no-such-round"/,
+    )
     const store = openStore(path.join(dir, 'store.sqlite'))
     expect(() => ensureDefaultDataset(store, file)).toThrow()
     expect(catalog.stats(store).entities).toBe(0)

@@ -15,7 +15,12 @@ import { defaultDatasetPath } from './resources'
 export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new Date()): void {
   const { db } = store
   db.transaction(() => {
-    const originId = createOrigin(db, 'default-dataset', `Default dataset ${dataset.version}`, now.toISOString())
+    const originId = createOrigin(
+      db,
+      'default-dataset',
+      `Default dataset ${dataset.version}`,
+      now.toISOString(),
+    )
     for (const source of dataset.sources) upsertSource(db, source, originId)
     for (const round of dataset.rounds) upsertRound(db, round, originId)
     for (const entity of dataset.entities) upsertEntity(db, entity, originId)

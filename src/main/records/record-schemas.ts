@@ -102,7 +102,9 @@ export const reactionRecord = z.strictObject({
   text,
   textKind: z.enum(TEXT_KINDS),
   context: optionalText,
-  language: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'languages are BCP 47 tags such as en or zh-Hans'),
+  language: z
+    .string()
+    .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'languages are BCP 47 tags such as en or zh-Hans'),
   dateSaid: optionalDate,
   notes: optionalText,
   rounds: z.array(id).default([]),

@@ -16,8 +16,15 @@ type Db = Database.Database
  * Upserts of validated records. None of these opens a transaction: callers wrap a whole batch in one,
  * so a batch lands entirely or not at all.
  */
-export function createOrigin(db: Db, kind: OriginKind, label: string, at: string = new Date().toISOString()): number {
-  return Number(db.prepare('INSERT INTO origins (kind, label, at) VALUES (?, ?, ?)').run(kind, label, at).lastInsertRowid)
+export function createOrigin(
+  db: Db,
+  kind: OriginKind,
+  label: string,
+  at: string = new Date().toISOString(),
+): number {
+  return Number(
+    db.prepare('INSERT INTO origins (kind, label, at) VALUES (?, ?, ?)').run(kind, label, at).lastInsertRowid,
+  )
 }
 
 export function upsertSource(db: Db, source: SourceRecord, originId: number): void {
@@ -30,13 +37,28 @@ export function upsertSource(db: Db, source: SourceRecord, originId: number): vo
   ).run({ ...source, originId })
 }
 
-function replaceList(db: Db, table: string, ownerColumn: string, valueColumn: string, ownerId: string, values: string[]) {
+function replaceList(
+  db: Db,
+  table: string,
+  ownerColumn: string,
+  valueColumn: string,
+  ownerId: string,
+  values: string[],
+) {
   db.prepare(`DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
-  const insert = db.prepare(`INSERT INTO ${table} (${ownerColumn}, position, ${valueColumn}) VALUES (?, ?, ?)`)
+  const insert = db.prepare(
+    `INSERT INTO ${table} (${ownerColumn}, position, ${valueColumn}) VALUES (?, ?, ?)`,
+  )
   values.forEach((value, position) => insert.run(ownerId, position, value))
 }
 
-function replaceCitations(db: Db, table: string, ownerColumn: string, ownerId: string, citations: CitationRef[]) {
+function replaceCitations(
+  db: Db,
+  table: string,
+  ownerColumn: string,
+  ownerId: string,
+  citations: CitationRef[],
+) {
   db.prepare(`DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
   const insert = db.prepare(
     `INSERT INTO ${table} (${ownerColumn}, position, source_id, supports) VALUES (?, ?, ?, ?)`,

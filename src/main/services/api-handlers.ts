@@ -1,4 +1,5 @@
-import { parseApiInput, type ApiCallName, type ApiHandlers, type ApiOutput } from '../../shared/contract'
+import type { ApiCallName } from '../../shared/api-names'
+import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import type { Store } from '../store/open-store'
 import * as catalog from './catalog-services'
 

@@ -1,4 +1,13 @@
-import type { AppInfo, EntityDetail, EntitySummary, Reaction, RoundDetail, RoundSummary, SearchHit, Stats } from '../../shared/domain'
+import type {
+  AppInfo,
+  EntityDetail,
+  EntitySummary,
+  Reaction,
+  RoundDetail,
+  RoundSummary,
+  SearchHit,
+  Stats,
+} from '../../shared/domain'
 import { getMeta } from '../store/meta'
 import { LATEST_STORE_VERSION } from '../store/migrations'
 import type { Store } from '../store/open-store'

@@ -8,8 +8,7 @@ export function getMeta(db: Database.Database, key: MetaKey): string | null {
 }
 
 export function setMeta(db: Database.Database, key: MetaKey, value: string): void {
-  db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value').run(
-    key,
-    value,
-  )
+  db.prepare(
+    'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
+  ).run(key, value)
 }

@@ -10,7 +10,10 @@ import { StoreError } from './store-error'
 const tempDir = useTempDir()
 
 function tableNames(db: Database.Database): string[] {
-  return db.prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name").pluck().all() as string[]
+  return db
+    .prepare("SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name")
+    .pluck()
+    .all() as string[]
 }
 
 describe('openStore', () => {
@@ -19,7 +22,9 @@ describe('openStore', () => {
     expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_STORE_VERSION)
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal')
     expect(store.db.pragma('foreign_keys', { simple: true })).toBe(1)
-    expect(tableNames(store.db)).toEqual(expect.arrayContaining(['entities', 'rounds', 'designations', 'reactions', 'sources']))
+    expect(tableNames(store.db)).toEqual(
+      expect.arrayContaining(['entities', 'rounds', 'designations', 'reactions', 'sources']),
+    )
     const notStrict = store.db
       .prepare(
         "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'",
@@ -36,9 +41,13 @@ describe('openStore', () => {
       const file = path.join(tempDir(), 'old.sqlite')
       const old = openStore(file, { migrateTo: fromVersion })
       expect(old.db.pragma('user_version', { simple: true })).toBe(fromVersion)
-      old.db.prepare("INSERT INTO origins (kind, label, at) VALUES ('import', 'test', '2020-01-01T00:00:00Z')").run()
       old.db
-        .prepare("INSERT INTO entities (id, primary_name, original_name, type, origin_id) VALUES ('e1', 'CloudWalk', '云从科技', 'company', 1)")
+        .prepare("INSERT INTO origins (kind, label, at) VALUES ('import', 'test', '2020-01-01T00:00:00Z')")
+        .run()
+      old.db
+        .prepare(
+          "INSERT INTO entities (id, primary_name, original_name, type, origin_id) VALUES ('e1', 'CloudWalk', '云从科技', 'company', 1)",
+        )
         .run()
       old.close()
 
@@ -47,7 +56,7 @@ describe('openStore', () => {
       expect(upgraded.db.prepare('SELECT primary_name FROM entities').pluck().get()).toBe('CloudWalk')
       // The search index built by the upgrade covers records that existed before it.
       const hits = upgraded.db
-        .prepare("SELECT record_id FROM search_index WHERE search_index MATCH '\"云 从\"'")
+        .prepare('SELECT record_id FROM search_index WHERE search_index MATCH \'"云 从"\'')
         .pluck()
         .all()
       expect(hits).toEqual(['e1'])

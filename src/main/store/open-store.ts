@@ -132,6 +132,7 @@ export function freshStorePathBeside(storePath: string, now: Date = new Date()):
   const base = path.basename(storePath).replace(/\.sqlite$/i, '')
   const stamp = now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '').replace('T', '-')
   let candidate = path.join(dir, `${base}.new-${stamp}.sqlite`)
-  for (let n = 2; fs.existsSync(candidate); n++) candidate = path.join(dir, `${base}.new-${stamp}-${n}.sqlite`)
+  for (let n = 2; fs.existsSync(candidate); n++)
+    candidate = path.join(dir, `${base}.new-${stamp}-${n}.sqlite`)
   return candidate
 }

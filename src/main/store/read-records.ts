@@ -82,13 +82,17 @@ function toEntitySummary(row: EntitySummaryRow): EntitySummary {
 }
 
 export function listEntities(db: Db): EntitySummary[] {
-  const rows = db.prepare(`${ENTITY_SUMMARY_SQL} ORDER BY e.primary_name COLLATE NOCASE`).all() as EntitySummaryRow[]
+  const rows = db
+    .prepare(`${ENTITY_SUMMARY_SQL} ORDER BY e.primary_name COLLATE NOCASE`)
+    .all() as EntitySummaryRow[]
   return rows.map(toEntitySummary)
 }
 
 function readProvenance(db: Db, table: 'entities' | 'rounds', id: string): Provenance {
   const row = db
-    .prepare(`SELECT o.kind, o.label, o.at FROM ${table} t JOIN origins o ON o.id = t.origin_id WHERE t.id = ?`)
+    .prepare(
+      `SELECT o.kind, o.label, o.at FROM ${table} t JOIN origins o ON o.id = t.origin_id WHERE t.id = ?`,
+    )
     .get(id) as { kind: OriginKind; label: string; at: string }
   return { kind: row.kind, label: row.label, at: row.at }
 }
@@ -105,7 +109,12 @@ interface SourceRow {
 
 const SOURCE_COLUMNS = 's.id, s.publication, s.title, s.date, s.url, s.reliability, s.note'
 
-function readCitations(db: Db, table: 'entity_sources' | 'round_sources', owner: string, id: string): Citation[] {
+function readCitations(
+  db: Db,
+  table: 'entity_sources' | 'round_sources',
+  owner: string,
+  id: string,
+): Citation[] {
   const rows = db
     .prepare(
       `SELECT ${SOURCE_COLUMNS}, c.supports FROM ${table} c JOIN sources s ON s.id = c.source_id
@@ -230,7 +239,9 @@ export function getRound(db: Db, id: string): RoundDetail | null {
     notes: string | null
   }
   const designations = (
-    db.prepare(`${DESIGNATION_SQL} WHERE d.round_id = ? ORDER BY e.primary_name COLLATE NOCASE`).all(id) as DesignationRow[]
+    db
+      .prepare(`${DESIGNATION_SQL} WHERE d.round_id = ? ORDER BY e.primary_name COLLATE NOCASE`)
+      .all(id) as DesignationRow[]
   ).map(toDesignation)
   return {
     ...toRoundSummary(row),
@@ -262,8 +273,10 @@ interface ReactionRow {
 
 export function listReactions(db: Db, filter: { entityId?: string; roundId?: string } = {}): Reaction[] {
   const where: string[] = []
-  if (filter.entityId) where.push('x.id IN (SELECT reaction_id FROM reaction_entities WHERE entity_id = @entityId)')
-  if (filter.roundId) where.push('x.id IN (SELECT reaction_id FROM reaction_rounds WHERE round_id = @roundId)')
+  if (filter.entityId)
+    where.push('x.id IN (SELECT reaction_id FROM reaction_entities WHERE entity_id = @entityId)')
+  if (filter.roundId)
+    where.push('x.id IN (SELECT reaction_id FROM reaction_rounds WHERE round_id = @roundId)')
   const rows = db
     .prepare(
       `SELECT x.id, x.speaker, x.speaker_role, x.organisation, x.organisation_kind, x.stance, x.text, x.text_kind,

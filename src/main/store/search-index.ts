@@ -8,7 +8,12 @@ type Db = Database.Database
 const FIELD_PRIORITY = ['name', 'original-script name', 'alias', 'speaker', 'quote'] as const
 type IndexedField = (typeof FIELD_PRIORITY)[number]
 
-function insertRows(db: Db, kind: SearchRecordKind, recordId: string, rows: [IndexedField, string | null][]): void {
+function insertRows(
+  db: Db,
+  kind: SearchRecordKind,
+  recordId: string,
+  rows: [IndexedField, string | null][],
+): void {
   const insert = db.prepare(
     'INSERT INTO search_index (kind, record_id, field, display, text) VALUES (?, ?, ?, ?, ?)',
   )
@@ -20,9 +25,8 @@ function insertRows(db: Db, kind: SearchRecordKind, recordId: string, rows: [Ind
 /** Replaces the index rows of one entity; call inside the transaction that changed it. */
 export function indexEntity(db: Db, entityId: string): void {
   db.prepare("DELETE FROM search_index WHERE kind = 'entity' AND record_id = ?").run(entityId)
-  const entity = db
-    .prepare('SELECT primary_name, original_name FROM entities WHERE id = ?')
-    .get(entityId) as { primary_name: string; original_name: string | null } | undefined
+  const entity = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(entityId) as
+    { primary_name: string; original_name: string | null } | undefined
   if (!entity) return
   const aliases = db
     .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')

@@ -1,0 +1,69 @@
+import js from '@eslint/js'
+import reactHooks from 'eslint-plugin-react-hooks'
+import globals from 'globals'
+import tseslint from 'typescript-eslint'
+
+/** Only the IPC adapters may touch Electron's IPC objects; everything else goes through the contract. */
+const IPC_ADAPTERS = ['src/main/electron/ipc.ts', 'src/preload/index.ts', 'src/main/electron/main.ts']
+
+export default tseslint.config(
+  {
+    ignores: ['out/**', 'node_modules/**', 'dist/**', 'build/**', 'test-results/**', 'playwright-report/**'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: { globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      // Electron lives only in the shell and the preload: everything else must run without it.
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' },
+          ],
+        },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "Identifier[name='ipcMain']", message: 'Register IPC only in src/main/electron/ipc.ts.' },
+        { selector: "Identifier[name='ipcRenderer']", message: 'Use IPC only in src/preload/index.ts.' },
+      ],
+    },
+  },
+  {
+    files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
+    rules: { 'no-restricted-imports': 'off' },
+  },
+  {
+    files: IPC_ADAPTERS,
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    files: ['src/renderer/**/*.{ts,tsx}'],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['node:*', 'fs', 'path', 'child_process', 'better-sqlite3'],
+              message: 'The renderer has no Node.',
+            },
+            {
+              group: ['**/main/**'],
+              message: 'The renderer talks to the main process only through the contract.',
+            },
+          ],
+          paths: [
+            { name: 'electron', message: 'The renderer has no Electron access; use the typed client.' },
+          ],
+        },
+      ],
+    },
+  },
+)

@@ -1,0 +1,19 @@
+import { ensureDefaultDataset } from './dataset/load-dataset'
+import { defaultDatasetPath } from './dataset/resources'
+import { openStore, type OpenStoreOptions, type Store } from './store/open-store'
+
+export interface AppStoreOptions extends OpenStoreOptions {
+  resourcesDir?: string
+}
+
+/** Opens the store the way every front end does on start: migrate, then load the default data if new. */
+export function openAppStore(storePath: string, options: AppStoreOptions = {}): Store {
+  const store = openStore(storePath, options)
+  try {
+    ensureDefaultDataset(store, defaultDatasetPath(options.resourcesDir))
+  } catch (error) {
+    store.close()
+    throw error
+  }
+  return store
+}

@@ -1,0 +1,201 @@
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+import { ApiInputError, isApiCallName, type ApiHandlers } from '../../shared/contract'
+import { dispatchApiCall } from '../services/api-handlers'
+import { hasValidToken, isAllowedHost, isAllowedOrigin, newToken } from './request-guards'
+import { readStaticFile } from './static-files'
+
+/** Only ever this address: the host must not be reachable from another machine. */
+export const LOOPBACK_ADDRESS = '127.0.0.1'
+const MAX_BODY_BYTES = 1024 * 1024
+
+/** The same policy the desktop window gets: our own files only, no inline script, no eval. */
+export const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "img-src 'self' data:",
+  "font-src 'self'",
+  "connect-src 'self'",
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+  "frame-ancestors 'none'",
+].join('; ')
+
+export interface LoopbackHostOptions {
+  handlers: ApiHandlers
+  /** The built renderer (out/renderer). */
+  rendererDir: string
+  port?: number
+  token?: string
+}
+
+export interface LoopbackHost {
+  url: string
+  port: number
+  token: string
+  close(): Promise<void>
+}
+
+/** Serves the renderer and the API contract over HTTP on 127.0.0.1, every call guarded by a token. */
+export async function startLoopbackHost(options: LoopbackHostOptions): Promise<LoopbackHost> {
+  const token = options.token ?? newToken()
+  let port = 0
+  const server = http.createServer((request, response) => {
+    handleRequest(request, response, { ...options, token, port }).catch((error: unknown) => {
+      if (!response.headersSent) sendJson(response, 500, { error: { name: 'Error', message: String(error) } })
+      else response.destroy()
+    })
+  })
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject)
+    server.listen(options.port ?? 0, LOOPBACK_ADDRESS, () => resolve())
+  })
+  port = (server.address() as AddressInfo).port
+  return {
+    url: `http://${LOOPBACK_ADDRESS}:${port}/#token=${token}`,
+    port,
+    token,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections()
+        server.close(() => resolve())
+      }),
+  }
+}
+
+interface RequestContext extends LoopbackHostOptions {
+  token: string
+  port: number
+}
+
+function securityHeaders(): Record<string, string> {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Cross-Origin-Opener-Policy': 'same-origin',
+    'Cross-Origin-Resource-Policy': 'same-origin',
+  }
+}
+
+function sendJson(response: http.ServerResponse, status: number, body: unknown): void {
+  const payload = JSON.stringify(body)
+  response.writeHead(status, {
+    ...securityHeaders(),
+    'Content-Type': 'application/json; charset=utf-8',
+    'Cache-Control': 'no-store',
+  })
+  response.end(payload)
+}
+
+function sendError(response: http.ServerResponse, status: number, name: string, message: string): void {
+  sendJson(response, status, { error: { name, message } })
+}
+
+async function handleRequest(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  context: RequestContext,
+) {
+  // Host and Origin first: a rebinding page must learn nothing, not even whether a token is right.
+  if (
+    !isAllowedHost(request.headers.host, context.port) ||
+    !isAllowedOrigin(request.headers.origin, context.port)
+  ) {
+    sendError(response, 403, 'Forbidden', 'Requests must come from this app on 127.0.0.1.')
+    request.resume()
+    return
+  }
+  const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}:${context.port}`)
+  if (url.pathname.startsWith('/rpc/')) {
+    await handleRpc(request, response, context, url.pathname.slice('/rpc/'.length))
+    return
+  }
+  if (request.method !== 'GET' && request.method !== 'HEAD') {
+    sendError(response, 405, 'MethodNotAllowed', `${request.method} is not allowed here.`)
+    request.resume()
+    return
+  }
+  const file = readStaticFile(context.rendererDir, url.pathname)
+  if (!file) {
+    sendError(response, 404, 'NotFound', `No such file: ${url.pathname}`)
+    return
+  }
+  response.writeHead(200, { ...securityHeaders(), 'Content-Type': file.contentType })
+  response.end(request.method === 'HEAD' ? undefined : file.body)
+}
+
+async function handleRpc(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  context: RequestContext,
+  name: string,
+): Promise<void> {
+  if (!hasValidToken(request.headers, context.token)) {
+    request.resume()
+    sendError(
+      response,
+      401,
+      'Unauthorized',
+      'A valid token is required. Open the URL the serve command printed.',
+    )
+    return
+  }
+  if (request.method !== 'POST') {
+    request.resume()
+    sendError(response, 405, 'MethodNotAllowed', 'API calls use POST.')
+    return
+  }
+  if (!isApiCallName(name)) {
+    request.resume()
+    sendError(response, 404, 'UnknownCall', `There is no API call named "${name.slice(0, 100)}".`)
+    return
+  }
+  const contentType = request.headers['content-type'] ?? ''
+  if (!contentType.startsWith('application/json')) {
+    request.resume()
+    sendError(response, 415, 'UnsupportedMediaType', 'API calls send application/json.')
+    return
+  }
+  const body = await readBody(request)
+  if (body === null) {
+    sendError(response, 413, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)
+    return
+  }
+  let input: unknown
+  try {
+    input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'))
+  } catch {
+    sendError(response, 400, 'InvalidJson', 'The request body is not valid JSON.')
+    return
+  }
+  try {
+    const result = await dispatchApiCall(context.handlers, name, input)
+    sendJson(response, 200, { result })
+  } catch (error) {
+    if (error instanceof ApiInputError) sendError(response, 400, error.name, error.message)
+    else sendError(response, 500, (error as Error).name ?? 'Error', (error as Error).message ?? String(error))
+  }
+}
+
+/** Reads the body, or returns null (and stops reading) once it passes the size limit. */
+function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    let size = 0
+    request.on('data', (chunk: Buffer) => {
+      size += chunk.length
+      if (size > MAX_BODY_BYTES) {
+        request.removeAllListeners('data')
+        request.resume()
+        resolve(null)
+        return
+      }
+      chunks.push(chunk)
+    })
+    request.on('end', () => resolve(Buffer.concat(chunks)))
+    request.on('error', reject)
+  })
+}

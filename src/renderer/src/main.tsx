@@ -1,0 +1,26 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { createClient } from './api/client'
+import { ApiContext } from './api/use-api'
+import { App } from './app'
+import './styles.css'
+
+const root = createRoot(document.getElementById('root')!)
+const client = createClient()
+root.render(
+  <StrictMode>
+    {client ? (
+      <ApiContext.Provider value={client}>
+        <App />
+      </ApiContext.Provider>
+    ) : (
+      <main className="not-connected" role="alert">
+        <h1>Sanctions Briefing</h1>
+        <p>
+          This page needs its access token. Open the exact address that <code>sanctions-briefing serve</code>{' '}
+          printed, including the part after <code>#token=</code>.
+        </p>
+      </main>
+    )}
+  </StrictMode>,
+)
