@@ -33,6 +33,8 @@ export interface LoopbackHostOptions {
 
 export interface LoopbackHost {
   url: string
+  /** The address the socket is bound to: always 127.0.0.1. */
+  address: string
   port: number
   token: string
   close(): Promise<void>
@@ -52,8 +54,10 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
     server.once('error', reject)
     server.listen(options.port ?? 0, LOOPBACK_ADDRESS, () => resolve())
   })
-  port = (server.address() as AddressInfo).port
+  const bound = server.address() as AddressInfo
+  port = bound.port
   return {
+    address: bound.address,
     url: `http://${LOOPBACK_ADDRESS}:${port}/#token=${token}`,
     port,
     token,

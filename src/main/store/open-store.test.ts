@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -133,5 +134,23 @@ describe('openStore', () => {
     expect(reader.db.prepare('SELECT count(*) FROM meta').pluck().get()).toBe(2)
     writer.close()
     reader.close()
+  })
+
+  it('works while another process writes to the same store', () => {
+    const file = path.join(tempDir(), 'two-processes.sqlite')
+    const mine = openStore(file)
+    mine.db.exec('BEGIN')
+    mine.db.prepare('SELECT count(*) FROM meta').get()
+    const child = `
+      const Database = require('better-sqlite3')
+      const db = new Database(process.argv[1])
+      db.pragma('busy_timeout = 5000')
+      db.prepare("INSERT INTO meta (key, value) VALUES ('from', 'child')").run()
+      db.close()`
+    // The child writes while this process holds an open read transaction.
+    execFileSync(process.execPath, ['-e', child, file], { cwd: process.cwd() })
+    mine.db.exec('COMMIT')
+    expect(mine.db.prepare("SELECT value FROM meta WHERE key = 'from'").pluck().get()).toBe('child')
+    mine.close()
   })
 })

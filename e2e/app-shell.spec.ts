@@ -1,0 +1,41 @@
+import { expect, test } from './fixtures'
+
+test('opens on the default data and lists entities', async ({ page, app }) => {
+  await page.goto(app.url)
+  const table = page.getByRole('table', { name: 'Entities' })
+  await expect(table).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+  await expect(table.getByRole('row', { name: /CloudWalk Technology/ })).toContainText('云从科技')
+  await expect(table.getByRole('row', { name: /Hikvision/ })).toContainText('84 FR 54002')
+  // The token is moved out of the address bar once read.
+  expect(page.url()).not.toContain('token=')
+})
+
+test('lists rounds with declared and recorded counts', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Rounds' }).click()
+  const table = page.getByRole('table', { name: 'Rounds' })
+  await expect(table.getByRole('row')).toHaveCount(4)
+  await expect(table.getByRole('row', { name: /84 FR 54002/ })).toContainText('28 added · 10 recorded')
+  await expect(table.getByRole('row', { name: /85 FR 34495/ })).toContainText('24 added · 18 recorded')
+})
+
+test('lists reactions, quoting only verbatim text', async ({ page, app }) => {
+  await page.goto(app.url)
+  await page.getByRole('button', { name: 'Reactions' }).click()
+  const table = page.getByRole('table', { name: 'Reactions' })
+  await expect(table.getByRole('row')).toHaveCount(30)
+  const wang = table.getByRole('row', { name: /Raymond Wang/ })
+  await expect(wang).toContainText('“On one hand, China is the biggest market')
+  const qihoo = table.getByRole('row', { name: /Qihoo 360/ }).filter({ hasText: 'Paraphrase' })
+  await expect(qihoo).toContainText('daily operations will not be significantly affected')
+  await expect(qihoo.locator('.quote')).not.toContainText('“')
+})
+
+test('without the token the page explains what to open and reads no data', async ({ page, app }) => {
+  const requests: string[] = []
+  page.on('request', (request) => requests.push(request.url()))
+  await page.goto(app.url.split('#')[0])
+  await expect(page.getByRole('alert')).toContainText('needs its access token')
+  expect(requests.filter((url) => url.includes('/rpc/'))).toEqual([])
+})

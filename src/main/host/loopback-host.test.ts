@@ -1,0 +1,169 @@
+import fs from 'node:fs'
+import http from 'node:http'
+import path from 'node:path'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { API_CALL_NAMES } from '../../shared/api-names'
+import type { ApiHandlers } from '../../shared/contract'
+import { createApiHandlers } from '../services/api-handlers'
+import { openDefaultStore } from '../test-support/default-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { startLoopbackHost, type LoopbackHost } from './loopback-host'
+
+const tempDir = useTempDir()
+let host: LoopbackHost | undefined
+afterEach(async () => {
+  await host?.close()
+  host = undefined
+})
+
+interface Reply {
+  status: number
+  body: string
+}
+
+/** Raw HTTP so tests can set Host and Origin headers freely (fetch forbids it). */
+function request(
+  port: number,
+  options: { path: string; method?: string; headers?: Record<string, string>; body?: string },
+): Promise<Reply> {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      (res) => {
+        const chunks: Buffer[] = []
+        res.on('data', (c: Buffer) => chunks.push(c))
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+      },
+    )
+    req.on('error', reject)
+    if (options.body !== undefined) req.write(options.body)
+    req.end()
+  })
+}
+
+async function startWith(handlers: ApiHandlers) {
+  const rendererDir = tempDir()
+  fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
+  host = await startLoopbackHost({ handlers, rendererDir })
+  return host
+}
+
+function rpc(h: LoopbackHost, name: string, body: unknown, headers: Record<string, string> = {}) {
+  return request(h.port, {
+    path: `/rpc/${name}`,
+    method: 'POST',
+    headers: {
+      Host: `127.0.0.1:${h.port}`,
+      'Content-Type': 'application/json',
+      Authorization: `Bearer ${h.token}`,
+      ...headers,
+    },
+    body: JSON.stringify(body),
+  })
+}
+
+function spyHandlers() {
+  const calls: string[] = []
+  const handlers = Object.fromEntries(
+    API_CALL_NAMES.map((name) => [
+      name,
+      async () => {
+        calls.push(name)
+        return { called: name }
+      },
+    ]),
+  ) as unknown as ApiHandlers
+  return { calls, handlers }
+}
+
+describe('loopback host', () => {
+  it('listens on 127.0.0.1 only and prints a URL with the token', async () => {
+    const h = await startWith(spyHandlers().handlers)
+    expect(h.url).toMatch(new RegExp(`^http://127\\.0\\.0\\.1:${h.port}/#token=[A-Za-z0-9_-]{43}$`))
+    // Bound to the loopback address itself, not to every interface (0.0.0.0 or ::).
+    expect(h.address).toBe('127.0.0.1')
+  })
+
+  it('serves every contract call over a route', async () => {
+    const { calls, handlers } = spyHandlers()
+    const h = await startWith(handlers)
+    for (const name of API_CALL_NAMES) {
+      const input = name === 'search' ? { query: 'x' } : name.startsWith('get') ? { id: 'x' } : {}
+      const reply = await rpc(h, name, input)
+      expect(reply.status, name).toBe(200)
+    }
+    expect(calls.sort()).toEqual([...API_CALL_NAMES].sort())
+  })
+
+  it.each([
+    ['no token', { Authorization: '' }, 401],
+    ['a wrong token', { Authorization: 'Bearer not-the-token' }, 401],
+    ['a foreign Host', { Host: 'attacker.example:80' }, 403],
+    ['a foreign Origin', { Origin: 'http://attacker.example' }, 403],
+    ['a look-alike Origin', { Origin: 'http://127.0.0.1.attacker.example' }, 403],
+  ])('answers a call with %s with %i and reads nothing', async (_label, headers, status) => {
+    const { calls, handlers } = spyHandlers()
+    const h = await startWith(handlers)
+    const reply = await rpc(h, 'stats', {}, headers as Record<string, string>)
+    expect(reply.status).toBe(status)
+    expect(reply.body).not.toContain('called')
+    expect(calls).toEqual([])
+  })
+
+  it('refuses a page request with a foreign Host (DNS rebinding)', async () => {
+    const h = await startWith(spyHandlers().handlers)
+    const reply = await request(h.port, { path: '/', headers: { Host: 'rebind.attacker.example' } })
+    expect(reply.status).toBe(403)
+    const ok = await request(h.port, { path: '/', headers: { Host: `localhost:${h.port}` } })
+    expect(ok.status).toBe(200)
+  })
+
+  it('rejects invalid input by schema before the service runs', async () => {
+    const { calls, handlers } = spyHandlers()
+    const h = await startWith(handlers)
+    const reply = await rpc(h, 'search', { query: 42 })
+    expect(reply.status).toBe(400)
+    expect(JSON.parse(reply.body).error.message).toMatch(/query/)
+    expect(calls).toEqual([])
+  })
+
+  it('answers unknown calls, bad JSON and oversized bodies with clear errors', async () => {
+    const h = await startWith(spyHandlers().handlers)
+    expect((await rpc(h, 'dropTables', {})).status).toBe(404)
+    const badJson = await request(h.port, {
+      path: '/rpc/stats',
+      method: 'POST',
+      headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${h.token}` },
+      body: '{not json',
+    })
+    expect(badJson.status).toBe(400)
+    const big = await rpc(h, 'search', { query: 'x'.repeat(2 * 1024 * 1024) })
+    expect(big.status).toBe(413)
+  })
+
+  it('does not serve files outside the renderer folder', async () => {
+    const h = await startWith(spyHandlers().handlers)
+    for (const attempt of ['/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/..%2f..%2fetc%2fpasswd']) {
+      const reply = await request(h.port, { path: attempt, headers: { Host: `127.0.0.1:${h.port}` } })
+      expect(reply.body).not.toContain('root:')
+    }
+  })
+
+  it('serves the real store through the real services', async () => {
+    const store = openDefaultStore(tempDir())
+    const h = await startWith(createApiHandlers(store))
+    const reply = await rpc(h, 'search', { query: '云从' })
+    expect(JSON.parse(reply.body).result[0]).toMatchObject({ id: 'cloudwalk', originalName: '云从科技' })
+    store.close()
+  })
+
+  it('keeps running after a service throws', async () => {
+    const { handlers } = spyHandlers()
+    handlers.stats = vi.fn(async () => {
+      throw new Error('boom')
+    })
+    const h = await startWith(handlers)
+    expect((await rpc(h, 'stats', {})).status).toBe(500)
+    expect((await rpc(h, 'listRounds', {})).status).toBe(200)
+  })
+})
