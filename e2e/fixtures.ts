@@ -28,6 +28,8 @@ async function startServe(dataDir: string): Promise<{ url: string; child: ChildP
 }
 
 export const test = base.extend<{ app: AppFixture }>({
+  // Playwright fixtures must destructure their dependencies, even when there are none.
+  // eslint-disable-next-line no-empty-pattern
   app: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-e2e-'))
     const { url, child } = await startServe(dataDir)

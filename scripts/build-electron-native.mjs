@@ -20,11 +20,21 @@ if (fs.existsSync(output) && fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf
 }
 
 fs.rmSync(workDir, { recursive: true, force: true })
-fs.cpSync(sourceDir, workDir, { recursive: true, filter: (src) => !src.includes(`${path.sep}build${path.sep}`) })
+fs.cpSync(sourceDir, workDir, {
+  recursive: true,
+  filter: (src) => !src.includes(`${path.sep}build${path.sep}`),
+})
 console.log(`Building better-sqlite3 for Electron ${electronVersion}…`)
 execFileSync(
   process.platform === 'win32' ? 'npx.cmd' : 'npx',
-  ['--yes', 'node-gyp', 'rebuild', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers', '--release'],
+  [
+    '--yes',
+    'node-gyp',
+    'rebuild',
+    `--target=${electronVersion}`,
+    '--dist-url=https://electronjs.org/headers',
+    '--release',
+  ],
   { cwd: workDir, stdio: 'inherit' },
 )
 fs.copyFileSync(path.join(workDir, 'build', 'Release', 'better_sqlite3.node'), output)

@@ -6,6 +6,7 @@ const invoke = vi.fn(async (channel: string, input: unknown) => ({ channel, inpu
 
 vi.mock('electron', () => ({
   contextBridge: { exposeInMainWorld: (key: string, value: unknown) => exposed.set(key, value) },
+  // eslint-disable-next-line no-restricted-syntax -- the mocked electron module must name it
   ipcRenderer: { invoke },
 }))
 
@@ -17,7 +18,10 @@ describe('preload', () => {
     expect(Object.keys(api).sort()).toEqual([...API_CALL_NAMES].sort())
     expect(Object.isFrozen(api)).toBe(true)
     for (const name of API_CALL_NAMES) {
-      await expect(api[name]({ probe: name })).resolves.toEqual({ channel: ipcChannel(name), input: { probe: name } })
+      await expect(api[name]({ probe: name })).resolves.toEqual({
+        channel: ipcChannel(name),
+        input: { probe: name },
+      })
     }
   })
 })

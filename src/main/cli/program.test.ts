@@ -30,7 +30,13 @@ describe('command line', () => {
     expect(text.code).toBe(0)
     expect(text.out).toMatch(/entities\s+37/)
     const json = await cli(['--db', db, '--json', 'stats'])
-    expect(Object.keys(JSON.parse(json.out))).toEqual(['entities', 'rounds', 'designations', 'reactions', 'sources'])
+    expect(Object.keys(JSON.parse(json.out))).toEqual([
+      'entities',
+      'rounds',
+      'designations',
+      'reactions',
+      'sources',
+    ])
   })
 
   it('accepts the global options after the command too', async () => {
@@ -61,7 +67,12 @@ describe('command line', () => {
     expect(text.out).toContain('84 FR 54002')
     expect(text.out).toContain('28 added · 10 recorded')
     const json = JSON.parse((await cli(['--db', db, '--json', 'rounds'])).out)
-    expect(json[0]).toMatchObject({ list: 'US BIS Entity List', declaredCount: 28, recordedCount: 10, published: '2019-10-09' })
+    expect(json[0]).toMatchObject({
+      list: 'US BIS Entity List',
+      declaredCount: 28,
+      recordedCount: 10,
+      published: '2019-10-09',
+    })
   })
 
   it.each([[['frobnicate']], [['search']], [['serve', '--port', 'abc']], [['--no-such-flag', 'stats']]])(

@@ -20,7 +20,9 @@ const fromApp = { senderFrame: { url: 'app://bundle/index.html' } } as unknown a
 const fromElsewhere = { senderFrame: { url: 'https://evil.example/' } } as unknown as IpcMainInvokeEvent
 
 function handlersWith(stats = vi.fn(() => ({ entities: 1 }))): ApiHandlers {
-  return Object.fromEntries(API_CALL_NAMES.map((name) => [name, name === 'stats' ? stats : vi.fn()])) as unknown as ApiHandlers
+  return Object.fromEntries(
+    API_CALL_NAMES.map((name) => [name, name === 'stats' ? stats : vi.fn()]),
+  ) as unknown as ApiHandlers
 }
 
 describe('IPC registration', () => {
@@ -34,7 +36,9 @@ describe('IPC registration', () => {
     const ipc = fakeIpcMain()
     const stats = vi.fn()
     registerIpcHandlers(ipc as never, handlersWith(stats))
-    await expect(ipc.handlers.get(ipcChannel('stats'))!(fromElsewhere, {})).rejects.toThrow(/did not come from the app/)
+    await expect(ipc.handlers.get(ipcChannel('stats'))!(fromElsewhere, {})).rejects.toThrow(
+      /did not come from the app/,
+    )
     expect(stats).not.toHaveBeenCalled()
   })
 

@@ -28,11 +28,19 @@ function request(
 ): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = http.request(
-      { host: '127.0.0.1', port, path: options.path, method: options.method ?? 'GET', headers: options.headers },
+      {
+        host: '127.0.0.1',
+        port,
+        path: options.path,
+        method: options.method ?? 'GET',
+        headers: options.headers,
+      },
       (res) => {
         const chunks: Buffer[] = []
         res.on('data', (c: Buffer) => chunks.push(c))
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }))
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        )
       },
     )
     req.on('error', reject)
@@ -133,7 +141,11 @@ describe('loopback host', () => {
     const badJson = await request(h.port, {
       path: '/rpc/stats',
       method: 'POST',
-      headers: { Host: `127.0.0.1:${h.port}`, 'Content-Type': 'application/json', Authorization: `Bearer ${h.token}` },
+      headers: {
+        Host: `127.0.0.1:${h.port}`,
+        'Content-Type': 'application/json',
+        Authorization: `Bearer ${h.token}`,
+      },
       body: '{not json',
     })
     expect(badJson.status).toBe(400)
