@@ -118,7 +118,8 @@ describe('command line', () => {
       headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' },
       body: '{}',
     })
-    expect((await response.json()).result.entities).toBe(37)
+    const body = (await response.json()) as { result: { entities: number } }
+    expect(body.result.entities).toBe(37)
     await stop!()
     expect(await running).toBe(0)
   })
