@@ -12,12 +12,15 @@ import {
  * The shape of records as they arrive from outside the store: the default dataset today, update bundles
  * and importers tomorrow. One schema, so every way in is held to the same rules.
  */
-const id = z
+export const recordId = z
   .string()
   .min(1)
   .max(200)
   .regex(/^[a-z0-9][a-z0-9._-]*$/, 'ids use lower-case letters, digits, ".", "_" and "-"')
-const text = z.string().trim().min(1)
+/** Longest string any field may hold: a long quotation fits, a runaway or hostile value does not. */
+export const MAX_TEXT_LENGTH = 20_000
+const MAX_LIST_LENGTH = 1_000
+const text = z.string().trim().min(1).max(MAX_TEXT_LENGTH)
 const optionalText = text.nullable().default(null)
 /** Year, year-month or full date: sources often give only a month ("Oct 2019"). */
 export const isoDate = z
@@ -26,7 +29,7 @@ export const isoDate = z
 const optionalDate = isoDate.nullable().default(null)
 
 export const sourceRecord = z.strictObject({
-  id,
+  id: recordId,
   publication: text,
   title: optionalText,
   date: optionalDate,
@@ -40,12 +43,12 @@ export const sourceRecord = z.strictObject({
 })
 
 export const citationRef = z.strictObject({
-  source: id,
+  source: recordId,
   supports: optionalText,
 })
 
 export const entityRecord = z.strictObject({
-  id,
+  id: recordId,
   name: text,
   originalName: optionalText,
   /** Why the original-script name should be read with care (single source, conflicting sources...). */
@@ -56,18 +59,18 @@ export const entityRecord = z.strictObject({
     .regex(/^[A-Z]{2}$/, 'countries are ISO 3166-1 alpha-2 codes such as CN or HK')
     .nullable()
     .default(null),
-  sectors: z.array(text).default([]),
-  aliases: z.array(text).default([]),
-  addresses: z.array(text).default([]),
+  sectors: z.array(text).max(MAX_LIST_LENGTH).default([]),
+  aliases: z.array(text).max(MAX_LIST_LENGTH).default([]),
+  addresses: z.array(text).max(MAX_LIST_LENGTH).default([]),
   notes: optionalText,
-  sources: z.array(citationRef).min(1, 'every entity needs at least one source'),
+  sources: z.array(citationRef).min(1, 'every entity needs at least one source').max(MAX_LIST_LENGTH),
 })
 
 export const roundRecord = z.strictObject({
-  id,
+  id: recordId,
   list: text,
   title: optionalText,
-  citations: z.array(text).default([]),
+  citations: z.array(text).max(MAX_LIST_LENGTH).default([]),
   frDocNumber: optionalText,
   docket: optionalText,
   rin: optionalText,
@@ -77,23 +80,23 @@ export const roundRecord = z.strictObject({
   basis: optionalText,
   declaredCount: z.number().int().min(0).nullable().default(null),
   notes: optionalText,
-  sources: z.array(citationRef).min(1, 'every round needs at least one source'),
+  sources: z.array(citationRef).min(1, 'every round needs at least one source').max(MAX_LIST_LENGTH),
 })
 
 export const designationRecord = z.strictObject({
-  id,
-  entity: id,
-  round: id,
+  id: recordId,
+  entity: recordId,
+  round: recordId,
   action: z.enum(DESIGNATION_ACTIONS),
   date: optionalDate,
   licenseRequirement: optionalText,
   licensePolicy: optionalText,
   citation: optionalText,
-  source: id,
+  source: recordId,
 })
 
 export const reactionRecord = z.strictObject({
-  id,
+  id: recordId,
   speaker: optionalText,
   speakerRole: optionalText,
   organisation: optionalText,
@@ -107,9 +110,9 @@ export const reactionRecord = z.strictObject({
     .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'languages are BCP 47 tags such as en or zh-Hans'),
   dateSaid: optionalDate,
   notes: optionalText,
-  rounds: z.array(id).default([]),
-  entities: z.array(id).default([]),
-  source: id,
+  rounds: z.array(recordId).max(MAX_LIST_LENGTH).default([]),
+  entities: z.array(recordId).max(MAX_LIST_LENGTH).default([]),
+  source: recordId,
 })
 
 export type SourceRecord = z.output<typeof sourceRecord>

@@ -1,0 +1,195 @@
+import type Database from 'better-sqlite3'
+import type { ChangeCounts, FieldChange, RecordChange } from '../../shared/updates'
+import { readRecord, RECORD_TABLES, type RecordsByType } from '../records/read-record'
+import * as write from '../records/write-records'
+import { indexEntity, indexReaction } from '../store/search-index'
+import { BundleError } from './bundle-error'
+import { RECORD_TYPES, recordSchemas, type LocatedOperation, type RecordType } from './bundle-format'
+
+type Db = Database.Database
+type AnyRecord = RecordsByType[RecordType]
+
+/** Dependency order: a record is written after what it refers to, and retired after what refers to it. */
+const TYPE_ORDER: Record<RecordType, number> = { source: 0, round: 1, entity: 2, designation: 3, reaction: 4 }
+const OP_ORDER = { upsert: 0, correct: 1, retire: 2 } as const
+
+function orderOperations(operations: LocatedOperation[]): LocatedOperation[] {
+  return [...operations].sort((a, b) => {
+    const byOp = OP_ORDER[a.operation.op] - OP_ORDER[b.operation.op]
+    if (byOp !== 0) return byOp
+    const byType = TYPE_ORDER[a.operation.type] - TYPE_ORDER[b.operation.type]
+    return a.operation.op === 'retire' ? -byType : byType
+  })
+}
+
+/** Lists whose order carries no meaning are compared and stored sorted. */
+function normalise<T extends AnyRecord>(type: RecordType, record: T): T {
+  if (type === 'entity') {
+    const entity = record as RecordsByType['entity']
+    return { ...entity, sectors: [...new Set(entity.sectors)].sort() } as T
+  }
+  if (type === 'reaction') {
+    const reaction = record as RecordsByType['reaction']
+    return {
+      ...reaction,
+      rounds: [...new Set(reaction.rounds)].sort(),
+      entities: [...new Set(reaction.entities)].sort(),
+    } as T
+  }
+  return record
+}
+
+function labelOf(type: RecordType, record: AnyRecord | null, id: string): string {
+  if (!record) return id
+  if (type === 'entity') return (record as RecordsByType['entity']).name
+  if (type === 'round') {
+    const round = record as RecordsByType['round']
+    return round.citations[0] ?? round.title ?? id
+  }
+  if (type === 'source') return (record as RecordsByType['source']).publication
+  if (type === 'reaction') {
+    const reaction = record as RecordsByType['reaction']
+    return [reaction.speaker, reaction.organisation].filter(Boolean).join(', ') || id
+  }
+  return id
+}
+
+function diff(before: AnyRecord, after: AnyRecord): FieldChange[] {
+  const fields: FieldChange[] = []
+  for (const key of Object.keys(after) as (keyof AnyRecord)[]) {
+    if (JSON.stringify(before[key]) !== JSON.stringify(after[key]))
+      fields.push({ field: key, before: before[key], after: after[key] })
+  }
+  return fields
+}
+
+/** Checks that everything a record refers to exists now (in the store, or written earlier by this bundle). */
+function checkReferences(db: Db, type: RecordType, record: AnyRecord, where: string): void {
+  const need = (refType: RecordType, id: string, field: string) => {
+    const exists = db.prepare(`SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)
+    if (!exists) {
+      throw new BundleError(
+        'dangling-reference',
+        `${where}: ${type} "${record.id}" field ${field} refers to ${refType} "${id}", which is neither in the store nor in this bundle.`,
+      )
+    }
+  }
+  if (type === 'entity' || type === 'round') {
+    for (const c of (record as RecordsByType['entity' | 'round']).sources) need('source', c.source, 'sources')
+  }
+  if (type === 'designation') {
+    const d = record as RecordsByType['designation']
+    need('entity', d.entity, 'entity')
+    need('round', d.round, 'round')
+    need('source', d.source, 'source')
+  }
+  if (type === 'reaction') {
+    const r = record as RecordsByType['reaction']
+    need('source', r.source, 'source')
+    for (const id of r.rounds) need('round', id, 'rounds')
+    for (const id of r.entities) need('entity', id, 'entities')
+  }
+}
+
+function writeRecord(db: Db, type: RecordType, record: AnyRecord, originId: number): void {
+  switch (type) {
+    case 'source':
+      return write.upsertSource(db, record as RecordsByType['source'], originId)
+    case 'round':
+      return write.upsertRound(db, record as RecordsByType['round'], originId)
+    case 'entity':
+      return write.upsertEntity(db, record as RecordsByType['entity'], originId)
+    case 'designation':
+      return write.upsertDesignation(db, record as RecordsByType['designation'], originId)
+    case 'reaction':
+      return write.upsertReaction(db, record as RecordsByType['reaction'], originId)
+  }
+}
+
+function retireRecord(db: Db, type: RecordType, id: string, where: string): void {
+  try {
+    db.prepare(`DELETE FROM ${RECORD_TABLES[type]} WHERE id = ?`).run(id)
+  } catch (error) {
+    if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
+      throw new BundleError(
+        'conflict',
+        `${where}: ${type} "${id}" cannot be retired while other records still cite it.`,
+      )
+    }
+    throw error
+  }
+  if (type === 'entity') indexEntity(db, id)
+  if (type === 'reaction') indexReaction(db, id)
+}
+
+export interface AppliedChanges {
+  counts: ChangeCounts[]
+  changes: RecordChange[]
+}
+
+/**
+ * Applies a verified bundle's operations to the store and reports what each did. Opens no transaction:
+ * the caller's transaction decides whether the result is kept (apply) or rolled back (preview).
+ */
+export function applyOperations(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
+  const changes: RecordChange[] = []
+  const unchanged = new Map<RecordType, number>()
+  for (const { operation, file, line } of orderOperations(operations)) {
+    const where = `${file} line ${line}`
+    const type = operation.type
+    const id = operation.op === 'upsert' ? operation.record.id : operation.id
+    const before = readRecord(db, type, id)
+    if (operation.op === 'retire') {
+      if (!before)
+        throw new BundleError(
+          'dangling-reference',
+          `${where}: cannot retire ${type} "${id}": it is not in the store.`,
+        )
+      retireRecord(db, type, id, where)
+      changes.push({ type, id, label: labelOf(type, before, id), kind: 'retired', fields: [] })
+      continue
+    }
+    let record: AnyRecord
+    if (operation.op === 'correct') {
+      if (!before)
+        throw new BundleError(
+          'dangling-reference',
+          `${where}: cannot correct ${type} "${id}": it is not in the store.`,
+        )
+      if (operation.field === 'id' || !(operation.field in recordSchemas[type].shape)) {
+        throw new BundleError(
+          'invalid-payload',
+          `${where}: ${type} has no field "${operation.field}" that can be corrected.`,
+        )
+      }
+      const corrected = recordSchemas[type].safeParse({ ...before, [operation.field]: operation.value })
+      if (!corrected.success) {
+        const issue = corrected.error.issues[0]
+        throw new BundleError(
+          'invalid-payload',
+          `${where}: the correction of ${type} "${id}" field ${operation.field} is invalid: ${issue.message}.`,
+        )
+      }
+      record = corrected.data as AnyRecord
+    } else {
+      record = operation.record as AnyRecord
+    }
+    record = normalise(type, record)
+    checkReferences(db, type, record, where)
+    const fields = before ? diff(normalise(type, before), record) : []
+    if (before && fields.length === 0) {
+      unchanged.set(type, (unchanged.get(type) ?? 0) + 1)
+      continue
+    }
+    writeRecord(db, type, record, originId)
+    changes.push({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
+  }
+  const counts = RECORD_TYPES.map((type) => ({
+    type,
+    new: changes.filter((c) => c.type === type && c.kind === 'new').length,
+    changed: changes.filter((c) => c.type === type && c.kind === 'changed').length,
+    retired: changes.filter((c) => c.type === type && c.kind === 'retired').length,
+    unchanged: unchanged.get(type) ?? 0,
+  }))
+  return { counts, changes }
+}

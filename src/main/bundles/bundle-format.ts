@@ -1,0 +1,105 @@
+import { z } from 'zod'
+import {
+  designationRecord,
+  entityRecord,
+  isoDate,
+  reactionRecord,
+  recordId,
+  roundRecord,
+  sourceRecord,
+} from '../records/record-schemas'
+
+/** The version of docs/bundle-format.md this code reads and writes. */
+export const BUNDLE_FORMAT_VERSION = 1
+export const MANIFEST_PATH = 'manifest.json'
+export const SIGNATURE_PATH = 'manifest.sig'
+/** Payload files: JSON Lines under payload/, plain names only (no folders, no dots at the start). */
+export const PAYLOAD_PATH = /^payload\/[a-z0-9][a-z0-9_-]{0,99}\.jsonl$/
+
+/** Hard limits checked before anything is decompressed (zip bombs) or parsed. */
+export const BUNDLE_LIMITS = {
+  maxFileBytes: 512 * 1024 * 1024,
+  maxEntries: 1_000,
+  maxTotalBytes: 1024 * 1024 * 1024,
+  maxCompressionRatio: 200,
+  maxManifestBytes: 1024 * 1024,
+  maxLineBytes: 1024 * 1024,
+} as const
+
+const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hexadecimal characters')
+const instant = z.iso.datetime({ offset: true })
+
+export const manifestSchema = z.strictObject({
+  format: z.literal('sanctions-briefing-bundle'),
+  formatVersion: z.literal(BUNDLE_FORMAT_VERSION),
+  publisher: z.string().trim().min(1).max(200),
+  keyId: sha256Hex,
+  sequence: z.number().int().min(1).max(Number.MAX_SAFE_INTEGER),
+  created: instant,
+  expires: instant,
+  dataAsOf: isoDate,
+  payloads: z
+    .array(
+      z.strictObject({
+        path: z.string().regex(PAYLOAD_PATH, 'payload paths look like payload/name.jsonl'),
+        size: z.number().int().min(0).max(BUNDLE_LIMITS.maxTotalBytes),
+        sha256: sha256Hex,
+      }),
+    )
+    .min(1)
+    .max(BUNDLE_LIMITS.maxEntries - 2),
+})
+export type Manifest = z.output<typeof manifestSchema>
+
+export const signatureSchema = z.strictObject({
+  algorithm: z.literal('ed25519'),
+  keyId: sha256Hex,
+  signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'an Ed25519 signature is 64 bytes in base64'),
+})
+
+export const RECORD_TYPES = ['source', 'round', 'entity', 'designation', 'reaction'] as const
+export type RecordType = (typeof RECORD_TYPES)[number]
+
+export const recordSchemas = {
+  source: sourceRecord,
+  round: roundRecord,
+  entity: entityRecord,
+  designation: designationRecord,
+  reaction: reactionRecord,
+} as const
+
+const upsert = <T extends RecordType>(type: T) =>
+  z.strictObject({ op: z.literal('upsert'), type: z.literal(type), record: recordSchemas[type] })
+
+/** One line of a payload. */
+export const operationSchema = z.discriminatedUnion('op', [
+  z.discriminatedUnion('type', [
+    upsert('source'),
+    upsert('round'),
+    upsert('entity'),
+    upsert('designation'),
+    upsert('reaction'),
+  ]),
+  z.strictObject({
+    op: z.literal('retire'),
+    type: z.enum(RECORD_TYPES),
+    id: recordId,
+    reason: z.string().trim().min(1).max(2_000).nullable().default(null),
+  }),
+  z.strictObject({
+    op: z.literal('correct'),
+    type: z.enum(RECORD_TYPES),
+    id: recordId,
+    field: z.string().min(1).max(100),
+    value: z.unknown(),
+    reason: z.string().trim().min(1).max(2_000).nullable().default(null),
+  }),
+])
+export type Operation = z.output<typeof operationSchema>
+
+/** An operation with where it came from, for messages a publisher can act on. */
+export interface LocatedOperation {
+  operation: Operation
+  file: string
+  line: number
+}

@@ -1,0 +1,324 @@
+import crypto from 'node:crypto'
+import type { Readable } from 'node:stream'
+import yauzl from 'yauzl'
+import { BundleError } from './bundle-error'
+import {
+  BUNDLE_LIMITS,
+  MANIFEST_PATH,
+  manifestSchema,
+  PAYLOAD_PATH,
+  SIGNATURE_PATH,
+  signatureSchema,
+  type LocatedOperation,
+  type Manifest,
+} from './bundle-format'
+import { verifyBytes, type PublicKeyFile } from './keys'
+import { parsePayloadLines } from './payload-lines'
+
+/** Finds a trusted key by its fingerprint; null when the key is unknown or was removed. */
+export type KeyLookup = (keyId: string) => PublicKeyFile | null
+
+export interface VerifiedBundle {
+  /** SHA-256 of the signed manifest bytes: the bundle's identity for "already imported". */
+  bundleId: string
+  manifest: Manifest
+  key: PublicKeyFile
+  operations: LocatedOperation[]
+  expired: boolean
+  warnings: string[]
+}
+
+const S_IFMT = 0o170000
+const S_IFREG = 0o100000
+const S_IFDIR = 0o040000
+const UTF8 = new TextDecoder('utf-8', { fatal: true })
+
+/**
+ * Verifies a bundle completely before anything may use it: container limits, entry names, the manifest
+ * signature (before any payload is touched), each payload's hash (before it is parsed), then every line.
+ * Throws BundleError naming the first problem.
+ */
+export async function readVerifiedBundle(
+  bytes: Buffer,
+  findKey: KeyLookup,
+  now: Date = new Date(),
+): Promise<VerifiedBundle> {
+  if (bytes.length > BUNDLE_LIMITS.maxFileBytes) {
+    throw new BundleError(
+      'too-large',
+      `The file is ${bytes.length} bytes; bundles are limited to ${BUNDLE_LIMITS.maxFileBytes}.`,
+    )
+  }
+  const zip = await openZip(bytes)
+  try {
+    const entries = await listEntries(zip)
+    const signatureEntry = entries.get(SIGNATURE_PATH)
+    const manifestEntry = entries.get(MANIFEST_PATH)
+    if (!manifestEntry)
+      throw new BundleError('not-a-bundle', `The file has no ${MANIFEST_PATH}: it is not an update bundle.`)
+    if (!signatureEntry)
+      throw new BundleError('unsigned', `The bundle is not signed (it has no ${SIGNATURE_PATH}).`)
+
+    const manifestBytes = await readEntry(zip, manifestEntry, BUNDLE_LIMITS.maxManifestBytes)
+    const key = checkSignature(await readEntry(zip, signatureEntry, 4096), manifestBytes, findKey, now)
+    const manifest = parseManifest(manifestBytes, key)
+    checkPayloadList(manifest, entries)
+
+    const operations: LocatedOperation[] = []
+    for (const payload of manifest.payloads) {
+      const entry = entries.get(payload.path)!
+      const content = await readEntry(zip, entry, payload.size)
+      const digest = crypto.createHash('sha256').update(content).digest('hex')
+      if (content.length !== payload.size || digest !== payload.sha256) {
+        throw new BundleError(
+          'tampered',
+          `${payload.path} was altered after signing: its size or SHA-256 does not match the manifest.`,
+        )
+      }
+      operations.push(...parsePayloadLines(payload.path, content))
+    }
+    checkDuplicates(operations)
+
+    const expired = Date.parse(manifest.expires) < now.getTime()
+    const warnings = expired
+      ? [`This bundle expired on ${manifest.expires}; its data may be out of date.`]
+      : []
+    return {
+      bundleId: crypto.createHash('sha256').update(manifestBytes).digest('hex'),
+      manifest,
+      key,
+      operations,
+      expired,
+      warnings,
+    }
+  } finally {
+    zip.close()
+  }
+}
+
+async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
+  try {
+    return await yauzl.fromBufferPromise(bytes, {
+      lazyEntries: true,
+      validateEntrySizes: true,
+      strictFileNames: true,
+      decodeStrings: true,
+    })
+  } catch (error) {
+    throw new BundleError(
+      'not-a-bundle',
+      `The file is not an update bundle, or it is truncated or damaged (${(error as Error).message}).`,
+    )
+  }
+}
+
+function describeName(name: string): string {
+  return JSON.stringify(name.length > 120 ? `${name.slice(0, 120)}…` : name)
+}
+
+/** Reads the central directory, refusing unsafe names, links, devices, duplicates and bomb-like sizes. */
+async function listEntries(zip: yauzl.ZipFile): Promise<Map<string, yauzl.Entry>> {
+  const entries = new Map<string, yauzl.Entry>()
+  let totalBytes = 0
+  return new Promise((resolve, reject) => {
+    const fail = (error: unknown) => {
+      zip.removeAllListeners()
+      reject(
+        error instanceof BundleError
+          ? error
+          : new BundleError('not-a-bundle', `The bundle is damaged (${(error as Error).message}).`),
+      )
+    }
+    zip.on('error', fail)
+    zip.on('end', () => resolve(entries))
+    zip.on('entry', (entry: yauzl.Entry) => {
+      try {
+        const name = entry.fileName
+        const unixMode = (entry.externalFileAttributes >>> 16) & S_IFMT
+        if (unixMode === S_IFDIR || name.endsWith('/'))
+          throw new BundleError(
+            'unsafe-entry',
+            `The bundle holds a folder entry ${describeName(name)}; bundles hold files only.`,
+          )
+        if (unixMode !== 0 && unixMode !== S_IFREG) {
+          throw new BundleError(
+            'unsafe-entry',
+            `The bundle entry ${describeName(name)} is a link or device, not a plain file.`,
+          )
+        }
+        if (name !== MANIFEST_PATH && name !== SIGNATURE_PATH && !PAYLOAD_PATH.test(name)) {
+          throw new BundleError(
+            'unsafe-entry',
+            `The bundle holds an entry with a name that is not allowed: ${describeName(name)}.`,
+          )
+        }
+        if (entries.has(name))
+          throw new BundleError('unsafe-entry', `The bundle holds ${describeName(name)} twice.`)
+        if (entries.size + 1 > BUNDLE_LIMITS.maxEntries) {
+          throw new BundleError(
+            'too-large',
+            `The bundle holds more than ${BUNDLE_LIMITS.maxEntries} entries.`,
+          )
+        }
+        totalBytes += entry.uncompressedSize
+        if (totalBytes > BUNDLE_LIMITS.maxTotalBytes) {
+          throw new BundleError(
+            'too-large',
+            `The bundle unpacks to more than ${BUNDLE_LIMITS.maxTotalBytes} bytes.`,
+          )
+        }
+        const ratio = entry.uncompressedSize / Math.max(entry.compressedSize, 1)
+        if (entry.uncompressedSize > 1024 * 1024 && ratio > BUNDLE_LIMITS.maxCompressionRatio) {
+          throw new BundleError(
+            'too-large',
+            `${describeName(name)} expands ${Math.round(ratio)} times: it looks like a zip bomb.`,
+          )
+        }
+        entries.set(name, entry)
+        zip.readEntry()
+      } catch (error) {
+        fail(error)
+      }
+    })
+    zip.readEntry()
+  })
+}
+
+/** Reads one entry fully, never more than `limit` bytes whatever its header claims. */
+async function readEntry(zip: yauzl.ZipFile, entry: yauzl.Entry, limit: number): Promise<Buffer> {
+  if (entry.uncompressedSize > limit) {
+    throw new BundleError(
+      'too-large',
+      `${describeName(entry.fileName)} is larger than allowed (${limit} bytes).`,
+    )
+  }
+  let stream: Readable
+  try {
+    stream = await zip.openReadStreamPromise(entry)
+  } catch (error) {
+    throw new BundleError(
+      'not-a-bundle',
+      `${describeName(entry.fileName)} cannot be read (${(error as Error).message}).`,
+    )
+  }
+  const chunks: Buffer[] = []
+  let size = 0
+  try {
+    for await (const chunk of stream) {
+      size += (chunk as Buffer).length
+      if (size > limit)
+        throw new BundleError(
+          'too-large',
+          `${describeName(entry.fileName)} is larger than allowed (${limit} bytes).`,
+        )
+      chunks.push(chunk as Buffer)
+    }
+  } catch (error) {
+    stream.destroy()
+    if (error instanceof BundleError) throw error
+    throw new BundleError(
+      'not-a-bundle',
+      `${describeName(entry.fileName)} is damaged (${(error as Error).message}).`,
+    )
+  }
+  return Buffer.concat(chunks)
+}
+
+function parseJson(bytes: Buffer, what: string, refusal: 'invalid-manifest' | 'bad-signature'): unknown {
+  try {
+    return JSON.parse(UTF8.decode(bytes))
+  } catch (error) {
+    throw new BundleError(refusal, `${what} is not valid UTF-8 JSON (${(error as Error).message}).`)
+  }
+}
+
+function checkSignature(
+  signatureBytes: Buffer,
+  manifestBytes: Buffer,
+  findKey: KeyLookup,
+  now: Date,
+): PublicKeyFile {
+  const parsed = signatureSchema.safeParse(parseJson(signatureBytes, SIGNATURE_PATH, 'bad-signature'))
+  if (!parsed.success)
+    throw new BundleError(
+      'bad-signature',
+      `${SIGNATURE_PATH} is malformed: ${parsed.error.issues[0].message}.`,
+    )
+  const key = findKey(parsed.data.keyId)
+  if (!key) {
+    throw new BundleError(
+      'unknown-key',
+      `The bundle is signed with key ${parsed.data.keyId}, which is not in your trust store (unknown, or removed).`,
+    )
+  }
+  if (Date.parse(key.expires) < now.getTime()) {
+    throw new BundleError(
+      'expired-key',
+      `The bundle is signed with ${key.publisher}'s key ${key.keyId}, which expired on ${key.expires}.`,
+    )
+  }
+  if (!verifyBytes(key.publicKey, manifestBytes, parsed.data.signature)) {
+    throw new BundleError(
+      'bad-signature',
+      `The signature does not match the manifest: the bundle was altered or forged.`,
+    )
+  }
+  return key
+}
+
+function parseManifest(manifestBytes: Buffer, key: PublicKeyFile): Manifest {
+  const parsed = manifestSchema.safeParse(parseJson(manifestBytes, MANIFEST_PATH, 'invalid-manifest'))
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    throw new BundleError(
+      'invalid-manifest',
+      `${MANIFEST_PATH}: ${issue.path.join('.') || '(manifest)'}: ${issue.message}.`,
+    )
+  }
+  if (parsed.data.keyId !== key.keyId)
+    throw new BundleError('bad-signature', 'The manifest names a different key than its signature.')
+  if (parsed.data.publisher !== key.publisher) {
+    throw new BundleError(
+      'bad-signature',
+      `The manifest names publisher "${parsed.data.publisher}" but the key belongs to "${key.publisher}".`,
+    )
+  }
+  return parsed.data
+}
+
+function checkPayloadList(manifest: Manifest, entries: Map<string, yauzl.Entry>): void {
+  const listed = new Set<string>()
+  for (const payload of manifest.payloads) {
+    if (listed.has(payload.path))
+      throw new BundleError('invalid-manifest', `${MANIFEST_PATH} lists ${payload.path} twice.`)
+    listed.add(payload.path)
+    if (!entries.has(payload.path))
+      throw new BundleError(
+        'tampered',
+        `${MANIFEST_PATH} lists ${payload.path}, which is missing from the bundle.`,
+      )
+  }
+  for (const name of entries.keys()) {
+    if (name !== MANIFEST_PATH && name !== SIGNATURE_PATH && !listed.has(name)) {
+      throw new BundleError(
+        'tampered',
+        `The bundle holds ${describeName(name)}, which its manifest does not list.`,
+      )
+    }
+  }
+}
+
+function checkDuplicates(operations: LocatedOperation[]): void {
+  const seen = new Map<string, string>()
+  for (const { operation, file, line } of operations) {
+    if (operation.op !== 'upsert') continue
+    const key = `${operation.type}:${operation.record.id}`
+    const earlier = seen.get(key)
+    if (earlier)
+      throw new BundleError(
+        'invalid-payload',
+        `${file} line ${line}: ${operation.type} "${operation.record.id}" is also defined at ${earlier}.`,
+      )
+    seen.set(key, `${file} line ${line}`)
+  }
+}

@@ -1,0 +1,219 @@
+import type Database from 'better-sqlite3'
+import type { BundleSummary, ImportHistoryEntry, ImportPreview, ImportResult } from '../../shared/updates'
+import { createOrigin } from '../records/write-records'
+import { setMeta } from '../store/meta'
+import { applyOperations, type AppliedChanges } from './apply-operations'
+import { BundleError } from './bundle-error'
+import type { VerifiedBundle } from './bundle-reader'
+import { finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
+
+type Db = Database.Database
+
+/** How many changed records a preview lists in full; the counts always cover all of them. */
+export const PREVIEW_CHANGE_LIMIT = 500
+
+function summarise(bundle: VerifiedBundle, fileName: string | null): BundleSummary {
+  const { manifest } = bundle
+  return {
+    bundleId: bundle.bundleId,
+    fileName,
+    publisher: manifest.publisher,
+    keyId: manifest.keyId,
+    sequence: manifest.sequence,
+    created: manifest.created,
+    expires: manifest.expires,
+    dataAsOf: manifest.dataAsOf,
+    expired: bundle.expired,
+    operations: bundle.operations.length,
+  }
+}
+
+function isAlreadyImported(db: Db, bundleId: string): boolean {
+  return (
+    db.prepare("SELECT 1 FROM imports WHERE bundle_id = ? AND status = 'applied'").get(bundleId) !== undefined
+  )
+}
+
+/** A replayed or older bundle from the same publisher is refused: sequences only move forward. */
+function checkSequence(db: Db, bundle: VerifiedBundle): void {
+  const latest = db
+    .prepare("SELECT max(sequence) FROM imports WHERE publisher = ? AND status = 'applied'")
+    .pluck()
+    .get(bundle.manifest.publisher) as number | null
+  if (latest !== null && bundle.manifest.sequence <= latest) {
+    throw new BundleError(
+      'rollback',
+      `This bundle has sequence ${bundle.manifest.sequence} from ${bundle.manifest.publisher}, but sequence ${latest} is already imported: an old or replayed bundle (rollback) is refused.`,
+    )
+  }
+}
+
+function originLabel(bundle: VerifiedBundle, fileName: string | null): string {
+  return `Bundle from ${bundle.manifest.publisher}, sequence ${bundle.manifest.sequence}${fileName ? ` (${fileName})` : ''}`
+}
+
+function confirmationsFor(bundle: VerifiedBundle): string[] {
+  return bundle.expired ? [`The bundle expired on ${bundle.manifest.expires}. Import it anyway?`] : []
+}
+
+function alreadyImportedPreview(summary: BundleSummary): ImportPreview {
+  return {
+    bundle: summary,
+    alreadyImported: true,
+    counts: [],
+    changes: [],
+    totalChanges: 0,
+    warnings: ['This bundle is already imported.'],
+    confirmations: [],
+  }
+}
+
+function previewFrom(summary: BundleSummary, bundle: VerifiedBundle, applied: AppliedChanges): ImportPreview {
+  return {
+    bundle: summary,
+    alreadyImported: false,
+    counts: applied.counts,
+    changes: applied.changes.slice(0, PREVIEW_CHANGE_LIMIT),
+    totalChanges: applied.changes.length,
+    warnings: bundle.warnings,
+    confirmations: confirmationsFor(bundle),
+  }
+}
+
+/** What importing would change, computed by applying inside a savepoint that is always rolled back. */
+export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
+  const summary = summarise(bundle, fileName)
+  if (isAlreadyImported(db, bundle.bundleId)) return alreadyImportedPreview(summary)
+  checkSequence(db, bundle)
+  db.exec('SAVEPOINT import_preview')
+  try {
+    const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName))
+    return previewFrom(summary, bundle, applyOperations(db, bundle.operations, originId))
+  } finally {
+    db.exec('ROLLBACK TO import_preview')
+    db.exec('RELEASE import_preview')
+  }
+}
+
+export interface ApplyOptions {
+  fileName?: string | null
+  /** The user said yes to every confirmation the preview asked (e.g. an expired bundle). */
+  confirmed?: boolean
+  now?: Date
+}
+
+/** Thrown when a bundle needs the user's yes (an expired bundle) and did not get it. */
+export class ConfirmationRequired extends Error {
+  constructor(readonly questions: string[]) {
+    super(`${questions.join(' ')} Nothing was changed; confirm to import (on the command line: --yes).`)
+    this.name = 'ConfirmationRequired'
+  }
+}
+
+/** Verify → preview → apply in one transaction → history entry. Re-importing the same bundle changes nothing. */
+export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOptions = {}): ImportResult {
+  const fileName = options.fileName ?? null
+  const now = options.now ?? new Date()
+  const summary = summarise(bundle, fileName)
+  return db
+    .transaction((): ImportResult => {
+      if (isAlreadyImported(db, bundle.bundleId)) {
+        return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(summary) }
+      }
+      checkSequence(db, bundle)
+      const questions = confirmationsFor(bundle)
+      if (questions.length > 0 && !options.confirmed) throw new ConfirmationRequired(questions)
+      startJournal(db)
+      const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName), now.toISOString())
+      const applied = applyOperations(db, bundle.operations, originId)
+      setMeta(db, 'data_as_of', bundle.manifest.dataAsOf)
+      const importId = Number(
+        db
+          .prepare(
+            `INSERT INTO imports (bundle_id, file_name, publisher, key_id, sequence, created, data_as_of, imported_at, counts, status)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied')`,
+          )
+          .run(
+            bundle.bundleId,
+            fileName,
+            bundle.manifest.publisher,
+            bundle.manifest.keyId,
+            bundle.manifest.sequence,
+            bundle.manifest.created,
+            bundle.manifest.dataAsOf,
+            now.toISOString(),
+            JSON.stringify(applied.counts),
+          ).lastInsertRowid,
+      )
+      finishJournal(db, importId)
+      return {
+        outcome: 'applied',
+        entry: readHistoryEntry(db, importId),
+        preview: previewFrom(summary, bundle, applied),
+      }
+    })
+    .immediate()
+}
+
+interface ImportRow {
+  id: number
+  bundle_id: string
+  file_name: string | null
+  publisher: string
+  key_id: string
+  sequence: number
+  data_as_of: string
+  imported_at: string
+  counts: string
+  status: 'applied' | 'undone'
+  undone_at: string | null
+}
+
+function toEntry(row: ImportRow): ImportHistoryEntry {
+  return {
+    id: row.id,
+    bundleId: row.bundle_id,
+    fileName: row.file_name,
+    publisher: row.publisher,
+    keyId: row.key_id,
+    sequence: row.sequence,
+    dataAsOf: row.data_as_of,
+    importedAt: row.imported_at,
+    counts: JSON.parse(row.counts) as ImportHistoryEntry['counts'],
+    status: row.status,
+    undoneAt: row.undone_at,
+  }
+}
+
+function readHistoryEntry(db: Db, id: number): ImportHistoryEntry {
+  return toEntry(db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow)
+}
+
+export function importHistory(db: Db): ImportHistoryEntry[] {
+  return (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(toEntry)
+}
+
+/** The import that undo would reverse: the newest one still applied. */
+export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
+  const row = db.prepare("SELECT * FROM imports WHERE status = 'applied' ORDER BY id DESC LIMIT 1").get() as
+    ImportRow | undefined
+  return row ? toEntry(row) : null
+}
+
+/** Restores the store exactly as it was before the latest import, in one transaction. */
+export function undoLatestImport(db: Db, now: Date = new Date()): ImportHistoryEntry {
+  return db
+    .transaction(() => {
+      const latest = latestAppliedImport(db)
+      if (!latest) throw new Error('There is no import to undo.')
+      db.pragma('defer_foreign_keys = ON')
+      replayJournalBackwards(db, latest.id)
+      db.prepare('DELETE FROM import_journal WHERE import_id = ?').run(latest.id)
+      db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(
+        now.toISOString(),
+        latest.id,
+      )
+      return readHistoryEntry(db, latest.id)
+    })
+    .immediate()
+}

@@ -1,0 +1,133 @@
+import type Database from 'better-sqlite3'
+import type {
+  CitationRef,
+  DesignationRecord,
+  EntityRecord,
+  ReactionRecord,
+  RoundRecord,
+  SourceRecord,
+} from './record-schemas'
+
+type Db = Database.Database
+
+/**
+ * Reads one record back in exactly the shape a bundle carries it, so a preview can compare "before"
+ * and "after" field by field and a correction can change one field of it.
+ */
+export interface RecordsByType {
+  source: SourceRecord
+  round: RoundRecord
+  entity: EntityRecord
+  designation: DesignationRecord
+  reaction: ReactionRecord
+}
+
+function list(db: Db, sql: string, id: string): string[] {
+  return db.prepare(sql).pluck().all(id) as string[]
+}
+
+function citations(db: Db, table: string, owner: string, id: string): CitationRef[] {
+  return db
+    .prepare(`SELECT source_id AS source, supports FROM ${table} WHERE ${owner} = ? ORDER BY position`)
+    .all(id) as CitationRef[]
+}
+
+const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByType[T] | null } = {
+  source: (db, id) =>
+    (db
+      .prepare('SELECT id, publication, title, date, url, reliability, note FROM sources WHERE id = ?')
+      .get(id) as SourceRecord | undefined) ?? null,
+  round: (db, id) => {
+    const row = db
+      .prepare(
+        `SELECT id, list_name AS list, title, fr_doc_number AS frDocNumber, docket, rin, announced_date AS announced,
+           published_date AS published, effective_date AS effective, basis, declared_count AS declaredCount, notes
+         FROM rounds WHERE id = ?`,
+      )
+      .get(id) as Omit<RoundRecord, 'citations' | 'sources'> | undefined
+    if (!row) return null
+    return {
+      ...row,
+      citations: list(db, 'SELECT citation FROM round_citations WHERE round_id = ? ORDER BY position', id),
+      sources: citations(db, 'round_sources', 'round_id', id),
+    }
+  },
+  entity: (db, id) => {
+    const row = db
+      .prepare(
+        `SELECT id, primary_name AS name, original_name AS originalName, original_name_note AS originalNameNote,
+           type, country, notes FROM entities WHERE id = ?`,
+      )
+      .get(id) as Omit<EntityRecord, 'sectors' | 'aliases' | 'addresses' | 'sources'> | undefined
+    if (!row) return null
+    return {
+      id: row.id,
+      name: row.name,
+      originalName: row.originalName,
+      originalNameNote: row.originalNameNote,
+      type: row.type,
+      country: row.country,
+      sectors: list(db, 'SELECT sector FROM entity_sectors WHERE entity_id = ? ORDER BY sector', id),
+      aliases: list(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position', id),
+      addresses: list(db, 'SELECT address FROM entity_addresses WHERE entity_id = ? ORDER BY position', id),
+      notes: row.notes,
+      sources: citations(db, 'entity_sources', 'entity_id', id),
+    }
+  },
+  designation: (db, id) =>
+    (db
+      .prepare(
+        `SELECT id, entity_id AS entity, round_id AS round, action, action_date AS date,
+           license_requirement AS licenseRequirement, license_policy AS licensePolicy, citation, source_id AS source
+         FROM designations WHERE id = ?`,
+      )
+      .get(id) as DesignationRecord | undefined) ?? null,
+  reaction: (db, id) => {
+    const row = db
+      .prepare(
+        `SELECT id, speaker, speaker_role AS speakerRole, organisation, organisation_kind AS organisationKind, stance,
+           text, text_kind AS textKind, context, language, date_said AS dateSaid, notes, source_id AS source
+         FROM reactions WHERE id = ?`,
+      )
+      .get(id) as Omit<ReactionRecord, 'rounds' | 'entities'> | undefined
+    if (!row) return null
+    return {
+      id: row.id,
+      speaker: row.speaker,
+      speakerRole: row.speakerRole,
+      organisation: row.organisation,
+      organisationKind: row.organisationKind,
+      stance: row.stance,
+      text: row.text,
+      textKind: row.textKind,
+      context: row.context,
+      language: row.language,
+      dateSaid: row.dateSaid,
+      notes: row.notes,
+      rounds: list(db, 'SELECT round_id FROM reaction_rounds WHERE reaction_id = ? ORDER BY round_id', id),
+      entities: list(
+        db,
+        'SELECT entity_id FROM reaction_entities WHERE reaction_id = ? ORDER BY entity_id',
+        id,
+      ),
+      source: row.source,
+    }
+  },
+}
+
+export function readRecord<T extends keyof RecordsByType>(
+  db: Db,
+  type: T,
+  id: string,
+): RecordsByType[T] | null {
+  return readers[type](db, id)
+}
+
+/** The table each record type lives in (for retiring). */
+export const RECORD_TABLES: { [T in keyof RecordsByType]: string } = {
+  source: 'sources',
+  round: 'rounds',
+  entity: 'entities',
+  designation: 'designations',
+  reaction: 'reactions',
+}

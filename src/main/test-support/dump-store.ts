@@ -1,0 +1,31 @@
+import type Database from 'better-sqlite3'
+
+/** Tables that record the history of imports rather than the data; undo leaves them changed on purpose. */
+const HISTORY_TABLES = new Set(['imports', 'import_journal', 'trusted_keys'])
+
+/**
+ * A full, ordered dump of the store's data: every row of every table with its rowid, plus the search
+ * index's content (whose rowids may differ after a rebuild, so it is compared as a sorted list).
+ */
+export function dumpStore(db: Database.Database): string {
+  const tables = db
+    .prepare(
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name",
+    )
+    .pluck()
+    .all() as string[]
+  const dump: Record<string, unknown> = {}
+  for (const table of tables) {
+    if (HISTORY_TABLES.has(table)) continue
+    dump[table] = db.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all()
+  }
+  dump.search_index = (
+    db.prepare('SELECT kind, record_id, field, display, text FROM search_index').all() as Record<
+      string,
+      string
+    >[]
+  )
+    .map((row) => JSON.stringify(row))
+    .sort()
+  return JSON.stringify(dump)
+}
