@@ -95,3 +95,16 @@ export function verifyBytes(rawPublicKeyBase64url: string, bytes: Buffer, signat
   if (signature.length !== 64) return false
   return crypto.verify(null, bytes, key, signature)
 }
+
+/** The public half of a private key file, as the matching .pub file holds it. */
+export function publicPartOf(key: PrivateKeyFile): PublicKeyFile {
+  return {
+    format: 'sanctions-briefing-public-key',
+    algorithm: key.algorithm,
+    publisher: key.publisher,
+    keyId: key.keyId,
+    publicKey: key.publicKey,
+    created: key.created,
+    expires: key.expires,
+  }
+}

@@ -1,55 +1,26 @@
-import { Command, CommanderError, InvalidArgumentError } from 'commander'
+import { Command, CommanderError } from 'commander'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { defaultStorePath } from '../app-paths'
-import { openAppStore } from '../app-store'
-import { createApiHandlers } from '../services/api-handlers'
+import { BundleError } from '../bundles/bundle-error'
 import { APP_VERSION } from '../services/app-version'
-import * as catalog from '../services/catalog-services'
-import { startLoopbackHost } from '../host/loopback-host'
-import type { Store } from '../store/open-store'
-import { StoreError } from '../store/store-error'
-import { freshStorePathBeside } from '../store/open-store'
-import { CliError, type CliIo } from './cli-io'
-import { formatRounds, formatSearchHits, formatStats } from './text-format'
+import { registerBundleCommands } from './bundle-commands'
+import { registerCatalogCommands } from './catalog-commands'
+import { createCliContext, type CliDependencies } from './cli-context'
+import { CliError } from './cli-io'
+import { registerServeCommand } from './serve-command'
 
-interface GlobalOptions {
-  db?: string
-  json?: boolean
-}
+export type { CliDependencies } from './cli-context'
 
-export interface CliDependencies {
-  io: CliIo
-  env: NodeJS.ProcessEnv
-  /** The built renderer served by `serve`. */
-  rendererDir: string
-  /** Called by `serve` once it listens, so tests and callers can stop it. */
-  onServing?: (stop: () => Promise<void>) => void
-}
+/** Exit codes, part of the public interface: 0 ok, 1 any other error, 2 a refused bundle. */
+export const EXIT = { ok: 0, error: 1, refused: 2 } as const
 
 /** The built renderer beside the built CLI (out/main/cli.js → out/renderer). */
 export function defaultRendererDir(): string {
   return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
 }
 
-function parsePort(value: string): number {
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free port)')
-  }
-  return port
-}
-
-function parseLimit(value: string): number {
-  const limit = Number(value)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new InvalidArgumentError('a whole number from 1 to 1000')
-  return limit
-}
-
-/** Builds the `sanctions-briefing` command line. Commands share one store opened per invocation. */
+/** Builds the `sanctions-briefing` command line. */
 export function buildProgram(deps: CliDependencies): Command {
-  const { io } = deps
   const program = new Command('sanctions-briefing')
   program
     .description('Sanctions Briefing: entity lists, rounds and reactions, offline.')
@@ -57,92 +28,19 @@ export function buildProgram(deps: CliDependencies): Command {
     .option('--db <file>', "the store file (default: the desktop app's; SANCTIONS_BRIEFING_DB overrides)")
     .option('--json', 'machine-readable output')
     .showHelpAfterError()
-    .configureOutput({ writeOut: io.out, writeErr: io.err })
+    .configureOutput({ writeOut: deps.io.out, writeErr: deps.io.err })
     .exitOverride()
-
-  const globals = (): GlobalOptions => program.opts<GlobalOptions>()
-  const withStore = async <T>(run: (store: Store) => T | Promise<T>): Promise<T> => {
-    const storePath = globals().db ?? defaultStorePath(deps.env)
-    let store: Store
-    try {
-      store = openAppStore(storePath)
-    } catch (error) {
-      if (error instanceof StoreError && error.code !== 'locked') {
-        throw new CliError(
-          `${error.message}\nTo start a new store beside it, run again with --db "${freshStorePathBeside(storePath)}".`,
-        )
-      }
-      throw error
-    }
-    try {
-      return await run(store)
-    } finally {
-      store.close()
-    }
+  const cli = createCliContext(program, deps)
+  registerCatalogCommands(program, cli)
+  registerBundleCommands(program, cli)
+  registerServeCommand(program, cli)
+  // Subcommands inherit the exit override and output so usage errors come back as codes, not exits.
+  for (const command of program.commands) {
+    command
+      .exitOverride()
+      .configureOutput({ writeOut: deps.io.out, writeErr: deps.io.err })
+      .showHelpAfterError()
   }
-  const print = (json: unknown, text: string) => io.out(globals().json ? JSON.stringify(json, null, 2) : text)
-
-  program
-    .command('stats')
-    .description('count the records in the store')
-    .action(() =>
-      withStore((store) => {
-        const stats = catalog.stats(store)
-        print(stats, formatStats(stats))
-      }),
-    )
-
-  program
-    .command('search')
-    .description('search names, aliases, original-script names and quote text')
-    .argument('<query...>', 'what to look for (Latin or Chinese, any case, accents optional)')
-    .option('--limit <n>', 'at most this many matches', parseLimit, 20)
-    .action((words: string[], options: { limit: number }) =>
-      withStore((store) => {
-        const hits = catalog.search(store, words.join(' '), options.limit)
-        print(hits, formatSearchHits(hits))
-      }),
-    )
-
-  program
-    .command('rounds')
-    .description('list the rounds with citations, dates, and declared and recorded counts')
-    .action(() =>
-      withStore((store) => {
-        const rounds = catalog.listRounds(store)
-        print(rounds, formatRounds(rounds))
-      }),
-    )
-
-  program
-    .command('serve')
-    .description('serve the app to a browser on 127.0.0.1 (browser mode); prints the URL to open first')
-    .option('--db <file>', 'the store file')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
-    .action(async (options: { db?: string; port: number }) => {
-      const storePath = options.db ?? globals().db ?? defaultStorePath(deps.env)
-      program.setOptionValue('db', storePath)
-      await withStore(async (store) => {
-        const host = await startLoopbackHost({
-          handlers: createApiHandlers(store),
-          rendererDir: deps.rendererDir,
-          port: options.port,
-        })
-        // The first line is exactly the URL: scripts and tests read it.
-        io.out(host.url)
-        io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
-        await new Promise<void>((resolve) => {
-          const stop = async () => {
-            await host.close()
-            resolve()
-          }
-          deps.onServing?.(stop)
-          process.once('SIGINT', () => void stop())
-          process.once('SIGTERM', () => void stop())
-        })
-      })
-    })
-
   return program
 }
 
@@ -151,17 +49,20 @@ export async function runCli(argv: string[], deps: CliDependencies): Promise<num
   const program = buildProgram(deps)
   try {
     await program.parseAsync(argv, { from: 'user' })
-    return 0
+    return EXIT.ok
   } catch (error) {
     if (error instanceof CommanderError) {
       // Help and version are successful exits; everything else is a usage error already printed.
-      return error.exitCode === 0 ? 0 : 1
+      return error.exitCode === 0 ? EXIT.ok : EXIT.error
     }
-    if (error instanceof CliError) {
-      deps.io.err(`Error: ${error.message}`)
-      return error.exitCode
+    const message = error instanceof Error ? error.message : String(error)
+    if (deps.io && program.opts<{ json?: boolean }>().json) {
+      deps.io.err(JSON.stringify({ error: { name: (error as Error).name ?? 'Error', message } }))
+    } else {
+      deps.io.err(`Error: ${message}`)
     }
-    deps.io.err(`Error: ${error instanceof Error ? error.message : String(error)}`)
-    return 1
+    if (error instanceof BundleError) return EXIT.refused
+    if (error instanceof CliError) return error.exitCode
+    return EXIT.error
   }
 }

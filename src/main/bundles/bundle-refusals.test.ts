@@ -1,0 +1,272 @@
+import yauzl from 'yauzl'
+import yazl from 'yazl'
+import { describe, expect, it } from 'vitest'
+import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
+import { openDefaultStore } from '../test-support/default-store'
+import { dumpStore } from '../test-support/dump-store'
+import { useTempDir } from '../test-support/temp-dir'
+import type { BundleRefusal } from './bundle-error'
+import { packBundle } from './bundle-writer'
+import { readVerifiedBundle } from './bundle-reader'
+import { generateKeyPair, signBytes } from './keys'
+import { singleKeyLookup } from './trust-store'
+
+const tempDir = useTempDir()
+const publisher = makePublisher()
+const trusted = singleKeyLookup(publisher.publicFile)
+const verify = (bytes: Buffer) => readVerifiedBundle(bytes, trusted, NOW)
+
+interface ZipEntry {
+  name: string
+  content: Buffer
+  mode?: number
+}
+
+async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
+  const zip = new yazl.ZipFile()
+  for (const entry of entries)
+    zip.addBuffer(entry.content, entry.name, { mode: entry.mode ?? 0o100644, mtime: NOW })
+  zip.end()
+  const chunks: Buffer[] = []
+  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
+  return Buffer.concat(chunks)
+}
+
+async function entriesOf(bytes: Buffer): Promise<ZipEntry[]> {
+  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true })
+  const all: yauzl.Entry[] = await new Promise((resolve, reject) => {
+    const found: yauzl.Entry[] = []
+    zip.on('entry', (entry: yauzl.Entry) => {
+      found.push(entry)
+      zip.readEntry()
+    })
+    zip.on('end', () => resolve(found))
+    zip.on('error', reject)
+    zip.readEntry()
+  })
+  const entries: ZipEntry[] = []
+  for (const entry of all) {
+    const stream = await zip.openReadStreamPromise(entry)
+    const chunks: Buffer[] = []
+    for await (const chunk of stream) chunks.push(chunk as Buffer)
+    entries.push({ name: entry.fileName, content: Buffer.concat(chunks) })
+  }
+  return entries
+}
+
+/** Renames an entry in place by patching its bytes: yazl refuses to write unsafe names at all. */
+function renameInPlace(bytes: Buffer, from: string, to: string): Buffer {
+  expect(to.length).toBe(from.length)
+  const result = Buffer.from(bytes)
+  let at = result.indexOf(from)
+  while (at >= 0) {
+    result.write(to, at, 'latin1')
+    at = result.indexOf(from, at + 1)
+  }
+  return result
+}
+
+async function validBundle(): Promise<Buffer> {
+  return packOperations(publisher.privateFile, sampleOperations())
+}
+
+async function expectRefusal(bytes: Buffer | Promise<Buffer>, refusal: BundleRefusal, message?: RegExp) {
+  const error = await verify(await bytes).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
+  expect(error, `expected refusal ${refusal}`).toMatchObject({ name: 'BundleError', refusal })
+  if (message) expect((error as Error).message).toMatch(message)
+  expect((error as Error).message).toMatch(/Nothing was changed\.$/)
+}
+
+async function signedWithPayload(content: Buffer): Promise<Buffer> {
+  return packBundle({
+    key: publisher.privateFile,
+    payloads: [{ path: 'payload/changes.jsonl', content }],
+    sequence: 1,
+    now: NOW,
+  })
+}
+
+describe('bundle refusals', () => {
+  it('accepts the valid bundle these tests start from', async () => {
+    expect((await verify(await validBundle())).operations).toHaveLength(6)
+  })
+
+  it('refuses a truncated file', async () => {
+    const bytes = await validBundle()
+    await expectRefusal(
+      bytes.subarray(0, Math.floor(bytes.length / 2)),
+      'not-a-bundle',
+      /truncated or damaged/,
+    )
+  })
+
+  it('refuses a file that is not a bundle', async () => {
+    await expectRefusal(Buffer.from('%PDF-1.7\nnot a zip at all'), 'not-a-bundle')
+    await expectRefusal(
+      zipOf([{ name: 'payload/a.jsonl', content: Buffer.from('{}') }]),
+      'not-a-bundle',
+      /no manifest\.json/,
+    )
+  })
+
+  it('refuses an unsigned bundle', async () => {
+    const entries = (await entriesOf(await validBundle())).filter((e) => e.name !== 'manifest.sig')
+    await expectRefusal(zipOf(entries), 'unsigned')
+  })
+
+  it('refuses a forged signature that claims a trusted key', async () => {
+    const forger = makePublisher('Test Publisher')
+    const entries = await entriesOf(await validBundle())
+    const manifest = entries.find((e) => e.name === 'manifest.json')!.content
+    const forged = {
+      algorithm: 'ed25519',
+      keyId: publisher.publicFile.keyId,
+      signature: signBytes(forger.privateFile, manifest),
+    }
+    const swapped = entries.map((e) =>
+      e.name === 'manifest.sig' ? { ...e, content: Buffer.from(JSON.stringify(forged)) } : e,
+    )
+    await expectRefusal(zipOf(swapped), 'bad-signature', /altered or forged/)
+  })
+
+  it('refuses a manifest changed after signing', async () => {
+    const entries = await entriesOf(await validBundle())
+    const changed = entries.map((e) =>
+      e.name === 'manifest.json'
+        ? { ...e, content: Buffer.from(e.content.toString().replace('"sequence": 1', '"sequence": 9')) }
+        : e,
+    )
+    await expectRefusal(zipOf(changed), 'bad-signature')
+  })
+
+  it('refuses a payload altered after signing', async () => {
+    const entries = await entriesOf(await validBundle())
+    const altered = entries.map((e) =>
+      e.name.startsWith('payload/')
+        ? { ...e, content: Buffer.from(e.content.toString().replace('Example Optics', 'Exemple Optics')) }
+        : e,
+    )
+    await expectRefusal(zipOf(altered), 'tampered', /altered after signing/)
+  })
+
+  it('refuses a key that is not trusted, and one that has expired', async () => {
+    const stranger = makePublisher('Stranger')
+    await expectRefusal(
+      packOperations(stranger.privateFile, sampleOperations()),
+      'unknown-key',
+      /not in your trust store/,
+    )
+    const old = generateKeyPair('Old Publisher', 5, new Date('2026-01-01T00:00:00Z'))
+    const bytes = await packOperations(old.privateFile, sampleOperations())
+    const error = await readVerifiedBundle(bytes, singleKeyLookup(old.publicFile), NOW).catch(
+      (e: unknown) => e,
+    )
+    expect(error).toMatchObject({ refusal: 'expired-key' })
+  })
+
+  it('refuses a manifest listing a missing file, and a file the manifest does not list', async () => {
+    const entries = await entriesOf(await validBundle())
+    await expectRefusal(
+      zipOf(entries.filter((e) => !e.name.startsWith('payload/'))),
+      'tampered',
+      /missing from the bundle/,
+    )
+    await expectRefusal(
+      zipOf([...entries, { name: 'payload/extra.jsonl', content: Buffer.from('\n') }]),
+      'tampered',
+      /does not list/,
+    )
+  })
+
+  it.each([
+    ['parent folder', '../../../../evil.jsonl'],
+    ['absolute path', '/etc/cron.d/evil.jsonl'],
+    ['drive letter', 'C:/Windows/evil.jsonl!'],
+    ['backslashes', 'payload\\..\\..\\evil.jsonl'],
+    ['dot file', 'payload/.hidden-file.jsonl'],
+  ])('refuses an entry name with a %s', async (_label, unsafe) => {
+    const placeholder =
+      'payload/' + 'x'.repeat(unsafe.length - 'payload/'.length - '.jsonl'.length) + '.jsonl'
+    const entries = await entriesOf(await validBundle())
+    const bytes = await zipOf([...entries, { name: placeholder, content: Buffer.from('\n') }])
+    const error = await verify(renameInPlace(bytes, placeholder, unsafe)).catch((e: unknown) => e)
+    expect(error).toMatchObject({ name: 'BundleError' })
+    expect(['unsafe-entry', 'not-a-bundle']).toContain((error as { refusal: string }).refusal)
+  })
+
+  it('refuses symlinks and device entries', async () => {
+    const entries = await entriesOf(await validBundle())
+    await expectRefusal(
+      zipOf([
+        ...entries,
+        { name: 'payload/link.jsonl', content: Buffer.from('/etc/passwd'), mode: 0o120777 },
+      ]),
+      'unsafe-entry',
+      /link or device/,
+    )
+    await expectRefusal(
+      zipOf([...entries, { name: 'payload/dev.jsonl', content: Buffer.from(''), mode: 0o020666 }]),
+      'unsafe-entry',
+      /link or device/,
+    )
+  })
+
+  it('refuses too many entries and a zip bomb', async () => {
+    const many = Array.from({ length: 1001 }, (_, i) => ({
+      name: `payload/f${i}.jsonl`,
+      content: Buffer.from('\n'),
+    }))
+    await expectRefusal(zipOf(many), 'too-large', /more than 1000 entries/)
+    const bomb = { name: 'payload/bomb.jsonl', content: Buffer.alloc(64 * 1024 * 1024, 0x20) }
+    await expectRefusal(zipOf([...(await entriesOf(await validBundle())), bomb]), 'too-large', /zip bomb/)
+  })
+
+  it.each([
+    ['invalid JSON', Buffer.from('{"op": "upsert", \n'), /line 1: not valid JSON/],
+    [
+      'a wrong type',
+      Buffer.from(JSON.stringify({ op: 'upsert', type: 'entity', record: { id: 'x', name: 42 } })),
+      /line 1: record\.name/,
+    ],
+    ['a missing id', Buffer.from(JSON.stringify({ op: 'retire', type: 'entity' })), /line 1: id/],
+    [
+      'an unknown operation',
+      Buffer.from(JSON.stringify({ op: 'drop', type: 'entity', id: 'x' })),
+      /line 1: op/,
+    ],
+    [
+      'an over-long string',
+      Buffer.from(
+        JSON.stringify({
+          op: 'correct',
+          type: 'entity',
+          id: 'x',
+          field: 'notes',
+          value: 1,
+          reason: 'r'.repeat(5000),
+        }),
+      ),
+      /line 1: reason/,
+    ],
+    ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), /not valid UTF-8/],
+    [
+      'a duplicate id',
+      Buffer.from([sampleOperations()[0], sampleOperations()[0]].map((op) => JSON.stringify(op)).join('\n')),
+      /line 2: source "test-source" is also defined at .*line 1/,
+    ],
+  ])('refuses a payload with %s, naming file and line', async (_label, content, message) => {
+    await expectRefusal(signedWithPayload(content), 'invalid-payload', message)
+  })
+
+  it('leaves the store byte for byte unchanged whatever it refuses', async () => {
+    const store = openDefaultStore(tempDir())
+    const before = dumpStore(store.db)
+    const bytes = await validBundle()
+    await expectRefusal(bytes.subarray(0, 100), 'not-a-bundle')
+    expect(dumpStore(store.db)).toBe(before)
+    store.close()
+  })
+})

@@ -1,0 +1,262 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { readVerifiedBundle } from '../bundles/bundle-reader'
+import { createBundle } from '../bundles/bundle-writer'
+import { ConfirmationRequired } from '../bundles/import-bundle'
+import {
+  formatFingerprint,
+  generateKeyPair,
+  parseKeyFile,
+  parsePublicKeyFile,
+  privateKeyFileSchema,
+  publicPartOf,
+} from '../bundles/keys'
+import { singleKeyLookup, trustStoreLookup } from '../bundles/trust-store'
+import * as updates from '../services/update-services'
+import type { CliContext } from './cli-context'
+import { CliError } from './cli-io'
+import { formatHistory, formatPreview, formatTrustedKeys, formatVerified } from './update-format'
+
+function parsePositiveInteger(value: string): number {
+  const n = Number(value)
+  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more')
+  return n
+}
+
+function parseDate(value: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
+    throw new InvalidArgumentError('a date as YYYY-MM-DD')
+  return value
+}
+
+function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-|-$/g, '') || 'publisher'
+  )
+}
+
+/** keygen, bundle create|verify, import, history, undo, trust add|remove|list. */
+export function registerBundleCommands(program: Command, cli: CliContext): void {
+  program
+    .command('keygen')
+    .description('make an Ed25519 key pair for publishing bundles')
+    .requiredOption('--out <dir>', 'folder to write the private key and the .pub public key into')
+    .option('--publisher <name>', 'who publishes with this key', os.userInfo().username)
+    .option('--valid-days <n>', 'how long the key is valid', parsePositiveInteger, 730)
+    .action((options: { out: string; publisher: string; validDays: number }) => {
+      const { publicFile, privateFile } = generateKeyPair(options.publisher, options.validDays)
+      fs.mkdirSync(options.out, { recursive: true })
+      const base = path.join(options.out, `${slug(options.publisher)}-${publicFile.keyId.slice(0, 8)}`)
+      const privatePath = `${base}.key`
+      const publicPath = `${base}.pub`
+      // The private key is written for its owner only; never overwrite an existing key.
+      fs.writeFileSync(privatePath, `${JSON.stringify(privateFile, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+      fs.writeFileSync(publicPath, `${JSON.stringify(publicFile, null, 2)}\n`, { mode: 0o644, flag: 'wx' })
+      cli.print(
+        {
+          privateKey: privatePath,
+          publicKey: publicPath,
+          fingerprint: publicFile.keyId,
+          publisher: publicFile.publisher,
+          expires: publicFile.expires,
+        },
+        [
+          `Private key: ${privatePath} (keep it secret)`,
+          `Public key:  ${publicPath} (give this to the people who import your bundles)`,
+          `Fingerprint: ${formatFingerprint(publicFile.keyId)}`,
+          `Valid until: ${publicFile.expires}`,
+        ].join('\n'),
+      )
+    })
+
+  const bundle = program.command('bundle').description('create and verify update bundles')
+  bundle
+    .command('create')
+    .description('sign the .jsonl payload files in a folder into one bundle file')
+    .requiredOption('--key <file>', 'your private key file')
+    .requiredOption('--from <dir>', 'folder of .jsonl payload files')
+    .requiredOption(
+      '--sequence <n>',
+      "this bundle's number; each bundle must be higher than the last",
+      parsePositiveInteger,
+    )
+    .requiredOption('--out <file>', 'the bundle file to write')
+    .option('--as-of <date>', 'the date the data describes (YYYY-MM-DD; default today)', parseDate)
+    .option(
+      '--expires <date>',
+      'when importers should treat it as stale (YYYY-MM-DD; default 90 days)',
+      parseDate,
+    )
+    .action(
+      async (options: {
+        key: string
+        from: string
+        sequence: number
+        out: string
+        asOf?: string
+        expires?: string
+      }) => {
+        const key = parseKeyFile(
+          privateKeyFileSchema,
+          updates.readUserFile(options.key).toString('utf8'),
+          options.key,
+        )
+        const bytes = await createBundle({
+          key,
+          fromDir: options.from,
+          sequence: options.sequence,
+          dataAsOf: options.asOf,
+          expires: options.expires ? new Date(`${options.expires}T23:59:59Z`) : undefined,
+        })
+        const verified = await readVerifiedBundle(bytes, singleKeyLookup(publicPartOf(key)))
+        fs.writeFileSync(options.out, bytes)
+        cli.print(
+          {
+            file: options.out,
+            bytes: bytes.length,
+            bundleId: verified.bundleId,
+            sequence: options.sequence,
+            operations: verified.operations.length,
+          },
+          `Wrote ${options.out} (${bytes.length} bytes, ${verified.operations.length} operations, sequence ${options.sequence}).`,
+        )
+      },
+    )
+
+  bundle
+    .command('verify')
+    .description("check a bundle's signature, hashes and contents without changing anything")
+    .argument('<file>', 'the bundle file')
+    .option('--trust <pubkey>', 'check against this public key file instead of the trust store')
+    .action(async (file: string, options: { trust?: string }) => {
+      const bytes = updates.readUserFile(file)
+      const verified = options.trust
+        ? await readVerifiedBundle(
+            bytes,
+            singleKeyLookup(
+              parsePublicKeyFile(updates.readUserFile(options.trust).toString('utf8'), options.trust),
+            ),
+          )
+        : await cli.withStore((store) => readVerifiedBundle(bytes, trustStoreLookup(store.db)))
+      const summary = {
+        valid: true,
+        bundleId: verified.bundleId,
+        ...verified.manifest,
+        fingerprint: verified.key.keyId,
+        expired: verified.expired,
+        operations: verified.operations.length,
+        warnings: verified.warnings,
+      }
+      cli.print(summary, formatVerified(verified))
+    })
+
+  program
+    .command('import')
+    .description('verify a bundle, show what it changes, and apply it in one step that can be undone')
+    .argument('<file>', 'the bundle file')
+    .option('--dry-run', 'show what would change, change nothing')
+    .option('--yes', 'answer yes to every confirmation (for scripts)')
+    .action((file: string, options: { dryRun?: boolean; yes?: boolean }) =>
+      cli.withStore(async (store) => {
+        const bytes = updates.readUserFile(file)
+        const fileName = path.basename(file)
+        const preview = await updates.previewUpdate(store, bytes, fileName)
+        if (options.dryRun || preview.alreadyImported) {
+          cli.print(
+            {
+              dryRun: Boolean(options.dryRun),
+              outcome: preview.alreadyImported ? 'already-imported' : 'preview',
+              preview,
+            },
+            formatPreview(preview),
+          )
+          return
+        }
+        if (!cli.json()) cli.io.out(formatPreview(preview))
+        let confirmed = true
+        for (const question of preview.confirmations)
+          confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
+        if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
+        const result = await updates.applyUpdate(store, bytes, fileName, confirmed)
+        cli.print(
+          result,
+          result.outcome === 'applied'
+            ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
+            : 'Already imported; nothing changed.',
+        )
+      }),
+    )
+
+  program
+    .command('history')
+    .description('list imported bundles, newest first')
+    .action(() =>
+      cli.withStore((store) => {
+        const entries = updates.history(store)
+        cli.print(entries, formatHistory(entries))
+      }),
+    )
+
+  program
+    .command('undo')
+    .description('undo the latest import, restoring the store exactly as it was before it')
+    .option('--yes', 'do not ask for confirmation')
+    .action((options: { yes?: boolean }) =>
+      cli.withStore(async (store) => {
+        const latest = updates.latestUndoable(store)
+        if (!latest) throw new CliError('There is no import to undo.')
+        const question = `Undo import ${latest.id} (${latest.publisher}, sequence ${latest.sequence}, ${latest.importedAt})?`
+        if (!(await cli.confirm(question, Boolean(options.yes)))) {
+          throw new CliError(`${question} Not confirmed; nothing was changed. Run again with --yes to undo.`)
+        }
+        const entry = updates.undoLastImport(store)
+        cli.print(entry, `Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
+      }),
+    )
+
+  const trust = program.command('trust').description('manage the publisher keys whose bundles you accept')
+  trust
+    .command('add')
+    .description("trust a publisher's public key file")
+    .argument('<pubkey>', 'the .pub file')
+    .action((file: string) =>
+      cli.withStore((store) => {
+        const key = updates.trustKey(store, updates.readUserFile(file).toString('utf8'))
+        cli.print(
+          key,
+          [
+            `Trusted ${key.publisher}.`,
+            `Fingerprint: ${formatFingerprint(key.fingerprint)}`,
+            'Compare this fingerprint with the publisher by another channel (phone, in person) before relying on it.',
+            key.expired
+              ? `Warning: this key expired on ${key.expires}; its bundles will be refused.`
+              : `Valid until ${key.expires}.`,
+          ].join('\n'),
+        )
+      }),
+    )
+  trust
+    .command('remove')
+    .description('stop trusting a key; its bundles are refused from now on')
+    .argument('<fingerprint>', "the key's fingerprint (spaces allowed)")
+    .action((fingerprint: string) =>
+      cli.withStore((store) => {
+        updates.distrustKey(store, fingerprint)
+        cli.print({ removed: fingerprint }, `Removed ${fingerprint}.`)
+      }),
+    )
+  trust
+    .command('list')
+    .description('list trusted publisher keys')
+    .action(() =>
+      cli.withStore((store) => {
+        const keys = updates.trustedKeys(store)
+        cli.print(keys, formatTrustedKeys(keys))
+      }),
+    )
+}

@@ -1,0 +1,43 @@
+import { InvalidArgumentError, type Command } from 'commander'
+import { startLoopbackHost } from '../host/loopback-host'
+import { createApiHandlers } from '../services/api-handlers'
+import type { CliContext } from './cli-context'
+
+function parsePort(value: string): number {
+  const port = Number(value)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free port)')
+  }
+  return port
+}
+
+/** serve: browser mode on 127.0.0.1. */
+export function registerServeCommand(program: Command, cli: CliContext): void {
+  program
+    .command('serve')
+    .description('serve the app to a browser on 127.0.0.1 (browser mode); prints the URL to open first')
+    .option('--db <file>', 'the store file')
+    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
+    .action(async (options: { db?: string; port: number }) => {
+      if (options.db) program.setOptionValue('db', options.db)
+      await cli.withStore(async (store) => {
+        const host = await startLoopbackHost({
+          handlers: createApiHandlers(store),
+          rendererDir: cli.deps.rendererDir,
+          port: options.port,
+        })
+        // The first line is exactly the URL: scripts and tests read it.
+        cli.io.out(host.url)
+        cli.io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
+        await new Promise<void>((resolve) => {
+          const stop = async () => {
+            await host.close()
+            resolve()
+          }
+          cli.deps.onServing?.(stop)
+          process.once('SIGINT', () => void stop())
+          process.once('SIGTERM', () => void stop())
+        })
+      })
+    })
+}
