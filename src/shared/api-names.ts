@@ -11,6 +11,15 @@ export const API_CALL_NAMES = [
   'getRound',
   'listReactions',
   'search',
+  'stageUpdate',
+  'previewUpdate',
+  'applyUpdate',
+  'discardUpdate',
+  'importHistory',
+  'undoLastImport',
+  'listTrustedKeys',
+  'addTrustedKey',
+  'removeTrustedKey',
 ] as const
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number]

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
+import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
 import type {
   AppInfo,
   EntityDetail,
@@ -16,10 +17,19 @@ export const LIMITS = {
   idLength: 200,
   queryLength: 500,
   maxResults: 1000,
+  /** A staged bundle file, before base64 (which adds a third). */
+  maxUpdateFileBytes: 128 * 1024 * 1024,
+  keyFileLength: 10_000,
 } as const
+
+/** Request bodies the loopback host accepts: small for every call, large only for staging a file. */
+export function maxBodyBytesFor(name: ApiCallName): number {
+  return name === 'stageUpdate' ? Math.ceil((LIMITS.maxUpdateFileBytes * 4) / 3) + 4096 : 1024 * 1024
+}
 
 const recordId = z.string().min(1).max(LIMITS.idLength)
 const noInput = z.object({}).strict()
+const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
 interface CallSpec<I extends z.ZodType, O> {
   input: I
@@ -51,6 +61,28 @@ export const contract = {
       })
       .strict(),
   ),
+  /** Hands a chosen file to the main process; returns the id later calls refer to it by. */
+  stageUpdate: call<{ uploadId: string; bytes: number }>()(
+    z
+      .object({
+        fileName: z.string().min(1).max(255),
+        base64: z
+          .string()
+          .max(Math.ceil((LIMITS.maxUpdateFileBytes * 4) / 3) + 4)
+          .regex(/^[A-Za-z0-9+/]*={0,2}$/, 'file content must be base64'),
+      })
+      .strict(),
+  ),
+  previewUpdate: call<ImportPreview>()(z.object({ uploadId }).strict()),
+  applyUpdate: call<ImportResult>()(z.object({ uploadId, confirmed: z.boolean() }).strict()),
+  discardUpdate: call<null>()(z.object({ uploadId }).strict()),
+  importHistory: call<ImportHistoryEntry[]>()(noInput),
+  undoLastImport: call<ImportHistoryEntry>()(noInput),
+  listTrustedKeys: call<TrustedKey[]>()(noInput),
+  addTrustedKey: call<TrustedKey>()(
+    z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),
+  ),
+  removeTrustedKey: call<null>()(z.object({ fingerprint: z.string().min(1).max(200) }).strict()),
 } satisfies Record<ApiCallName, CallSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

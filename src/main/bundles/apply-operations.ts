@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3'
 import type { ChangeCounts, FieldChange, RecordChange } from '../../shared/updates'
 import { readRecord, RECORD_TABLES, type RecordsByType } from '../records/read-record'
 import * as write from '../records/write-records'
-import { indexEntity, indexReaction } from '../store/search-index'
+import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
+import { statement } from '../store/statement-cache'
 import { BundleError } from './bundle-error'
 import { RECORD_TYPES, recordSchemas, type LocatedOperation, type RecordType } from './bundle-format'
 
@@ -66,7 +67,7 @@ function diff(before: AnyRecord, after: AnyRecord): FieldChange[] {
 /** Checks that everything a record refers to exists now (in the store, or written earlier by this bundle). */
 function checkReferences(db: Db, type: RecordType, record: AnyRecord, where: string): void {
   const need = (refType: RecordType, id: string, field: string) => {
-    const exists = db.prepare(`SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)
+    const exists = statement(db, `SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)
     if (!exists) {
       throw new BundleError(
         'dangling-reference',
@@ -91,18 +92,18 @@ function checkReferences(db: Db, type: RecordType, record: AnyRecord, where: str
   }
 }
 
-function writeRecord(db: Db, type: RecordType, record: AnyRecord, originId: number): void {
+function writeRecord(db: Db, type: RecordType, record: AnyRecord, originId: number, isNew: boolean): void {
   switch (type) {
     case 'source':
       return write.upsertSource(db, record as RecordsByType['source'], originId)
     case 'round':
-      return write.upsertRound(db, record as RecordsByType['round'], originId)
+      return write.upsertRound(db, record as RecordsByType['round'], originId, isNew)
     case 'entity':
-      return write.upsertEntity(db, record as RecordsByType['entity'], originId)
+      return write.upsertEntity(db, record as RecordsByType['entity'], originId, isNew)
     case 'designation':
       return write.upsertDesignation(db, record as RecordsByType['designation'], originId)
     case 'reaction':
-      return write.upsertReaction(db, record as RecordsByType['reaction'], originId)
+      return write.upsertReaction(db, record as RecordsByType['reaction'], originId, isNew)
   }
 }
 
@@ -132,6 +133,10 @@ export interface AppliedChanges {
  * the caller's transaction decides whether the result is kept (apply) or rolled back (preview).
  */
 export function applyOperations(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
+  return withDeferredIndexing(db, () => applyInOrder(db, operations, originId))
+}
+
+function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
   const changes: RecordChange[] = []
   const unchanged = new Map<RecordType, number>()
   for (const { operation, file, line } of orderOperations(operations)) {
@@ -181,7 +186,7 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
       unchanged.set(type, (unchanged.get(type) ?? 0) + 1)
       continue
     }
-    writeRecord(db, type, record, originId)
+    writeRecord(db, type, record, originId, before === null)
     changes.push({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
   }
   const counts = RECORD_TYPES.map((type) => ({

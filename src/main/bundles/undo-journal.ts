@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
-import { indexEntity, indexReaction } from '../store/search-index'
+import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
+import { statement } from '../store/statement-cache'
 
 type Db = Database.Database
 
@@ -26,7 +27,7 @@ export const JOURNALED_TABLES = [
 ] as const
 
 function columnsOf(db: Db, table: string): string[] {
-  return db.prepare(`SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]
+  return statement(db, `SELECT name FROM pragma_table_info(?)`).pluck().all(table) as string[]
 }
 
 function jsonOf(prefix: 'OLD', columns: string[]): string {
@@ -56,7 +57,7 @@ export function finishJournal(db: Db, importId: number): void {
     for (const action of ['insert', 'update', 'delete'])
       db.exec(`DROP TRIGGER IF EXISTS temp.journal_${table}_${action}`)
   }
-  db.prepare('UPDATE import_journal SET import_id = ? WHERE import_id IS NULL').run(importId)
+  statement(db, 'UPDATE import_journal SET import_id = ? WHERE import_id IS NULL').run(importId)
 }
 
 interface JournalRow {
@@ -71,9 +72,10 @@ interface JournalRow {
  * with deferred foreign keys: children may come back before their parents within the replay.
  */
 export function replayJournalBackwards(db: Db, importId: number): void {
-  const rows = db
-    .prepare('SELECT tbl, action, row_id, old_row FROM import_journal WHERE import_id = ? ORDER BY seq DESC')
-    .all(importId) as JournalRow[]
+  const rows = statement(
+    db,
+    'SELECT tbl, action, row_id, old_row FROM import_journal WHERE import_id = ? ORDER BY seq DESC',
+  ).all(importId) as JournalRow[]
   const columns = new Map<string, string[]>()
   const touchedEntities = new Set<string>()
   const touchedReactions = new Set<string>()
@@ -92,25 +94,31 @@ export function replayJournalBackwards(db: Db, importId: number): void {
     if (entry.action === 'insert') {
       note(
         table,
-        db.prepare(`SELECT * FROM "${table}" WHERE rowid = ?`).get(entry.row_id) as Record<string, unknown>,
+        statement(db, `SELECT * FROM "${table}" WHERE rowid = ?`).get(entry.row_id) as Record<
+          string,
+          unknown
+        >,
       )
-      db.prepare(`DELETE FROM "${table}" WHERE rowid = ?`).run(entry.row_id)
+      statement(db, `DELETE FROM "${table}" WHERE rowid = ?`).run(entry.row_id)
       continue
     }
     const old = JSON.parse(entry.old_row!) as Record<string, unknown>
     note(table, old)
     const values = cols.map((c) => old[c] ?? null)
     if (entry.action === 'delete') {
-      db.prepare(
+      statement(
+        db,
         `INSERT INTO "${table}" (rowid, ${cols.map((c) => `"${c}"`).join(', ')}) VALUES (?, ${cols.map(() => '?').join(', ')})`,
       ).run(entry.row_id, ...values)
     } else {
-      db.prepare(`UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE rowid = ?`).run(
+      statement(db, `UPDATE "${table}" SET ${cols.map((c) => `"${c}" = ?`).join(', ')} WHERE rowid = ?`).run(
         ...values,
         entry.row_id,
       )
     }
   }
-  for (const id of touchedEntities) indexEntity(db, id)
-  for (const id of touchedReactions) indexReaction(db, id)
+  withDeferredIndexing(db, () => {
+    for (const id of touchedEntities) indexEntity(db, id)
+    for (const id of touchedReactions) indexReaction(db, id)
+  })
 }

@@ -7,6 +7,7 @@ import {
   upsertSource,
 } from '../records/write-records'
 import { getMeta, setMeta } from '../store/meta'
+import { withDeferredIndexing } from '../store/search-index'
 import type { Store } from '../store/open-store'
 import { readDatasetFile, type DatasetFile } from './dataset-file'
 import { defaultDatasetPath } from './resources'
@@ -14,22 +15,24 @@ import { defaultDatasetPath } from './resources'
 /** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */
 export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new Date()): void {
   const { db } = store
-  db.transaction(() => {
-    const originId = createOrigin(
-      db,
-      'default-dataset',
-      `Default dataset ${dataset.version}`,
-      now.toISOString(),
-    )
-    for (const source of dataset.sources) upsertSource(db, source, originId)
-    for (const round of dataset.rounds) upsertRound(db, round, originId)
-    for (const entity of dataset.entities) upsertEntity(db, entity, originId)
-    for (const designation of dataset.designations) upsertDesignation(db, designation, originId)
-    for (const reaction of dataset.reactions) upsertReaction(db, reaction, originId)
-    setMeta(db, 'dataset_version', dataset.version)
-    setMeta(db, 'data_as_of', dataset.asOf)
-    setMeta(db, 'initialised_at', now.toISOString())
-  }).immediate()
+  db.transaction(() =>
+    withDeferredIndexing(db, () => {
+      const originId = createOrigin(
+        db,
+        'default-dataset',
+        `Default dataset ${dataset.version}`,
+        now.toISOString(),
+      )
+      for (const source of dataset.sources) upsertSource(db, source, originId)
+      for (const round of dataset.rounds) upsertRound(db, round, originId)
+      for (const entity of dataset.entities) upsertEntity(db, entity, originId)
+      for (const designation of dataset.designations) upsertDesignation(db, designation, originId)
+      for (const reaction of dataset.reactions) upsertReaction(db, reaction, originId)
+      setMeta(db, 'dataset_version', dataset.version)
+      setMeta(db, 'data_as_of', dataset.asOf)
+      setMeta(db, 'initialised_at', now.toISOString())
+    }),
+  ).immediate()
 }
 
 /**

@@ -6,6 +6,7 @@ import { API_CALL_NAMES } from '../../shared/api-names'
 import type { ApiHandlers } from '../../shared/contract'
 import { createApiHandlers } from '../services/api-handlers'
 import { openDefaultStore } from '../test-support/default-store'
+import { SAMPLE_INPUTS } from '../test-support/sample-inputs'
 import { useTempDir } from '../test-support/temp-dir'
 import { startLoopbackHost, type LoopbackHost } from './loopback-host'
 
@@ -96,8 +97,7 @@ describe('loopback host', () => {
     const { calls, handlers } = spyHandlers()
     const h = await startWith(handlers)
     for (const name of API_CALL_NAMES) {
-      const input = name === 'search' ? { query: 'x' } : name.startsWith('get') ? { id: 'x' } : {}
-      const reply = await rpc(h, name, input)
+      const reply = await rpc(h, name, SAMPLE_INPUTS[name])
       expect(reply.status, name).toBe(200)
     }
     expect(calls.sort()).toEqual([...API_CALL_NAMES].sort())

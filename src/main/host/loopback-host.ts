@@ -1,13 +1,12 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApiInputError, isApiCallName, type ApiHandlers } from '../../shared/contract'
+import { ApiInputError, isApiCallName, maxBodyBytesFor, type ApiHandlers } from '../../shared/contract'
 import { dispatchApiCall } from '../services/api-handlers'
 import { hasValidToken, isAllowedHost, isAllowedOrigin, newToken } from './request-guards'
 import { readStaticFile } from './static-files'
 
 /** Only ever this address: the host must not be reachable from another machine. */
 export const LOOPBACK_ADDRESS = '127.0.0.1'
-const MAX_BODY_BYTES = 1024 * 1024
 
 /** The same policy the desktop window gets: our own files only, no inline script, no eval. */
 export const CONTENT_SECURITY_POLICY = [
@@ -22,6 +21,9 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'none'",
   "frame-ancestors 'none'",
 ].join('; ')
+
+/** Errors that describe a problem with what the user asked for (a refused bundle, a needed confirmation). */
+const USER_ERRORS = new Set(['BundleError', 'ConfirmationRequired', 'StoreError', 'DatasetError'])
 
 export interface LoopbackHostOptions {
   handlers: ApiHandlers
@@ -163,9 +165,10 @@ async function handleRpc(
     sendError(response, 415, 'UnsupportedMediaType', 'API calls send application/json.')
     return
   }
-  const body = await readBody(request)
+  const limit = maxBodyBytesFor(name)
+  const body = await readBody(request, limit)
   if (body === null) {
-    sendError(response, 413, 'PayloadTooLarge', `Request bodies are limited to ${MAX_BODY_BYTES} bytes.`)
+    sendError(response, 413, 'PayloadTooLarge', `Requests to "${name}" are limited to ${limit} bytes.`)
     return
   }
   let input: unknown
@@ -180,18 +183,20 @@ async function handleRpc(
     sendJson(response, 200, { result })
   } catch (error) {
     if (error instanceof ApiInputError) sendError(response, 400, error.name, error.message)
+    else if (USER_ERRORS.has((error as Error).name))
+      sendError(response, 422, (error as Error).name, (error as Error).message)
     else sendError(response, 500, (error as Error).name ?? 'Error', (error as Error).message ?? String(error))
   }
 }
 
 /** Reads the body, or returns null (and stops reading) once it passes the size limit. */
-function readBody(request: http.IncomingMessage): Promise<Buffer | null> {
+function readBody(request: http.IncomingMessage, limit: number): Promise<Buffer | null> {
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = []
     let size = 0
     request.on('data', (chunk: Buffer) => {
       size += chunk.length
-      if (size > MAX_BODY_BYTES) {
+      if (size > limit) {
         request.removeAllListeners('data')
         request.resume()
         resolve(null)

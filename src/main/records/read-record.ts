@@ -1,3 +1,4 @@
+import { statement } from '../store/statement-cache'
 import type Database from 'better-sqlite3'
 import type {
   CitationRef,
@@ -23,28 +24,29 @@ export interface RecordsByType {
 }
 
 function list(db: Db, sql: string, id: string): string[] {
-  return db.prepare(sql).pluck().all(id) as string[]
+  return statement(db, sql).pluck().all(id) as string[]
 }
 
 function citations(db: Db, table: string, owner: string, id: string): CitationRef[] {
-  return db
-    .prepare(`SELECT source_id AS source, supports FROM ${table} WHERE ${owner} = ? ORDER BY position`)
-    .all(id) as CitationRef[]
+  return statement(
+    db,
+    `SELECT source_id AS source, supports FROM ${table} WHERE ${owner} = ? ORDER BY position`,
+  ).all(id) as CitationRef[]
 }
 
 const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByType[T] | null } = {
   source: (db, id) =>
-    (db
-      .prepare('SELECT id, publication, title, date, url, reliability, note FROM sources WHERE id = ?')
-      .get(id) as SourceRecord | undefined) ?? null,
+    (statement(
+      db,
+      'SELECT id, publication, title, date, url, reliability, note FROM sources WHERE id = ?',
+    ).get(id) as SourceRecord | undefined) ?? null,
   round: (db, id) => {
-    const row = db
-      .prepare(
-        `SELECT id, list_name AS list, title, fr_doc_number AS frDocNumber, docket, rin, announced_date AS announced,
+    const row = statement(
+      db,
+      `SELECT id, list_name AS list, title, fr_doc_number AS frDocNumber, docket, rin, announced_date AS announced,
            published_date AS published, effective_date AS effective, basis, declared_count AS declaredCount, notes
          FROM rounds WHERE id = ?`,
-      )
-      .get(id) as Omit<RoundRecord, 'citations' | 'sources'> | undefined
+    ).get(id) as Omit<RoundRecord, 'citations' | 'sources'> | undefined
     if (!row) return null
     return {
       ...row,
@@ -53,12 +55,11 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
     }
   },
   entity: (db, id) => {
-    const row = db
-      .prepare(
-        `SELECT id, primary_name AS name, original_name AS originalName, original_name_note AS originalNameNote,
+    const row = statement(
+      db,
+      `SELECT id, primary_name AS name, original_name AS originalName, original_name_note AS originalNameNote,
            type, country, notes FROM entities WHERE id = ?`,
-      )
-      .get(id) as Omit<EntityRecord, 'sectors' | 'aliases' | 'addresses' | 'sources'> | undefined
+    ).get(id) as Omit<EntityRecord, 'sectors' | 'aliases' | 'addresses' | 'sources'> | undefined
     if (!row) return null
     return {
       id: row.id,
@@ -75,21 +76,19 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
     }
   },
   designation: (db, id) =>
-    (db
-      .prepare(
-        `SELECT id, entity_id AS entity, round_id AS round, action, action_date AS date,
+    (statement(
+      db,
+      `SELECT id, entity_id AS entity, round_id AS round, action, action_date AS date,
            license_requirement AS licenseRequirement, license_policy AS licensePolicy, citation, source_id AS source
          FROM designations WHERE id = ?`,
-      )
-      .get(id) as DesignationRecord | undefined) ?? null,
+    ).get(id) as DesignationRecord | undefined) ?? null,
   reaction: (db, id) => {
-    const row = db
-      .prepare(
-        `SELECT id, speaker, speaker_role AS speakerRole, organisation, organisation_kind AS organisationKind, stance,
+    const row = statement(
+      db,
+      `SELECT id, speaker, speaker_role AS speakerRole, organisation, organisation_kind AS organisationKind, stance,
            text, text_kind AS textKind, context, language, date_said AS dateSaid, notes, source_id AS source
          FROM reactions WHERE id = ?`,
-      )
-      .get(id) as Omit<ReactionRecord, 'rounds' | 'entities'> | undefined
+    ).get(id) as Omit<ReactionRecord, 'rounds' | 'entities'> | undefined
     if (!row) return null
     return {
       id: row.id,

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { OriginKind } from '../../shared/domain'
-import { indexEntity, indexReaction } from '../store/search-index'
+import { indexEntityText, indexReaction } from '../store/search-index'
+import { statement } from '../store/statement-cache'
 import type {
   CitationRef,
   DesignationRecord,
@@ -23,12 +24,14 @@ export function createOrigin(
   at: string = new Date().toISOString(),
 ): number {
   return Number(
-    db.prepare('INSERT INTO origins (kind, label, at) VALUES (?, ?, ?)').run(kind, label, at).lastInsertRowid,
+    statement(db, 'INSERT INTO origins (kind, label, at) VALUES (?, ?, ?)').run(kind, label, at)
+      .lastInsertRowid,
   )
 }
 
 export function upsertSource(db: Db, source: SourceRecord, originId: number): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO sources (id, publication, title, date, url, reliability, note, origin_id)
      VALUES (@id, @publication, @title, @date, @url, @reliability, @note, @originId)
      ON CONFLICT(id) DO UPDATE SET publication = excluded.publication, title = excluded.title,
@@ -44,9 +47,11 @@ function replaceList(
   valueColumn: string,
   ownerId: string,
   values: string[],
+  isNew: boolean,
 ) {
-  db.prepare(`DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
-  const insert = db.prepare(
+  if (!isNew) statement(db, `DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
+  const insert = statement(
+    db,
     `INSERT INTO ${table} (${ownerColumn}, position, ${valueColumn}) VALUES (?, ?, ?)`,
   )
   values.forEach((value, position) => insert.run(ownerId, position, value))
@@ -58,16 +63,23 @@ function replaceCitations(
   ownerColumn: string,
   ownerId: string,
   citations: CitationRef[],
+  isNew: boolean,
 ) {
-  db.prepare(`DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
-  const insert = db.prepare(
+  if (!isNew) statement(db, `DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
+  const insert = statement(
+    db,
     `INSERT INTO ${table} (${ownerColumn}, position, source_id, supports) VALUES (?, ?, ?, ?)`,
   )
   citations.forEach((citation, position) => insert.run(ownerId, position, citation.source, citation.supports))
 }
 
-export function upsertEntity(db: Db, entity: EntityRecord, originId: number): void {
-  db.prepare(
+/**
+ * `isNew` says the caller has just checked the record does not exist yet: its child rows then need
+ * no clearing, which matters when a bundle adds a hundred thousand entities.
+ */
+export function upsertEntity(db: Db, entity: EntityRecord, originId: number, isNew = false): void {
+  statement(
+    db,
     `INSERT INTO entities (id, primary_name, original_name, original_name_note, type, country, notes, origin_id)
      VALUES (@id, @name, @originalName, @originalNameNote, @type, @country, @notes, @originId)
      ON CONFLICT(id) DO UPDATE SET primary_name = excluded.primary_name, original_name = excluded.original_name,
@@ -83,17 +95,18 @@ export function upsertEntity(db: Db, entity: EntityRecord, originId: number): vo
     notes: entity.notes,
     originId,
   })
-  replaceList(db, 'entity_aliases', 'entity_id', 'alias', entity.id, entity.aliases)
-  replaceList(db, 'entity_addresses', 'entity_id', 'address', entity.id, entity.addresses)
-  db.prepare('DELETE FROM entity_sectors WHERE entity_id = ?').run(entity.id)
-  const insertSector = db.prepare('INSERT OR IGNORE INTO entity_sectors (entity_id, sector) VALUES (?, ?)')
+  replaceList(db, 'entity_aliases', 'entity_id', 'alias', entity.id, entity.aliases, isNew)
+  replaceList(db, 'entity_addresses', 'entity_id', 'address', entity.id, entity.addresses, isNew)
+  if (!isNew) statement(db, 'DELETE FROM entity_sectors WHERE entity_id = ?').run(entity.id)
+  const insertSector = statement(db, 'INSERT OR IGNORE INTO entity_sectors (entity_id, sector) VALUES (?, ?)')
   for (const sector of entity.sectors) insertSector.run(entity.id, sector)
-  replaceCitations(db, 'entity_sources', 'entity_id', entity.id, entity.sources)
-  indexEntity(db, entity.id)
+  replaceCitations(db, 'entity_sources', 'entity_id', entity.id, entity.sources, isNew)
+  indexEntityText(db, entity.id, entity.name, entity.originalName, entity.aliases)
 }
 
-export function upsertRound(db: Db, round: RoundRecord, originId: number): void {
-  db.prepare(
+export function upsertRound(db: Db, round: RoundRecord, originId: number, isNew = false): void {
+  statement(
+    db,
     `INSERT INTO rounds (id, list_name, title, fr_doc_number, docket, rin, announced_date, published_date,
        effective_date, basis, declared_count, notes, origin_id)
      VALUES (@id, @list, @title, @frDocNumber, @docket, @rin, @announced, @published, @effective, @basis,
@@ -118,12 +131,13 @@ export function upsertRound(db: Db, round: RoundRecord, originId: number): void 
     notes: round.notes,
     originId,
   })
-  replaceList(db, 'round_citations', 'round_id', 'citation', round.id, round.citations)
-  replaceCitations(db, 'round_sources', 'round_id', round.id, round.sources)
+  replaceList(db, 'round_citations', 'round_id', 'citation', round.id, round.citations, isNew)
+  replaceCitations(db, 'round_sources', 'round_id', round.id, round.sources, isNew)
 }
 
 export function upsertDesignation(db: Db, designation: DesignationRecord, originId: number): void {
-  db.prepare(
+  statement(
+    db,
     `INSERT INTO designations (id, entity_id, round_id, action, action_date, license_requirement,
        license_policy, citation, source_id, origin_id)
      VALUES (@id, @entity, @round, @action, @date, @licenseRequirement, @licensePolicy, @citation, @source, @originId)
@@ -134,8 +148,9 @@ export function upsertDesignation(db: Db, designation: DesignationRecord, origin
   ).run({ ...designation, originId })
 }
 
-export function upsertReaction(db: Db, reaction: ReactionRecord, originId: number): void {
-  db.prepare(
+export function upsertReaction(db: Db, reaction: ReactionRecord, originId: number, isNew = false): void {
+  statement(
+    db,
     `INSERT INTO reactions (id, speaker, speaker_role, organisation, organisation_kind, stance, text, text_kind,
        context, language, date_said, notes, source_id, origin_id)
      VALUES (@id, @speaker, @speakerRole, @organisation, @organisationKind, @stance, @text, @textKind, @context,
@@ -161,11 +176,11 @@ export function upsertReaction(db: Db, reaction: ReactionRecord, originId: numbe
     source: reaction.source,
     originId,
   })
-  db.prepare('DELETE FROM reaction_rounds WHERE reaction_id = ?').run(reaction.id)
-  const insertRound = db.prepare('INSERT INTO reaction_rounds (reaction_id, round_id) VALUES (?, ?)')
+  if (!isNew) statement(db, 'DELETE FROM reaction_rounds WHERE reaction_id = ?').run(reaction.id)
+  const insertRound = statement(db, 'INSERT INTO reaction_rounds (reaction_id, round_id) VALUES (?, ?)')
   for (const roundId of new Set(reaction.rounds)) insertRound.run(reaction.id, roundId)
-  db.prepare('DELETE FROM reaction_entities WHERE reaction_id = ?').run(reaction.id)
-  const insertEntity = db.prepare('INSERT INTO reaction_entities (reaction_id, entity_id) VALUES (?, ?)')
+  if (!isNew) statement(db, 'DELETE FROM reaction_entities WHERE reaction_id = ?').run(reaction.id)
+  const insertEntity = statement(db, 'INSERT INTO reaction_entities (reaction_id, entity_id) VALUES (?, ?)')
   for (const entityId of new Set(reaction.entities)) insertEntity.run(reaction.id, entityId)
   indexReaction(db, reaction.id)
 }

@@ -2,9 +2,11 @@ import type { ApiCallName } from '../../shared/api-names'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import type { Store } from '../store/open-store'
 import * as catalog from './catalog-services'
+import { StagedFiles } from './staged-files'
+import * as updates from './update-services'
 
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
-export function createApiHandlers(store: Store): ApiHandlers {
+export function createApiHandlers(store: Store, staged: StagedFiles = new StagedFiles()): ApiHandlers {
   return {
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),
@@ -14,6 +16,32 @@ export function createApiHandlers(store: Store): ApiHandlers {
     getRound: ({ id }) => catalog.getRound(store, id),
     listReactions: () => catalog.listReactions(store),
     search: ({ query, limit }) => catalog.search(store, query, limit),
+    stageUpdate: ({ fileName, base64 }) => {
+      const bytes = Buffer.from(base64, 'base64')
+      return { uploadId: staged.stage(fileName, bytes), bytes: bytes.length }
+    },
+    previewUpdate: ({ uploadId }) => {
+      const file = staged.get(uploadId)
+      return updates.previewUpdate(store, file.bytes, file.fileName)
+    },
+    applyUpdate: async ({ uploadId, confirmed }) => {
+      const file = staged.get(uploadId)
+      const result = await updates.applyUpdate(store, file.bytes, file.fileName, confirmed)
+      staged.discard(uploadId)
+      return result
+    },
+    discardUpdate: ({ uploadId }) => {
+      staged.discard(uploadId)
+      return null
+    },
+    importHistory: () => updates.history(store),
+    undoLastImport: () => updates.undoLastImport(store),
+    listTrustedKeys: () => updates.trustedKeys(store),
+    addTrustedKey: ({ keyFile }) => updates.trustKey(store, keyFile),
+    removeTrustedKey: ({ fingerprint }) => {
+      updates.distrustKey(store, fingerprint)
+      return null
+    },
   }
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
+import { indexEntity } from './search-index'
 import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
 import { freshStorePathBeside, openStore } from './open-store'
 import { StoreError } from './store-error'
@@ -50,6 +51,8 @@ describe('openStore', () => {
           "INSERT INTO entities (id, primary_name, original_name, type, origin_id) VALUES ('e1', 'CloudWalk', '云从科技', 'company', 1)",
         )
         .run()
+      // From version 2 on, the app indexes what it writes; before it, the upgrade must build the index.
+      if (fromVersion >= 2) indexEntity(old.db, 'e1')
       old.close()
 
       const upgraded = openStore(file)
@@ -57,7 +60,9 @@ describe('openStore', () => {
       expect(upgraded.db.prepare('SELECT primary_name FROM entities').pluck().get()).toBe('CloudWalk')
       // The search index built by the upgrade covers records that existed before it.
       const hits = upgraded.db
-        .prepare('SELECT record_id FROM search_index WHERE search_index MATCH \'"云 从"\'')
+        .prepare(
+          'SELECT e.record_id FROM search_index JOIN search_entries e ON e.id = search_index.rowid WHERE search_index MATCH \'"云 从"\'',
+        )
         .pluck()
         .all()
       expect(hits).toEqual(['e1'])

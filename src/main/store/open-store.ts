@@ -37,6 +37,8 @@ export function openStore(storePath: string, options: OpenStoreOptions = {}): St
     db.pragma('journal_mode = WAL')
     db.pragma('foreign_keys = ON')
     db.pragma('synchronous = NORMAL')
+    // Bulk imports touch many pages in one transaction; a larger cache keeps them from spilling to disk.
+    db.pragma('cache_size = -65536')
     migrate(db, options.migrateTo ?? LATEST_STORE_VERSION)
   } catch (error) {
     db.close()

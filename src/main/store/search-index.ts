@@ -1,141 +1,240 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
-import { ftsQueryFor, textForIndex } from './search-text'
+import { countMatchedTerms, foldToken, ftsQueryFor, queryTerms, textForIndex } from './search-text'
+import { statement } from './statement-cache'
 
 type Db = Database.Database
 
-/** Fields in the order a match on them ranks: a hit on the primary name beats one inside a quote. */
-const FIELD_PRIORITY = ['name', 'original-script name', 'alias', 'speaker', 'quote'] as const
-type IndexedField = (typeof FIELD_PRIORITY)[number]
+/**
+ * One full-text row per record, one column per kind of text. bm25 weights rank a hit on the primary
+ * name above one in an alias, and both above a hit inside a quote.
+ */
 
-function insertRows(
-  db: Db,
-  kind: SearchRecordKind,
-  recordId: string,
-  rows: [IndexedField, string | null][],
-): void {
-  const insert = db.prepare(
-    'INSERT INTO search_index (kind, record_id, field, display, text) VALUES (?, ?, ?, ?, ?)',
+const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
+
+/** What a search hit says matched, in the order a match on them counts. */
+const FIELD_LABELS = ['name', 'original-script name', 'alias', 'speaker', 'quote'] as const
+type FieldLabel = (typeof FIELD_LABELS)[number]
+
+interface IndexedText {
+  name?: string | null
+  original?: string | null
+  aliases?: string[]
+  speaker?: string | null
+  quote?: string | null
+}
+
+/** Writes (or replaces) one record's row; call inside the transaction that changed the record. */
+function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: IndexedText | null): void {
+  const existing = statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
+    .pluck()
+    .get(kind, recordId) as number | undefined
+  if (existing !== undefined) statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
+  if (!text) {
+    if (existing !== undefined) statement(db, 'DELETE FROM search_entries WHERE id = ?').run(existing)
+    return
+  }
+  const rowid =
+    existing ??
+    Number(
+      statement(db, 'INSERT INTO search_entries (kind, record_id) VALUES (?, ?)').run(kind, recordId)
+        .lastInsertRowid,
+    )
+  const prepare = (value: string | null | undefined) => (value ? textForIndex(value) : null)
+  statement(
+    db,
+    'INSERT INTO search_index (rowid, name, original, aliases, speaker, quote) VALUES (?, ?, ?, ?, ?, ?)',
+  ).run(
+    rowid,
+    prepare(text.name),
+    prepare(text.original),
+    text.aliases && text.aliases.length > 0 ? text.aliases.map(textForIndex).join(' \n ') : null,
+    prepare(text.speaker),
+    prepare(text.quote),
   )
-  for (const [field, display] of rows) {
-    if (display && display.trim()) insert.run(kind, recordId, field, display, textForIndex(display))
+}
+
+/**
+ * Index writes waiting for the end of a batch. FTS5 flushes its pending terms at every statement
+ * savepoint, so interleaving index writes with other writes (an upsert with ON CONFLICT opens one per
+ * row) turns a bulk import into thousands of tiny segment flushes. Within `withDeferredIndexing` the
+ * index is written once per record, after everything else.
+ */
+const pending = new WeakMap<Db, Map<string, () => void>>()
+
+export function withDeferredIndexing<T>(db: Db, work: () => T): T {
+  if (pending.has(db)) return work()
+  const queue = new Map<string, () => void>()
+  pending.set(db, queue)
+  try {
+    const result = work()
+    for (const write of queue.values()) write()
+    return result
+  } finally {
+    pending.delete(db)
   }
 }
 
-/** Replaces the index rows of one entity; call inside the transaction that changed it. */
-export function indexEntity(db: Db, entityId: string): void {
-  db.prepare("DELETE FROM search_index WHERE kind = 'entity' AND record_id = ?").run(entityId)
-  const entity = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(entityId) as
-    { primary_name: string; original_name: string | null } | undefined
-  if (!entity) return
-  const aliases = db
-    .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-    .pluck()
-    .all(entityId) as string[]
-  insertRows(db, 'entity', entityId, [
-    ['name', entity.primary_name],
-    ['original-script name', entity.original_name],
-    ...aliases.map((alias): [IndexedField, string] => ['alias', alias]),
-  ])
+function schedule(db: Db, key: string, write: () => void): void {
+  const queue = pending.get(db)
+  if (!queue) return write()
+  queue.delete(key) // keep the queue in the order records were last written
+  queue.set(key, write)
 }
 
-/** Replaces the index rows of one reaction; call inside the transaction that changed it. */
+/** Indexes an entity from values the caller already holds (bulk writes avoid reading them back). */
+export function indexEntityText(
+  db: Db,
+  entityId: string,
+  name: string,
+  original: string | null,
+  aliases: string[],
+): void {
+  schedule(db, `entity:${entityId}`, () => writeRow(db, 'entity', entityId, { name, original, aliases }))
+}
+
+/** Re-reads one entity and replaces its row (or removes it when the entity is gone). */
+export function indexEntity(db: Db, entityId: string): void {
+  schedule(db, `entity:${entityId}`, () => reindexEntityNow(db, entityId))
+}
+
+function reindexEntityNow(db: Db, entityId: string): void {
+  const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
+    entityId,
+  ) as { primary_name: string; original_name: string | null } | undefined
+  if (!entity) return writeRow(db, 'entity', entityId, null)
+  const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+    .pluck()
+    .all(entityId) as string[]
+  writeRow(db, 'entity', entityId, { name: entity.primary_name, original: entity.original_name, aliases })
+}
+
+function speakerOf(speaker: string | null, organisation: string | null): string {
+  return [speaker, organisation].filter(Boolean).join(', ')
+}
+
+/** Re-reads one reaction and replaces its row (or removes it when the reaction is gone). */
 export function indexReaction(db: Db, reactionId: string): void {
-  db.prepare("DELETE FROM search_index WHERE kind = 'reaction' AND record_id = ?").run(reactionId)
-  const reaction = db
-    .prepare('SELECT speaker, organisation, text FROM reactions WHERE id = ?')
-    .get(reactionId) as { speaker: string | null; organisation: string | null; text: string } | undefined
-  if (!reaction) return
-  const speaker = [reaction.speaker, reaction.organisation].filter(Boolean).join(', ')
-  insertRows(db, 'reaction', reactionId, [
-    ['speaker', speaker],
-    ['quote', reaction.text],
-  ])
+  schedule(db, `reaction:${reactionId}`, () => reindexReactionNow(db, reactionId))
+}
+
+function reindexReactionNow(db: Db, reactionId: string): void {
+  const reaction = statement(db, 'SELECT speaker, organisation, text FROM reactions WHERE id = ?').get(
+    reactionId,
+  ) as { speaker: string | null; organisation: string | null; text: string } | undefined
+  if (!reaction) return writeRow(db, 'reaction', reactionId, null)
+  writeRow(db, 'reaction', reactionId, {
+    speaker: speakerOf(reaction.speaker, reaction.organisation),
+    quote: reaction.text,
+  })
 }
 
 export function rebuildSearchIndex(db: Db): void {
-  db.exec('DELETE FROM search_index')
-  for (const id of db.prepare('SELECT id FROM entities').pluck().all() as string[]) indexEntity(db, id)
-  for (const id of db.prepare('SELECT id FROM reactions').pluck().all() as string[]) indexReaction(db, id)
+  db.exec("INSERT INTO search_index (search_index) VALUES ('delete-all'); DELETE FROM search_entries")
+  withDeferredIndexing(db, () => {
+    for (const id of db.prepare('SELECT id FROM entities').pluck().all() as string[]) indexEntity(db, id)
+    for (const id of db.prepare('SELECT id FROM reactions').pluck().all() as string[]) indexReaction(db, id)
+  })
 }
 
 interface IndexRow {
   kind: SearchRecordKind
   record_id: string
-  field: IndexedField
-  display: string
   rank: number
 }
 
-/**
- * Ranked full-text matches, one per record, best field first. Scores are bm25 relevance turned
- * positive (higher is better); an exact whole-field match is lifted above partial ones.
- */
-export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
-  const match = ftsQueryFor(query)
-  if (!match) return []
-  const rows = db
-    .prepare(
-      `SELECT kind, record_id, field, display, bm25(search_index) AS rank
-       FROM search_index WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
-    )
-    .all(match, limit * 10) as IndexRow[]
+interface Candidate {
+  field: FieldLabel
+  text: string
+}
 
-  const folded = fold(query)
-  const best = new Map<string, { row: IndexRow; exact: boolean }>()
-  for (const row of rows) {
-    const key = `${row.kind}:${row.record_id}`
-    const exact = fold(row.display) === folded
-    const current = best.get(key)
-    if (!current || compareMatches({ row, exact }, current) < 0) best.set(key, { row, exact })
+function candidatesFor(
+  db: Db,
+  row: IndexRow,
+): { name: string; originalName: string | null; texts: Candidate[] } {
+  if (row.kind === 'entity') {
+    const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
+      row.record_id,
+    ) as {
+      primary_name: string
+      original_name: string | null
+    }
+    const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+      .pluck()
+      .all(row.record_id) as string[]
+    const texts: Candidate[] = [{ field: 'name', text: entity.primary_name }]
+    if (entity.original_name) texts.push({ field: 'original-script name', text: entity.original_name })
+    for (const alias of aliases) texts.push({ field: 'alias', text: alias })
+    return { name: entity.primary_name, originalName: entity.original_name, texts }
   }
-  const ordered = [...best.values()].sort(compareMatches).slice(0, limit)
-  return ordered.map(({ row, exact }) => describeHit(db, row, exact))
+  const reaction = statement(db, 'SELECT speaker, organisation, text FROM reactions WHERE id = ?').get(
+    row.record_id,
+  ) as {
+    speaker: string | null
+    organisation: string | null
+    text: string
+  }
+  const speaker = speakerOf(reaction.speaker, reaction.organisation)
+  return {
+    name: speaker || '(unnamed speaker)',
+    originalName: null,
+    texts: [
+      { field: 'speaker', text: speaker },
+      { field: 'quote', text: reaction.text },
+    ],
+  }
 }
 
 function fold(text: string): string {
-  return text
-    .normalize('NFKD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
+  return foldToken(text)
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
 
-/** Entities before reactions (a name search is about who is listed), then exact, field, relevance. */
-function compareMatches(a: { row: IndexRow; exact: boolean }, b: { row: IndexRow; exact: boolean }): number {
-  if (a.row.kind !== b.row.kind) return a.row.kind === 'entity' ? -1 : 1
-  if (a.exact !== b.exact) return a.exact ? -1 : 1
-  const byField = FIELD_PRIORITY.indexOf(a.row.field) - FIELD_PRIORITY.indexOf(b.row.field)
-  return byField !== 0 ? byField : a.row.rank - b.row.rank
-}
+/**
+ * Ranked full-text matches. Entities come before reactions (a name search is about who is listed),
+ * an exact whole-name match first; each hit says which name, alias or quote matched.
+ */
+export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
+  const match = ftsQueryFor(query)
+  if (!match) return []
+  const rows = statement(
+    db,
+    `SELECT e.kind, e.record_id, bm25(search_index, ${BM25_WEIGHTS}) AS rank
+     FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+     WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
+  ).all(match, Math.max(limit * 4, 100)) as IndexRow[]
 
-function describeHit(db: Db, row: IndexRow, exact: boolean): SearchHit {
-  const score = Math.round((exact ? 100 : 0) + -row.rank * 10) / 10
-  if (row.kind === 'entity') {
-    const entity = db
-      .prepare('SELECT primary_name, original_name FROM entities WHERE id = ?')
-      .get(row.record_id) as { primary_name: string; original_name: string | null }
-    return {
-      kind: 'entity',
-      id: row.record_id,
-      name: entity.primary_name,
-      originalName: entity.original_name,
-      matchedField: row.field,
-      matchedText: row.display,
-      score,
+  const terms = queryTerms(query)
+  const folded = fold(query)
+  const hits = rows.map((row) => {
+    const { name, originalName, texts } = candidatesFor(db, row)
+    // The text that explains the match: most terms matched, then the field that counts most.
+    let best = texts[0]
+    let bestCount = -1
+    for (const candidate of texts) {
+      const count = countMatchedTerms(candidate.text, terms)
+      if (count > bestCount) {
+        best = candidate
+        bestCount = count
+      }
     }
-  }
-  const reaction = db
-    .prepare('SELECT speaker, organisation FROM reactions WHERE id = ?')
-    .get(row.record_id) as { speaker: string | null; organisation: string | null }
-  return {
-    kind: 'reaction',
-    id: row.record_id,
-    name: [reaction.speaker, reaction.organisation].filter(Boolean).join(', ') || '(unnamed speaker)',
-    originalName: null,
-    matchedField: row.field,
-    matchedText: row.display,
-    score,
-  }
+    const exact = texts.some((candidate) => fold(candidate.text) === folded && candidate.field !== 'quote')
+    const hit: SearchHit = {
+      kind: row.kind,
+      id: row.record_id,
+      name,
+      originalName,
+      matchedField: best.field,
+      matchedText: best.text,
+      score: Math.round(((exact ? 100 : 0) - row.rank) * 10) / 10,
+    }
+    return { hit, exact, rank: row.rank }
+  })
+  hits.sort((a, b) => {
+    if (a.hit.kind !== b.hit.kind) return a.hit.kind === 'entity' ? -1 : 1
+    if (a.exact !== b.exact) return a.exact ? -1 : 1
+    return a.rank - b.rank
+  })
+  return hits.slice(0, limit).map(({ hit }) => hit)
 }

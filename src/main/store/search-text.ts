@@ -5,7 +5,6 @@
  * phrase of adjacent characters: a substring match of any length, one character included.
  */
 
-// Han, Hiragana, Katakana, Hangul, and CJK compatibility/extension blocks.
 const CJK_CHAR = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/u
 const CJK_CHAR_GLOBAL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}]/gu
 // Mirrors unicode61's notion of a token: letters, digits and combining marks.
@@ -16,36 +15,73 @@ export function textForIndex(text: string): string {
   return text.normalize('NFKC').replace(CJK_CHAR_GLOBAL, (char) => ` ${char} `)
 }
 
-/**
- * Turns what a user typed into a safe FTS5 MATCH expression, or null when nothing searchable remains.
- * Latin words become prefix terms ("hik" finds Hikvision); CJK runs become phrases of single characters.
- * Every term is quoted, so FTS5 operators typed by a user are searched for, never executed.
- */
-export function ftsQueryFor(query: string): string | null {
-  const words = query.normalize('NFKC').match(WORD) ?? []
-  const terms: string[] = []
-  for (const word of words) {
-    let latinRun = ''
+/** A query term: a Latin word matched as a prefix, or CJK characters that must stand side by side. */
+export type QueryTerm = { kind: 'prefix'; token: string } | { kind: 'phrase'; tokens: string[] }
+
+/** Case- and accent-folded, as unicode61 with remove_diacritics folds them. */
+export function foldToken(token: string): string {
+  return token.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+}
+
+/** The terms of what a user typed; FTS syntax characters are simply not part of any term. */
+export function queryTerms(query: string): QueryTerm[] {
+  const terms: QueryTerm[] = []
+  for (const word of query.normalize('NFKC').match(WORD) ?? []) {
+    let latin = ''
+    let cjk: string[] = []
     const flushLatin = () => {
-      if (latinRun) terms.push(`"${latinRun}"*`)
-      latinRun = ''
+      if (latin) terms.push({ kind: 'prefix', token: latin })
+      latin = ''
     }
-    let cjkRun: string[] = []
     const flushCjk = () => {
-      if (cjkRun.length > 0) terms.push(`"${cjkRun.join(' ')}"`)
-      cjkRun = []
+      if (cjk.length > 0) terms.push({ kind: 'phrase', tokens: cjk })
+      cjk = []
     }
     for (const char of word) {
       if (CJK_CHAR.test(char)) {
         flushLatin()
-        cjkRun.push(char)
+        cjk.push(char)
       } else {
         flushCjk()
-        latinRun += char
+        latin += char
       }
     }
     flushLatin()
     flushCjk()
   }
-  return terms.length > 0 ? terms.join(' ') : null
+  return terms
+}
+
+/**
+ * Turns what a user typed into a safe FTS5 MATCH expression, or null when nothing searchable remains.
+ * Every term is quoted, so FTS5 operators typed by a user are searched for, never executed.
+ */
+export function ftsQueryFor(query: string): string | null {
+  const terms = queryTerms(query)
+  if (terms.length === 0) return null
+  return terms
+    .map((term) => (term.kind === 'prefix' ? `"${term.token}"*` : `"${term.tokens.join(' ')}"`))
+    .join(' ')
+}
+
+function tokensOf(text: string): string[] {
+  return (textForIndex(text).match(WORD) ?? []).map(foldToken)
+}
+
+function termMatches(tokens: string[], term: QueryTerm): boolean {
+  if (term.kind === 'prefix') {
+    const prefix = foldToken(term.token)
+    return tokens.some((token) => token.startsWith(prefix))
+  }
+  const phrase = term.tokens.map(foldToken)
+  for (let i = 0; i + phrase.length <= tokens.length; i++) {
+    if (phrase.every((token, j) => tokens[i + j] === token)) return true
+  }
+  return false
+}
+
+/** How many of the terms one text matches, by the same rules as the index (to say why a row matched). */
+export function countMatchedTerms(text: string, terms: QueryTerm[]): number {
+  const tokens = tokensOf(text)
+  return terms.filter((term) => termMatches(tokens, term)).length
 }

@@ -2,10 +2,12 @@ import type Database from 'better-sqlite3'
 
 /** Tables that record the history of imports rather than the data; undo leaves them changed on purpose. */
 const HISTORY_TABLES = new Set(['imports', 'import_journal', 'trusted_keys'])
+/** Rebuilt per record on undo, so its ids may differ: compared by content instead. */
+const SEARCH_TABLE = 'search_entries'
 
 /**
- * A full, ordered dump of the store's data: every row of every table with its rowid, plus the search
- * index's content (whose rowids may differ after a rebuild, so it is compared as a sorted list).
+ * A full, ordered dump of the store's data: every row of every table with its rowid, plus what the
+ * search index holds (whose ids may differ after a rebuild, so it is compared as a sorted list).
  */
 export function dumpStore(db: Database.Database): string {
   const tables = db
@@ -16,15 +18,10 @@ export function dumpStore(db: Database.Database): string {
     .all() as string[]
   const dump: Record<string, unknown> = {}
   for (const table of tables) {
-    if (HISTORY_TABLES.has(table)) continue
+    if (HISTORY_TABLES.has(table) || table === SEARCH_TABLE) continue
     dump[table] = db.prepare(`SELECT rowid AS _rowid, * FROM "${table}" ORDER BY rowid`).all()
   }
-  dump.search_index = (
-    db.prepare('SELECT kind, record_id, field, display, text FROM search_index').all() as Record<
-      string,
-      string
-    >[]
-  )
+  dump[SEARCH_TABLE] = (db.prepare('SELECT kind, record_id FROM search_entries').all() as object[])
     .map((row) => JSON.stringify(row))
     .sort()
   return JSON.stringify(dump)

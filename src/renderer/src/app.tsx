@@ -3,11 +3,13 @@ import { useLoad } from './api/use-api'
 import { EntitiesView } from './views/entities-view'
 import { ReactionsView } from './views/reactions-view'
 import { RoundsView } from './views/rounds-view'
+import { UpdatesView } from './views/updates-view'
 
 const VIEWS = {
   Entities: EntitiesView,
   Rounds: RoundsView,
   Reactions: ReactionsView,
+  Updates: UpdatesView,
 } as const
 type ViewName = keyof typeof VIEWS
 

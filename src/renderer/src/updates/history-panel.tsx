@@ -1,0 +1,93 @@
+import { useState } from 'react'
+import type { ImportHistoryEntry } from '../../../shared/updates'
+import { useApi, useLoad } from '../api/use-api'
+import { LoadState } from '../components/load-state'
+
+function totals(entry: ImportHistoryEntry): string {
+  const sum = entry.counts.reduce(
+    (acc, c) => ({ n: acc.n + c.new, c: acc.c + c.changed, r: acc.r + c.retired }),
+    { n: 0, c: 0, r: 0 },
+  )
+  return `${sum.n} new · ${sum.c} changed · ${sum.r} retired`
+}
+
+/** Every import, newest first, with Undo on the latest one still applied. */
+export function HistoryPanel({ version, onChanged }: { version: number; onChanged: () => void }) {
+  const api = useApi()
+  const history = useLoad((a) => a.importHistory({}), `history-${version}`)
+  const [asking, setAsking] = useState(false)
+  const [message, setMessage] = useState<string | null>(null)
+
+  async function undo() {
+    setAsking(false)
+    try {
+      const entry = await api.undoLastImport({})
+      setMessage(`Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
+      onChanged()
+    } catch (error) {
+      setMessage((error as Error).message)
+    }
+  }
+
+  return (
+    <section aria-label="Import history" className="panel">
+      <h3>History</h3>
+      {message ? <p role="status">{message}</p> : null}
+      <LoadState loadable={history} what="import history">
+        {(entries) => {
+          const latest = entries.find((e) => e.status === 'applied')
+          if (entries.length === 0) return <p className="status">No updates imported yet.</p>
+          return (
+            <table aria-label="Imports" className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">Imported</th>
+                  <th scope="col">Publisher</th>
+                  <th scope="col">Sequence</th>
+                  <th scope="col">Data as of</th>
+                  <th scope="col">Changes</th>
+                  <th scope="col">Status</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {entries.map((entry) => (
+                  <tr key={entry.id}>
+                    <td>{entry.importedAt.replace('T', ' ').slice(0, 19)}</td>
+                    <td>{entry.publisher}</td>
+                    <td>{entry.sequence}</td>
+                    <td>{entry.dataAsOf}</td>
+                    <td>{totals(entry)}</td>
+                    <td>
+                      {entry.status === 'undone' ? `undone ${entry.undoneAt?.slice(0, 10)}` : 'applied'}
+                    </td>
+                    <td>
+                      {entry === latest && !asking ? (
+                        <button type="button" onClick={() => setAsking(true)}>
+                          Undo
+                        </button>
+                      ) : null}
+                      {entry === latest && asking ? (
+                        <span className="confirm-inline">
+                          Undo this import and restore the data as it was?{' '}
+                          <button type="button" className="danger" onClick={() => void undo()}>
+                            Confirm undo
+                          </button>{' '}
+                          <button type="button" onClick={() => setAsking(false)}>
+                            Keep
+                          </button>
+                        </span>
+                      ) : null}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }}
+      </LoadState>
+    </section>
+  )
+}

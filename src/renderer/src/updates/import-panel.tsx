@@ -1,0 +1,138 @@
+import { useState, type DragEvent } from 'react'
+import type { ImportPreview, ImportResult } from '../../../shared/updates'
+import { useApi } from '../api/use-api'
+import { PreviewPanel } from './preview-panel'
+import { readFileAsBase64 } from './read-file'
+
+type Step =
+  | { name: 'idle' }
+  | { name: 'working'; label: string; progress: number | null }
+  | { name: 'preview'; uploadId: string; preview: ImportPreview }
+  | { name: 'done'; result: ImportResult }
+  | { name: 'failed'; message: string }
+
+/** Choose or drop a bundle → verify and preview → Apply or Cancel. Nothing changes before Apply. */
+export function ImportPanel({ onImported }: { onImported: () => void }) {
+  const api = useApi()
+  const [step, setStep] = useState<Step>({ name: 'idle' })
+  const [confirmed, setConfirmed] = useState(false)
+  const [dragging, setDragging] = useState(false)
+
+  async function open(file: File) {
+    setConfirmed(false)
+    try {
+      setStep({ name: 'working', label: `Reading ${file.name}`, progress: 0 })
+      const base64 = await readFileAsBase64(file, (progress) =>
+        setStep({ name: 'working', label: `Reading ${file.name}`, progress }),
+      )
+      setStep({ name: 'working', label: 'Verifying signature and contents', progress: null })
+      const { uploadId } = await api.stageUpdate({ fileName: file.name, base64 })
+      const preview = await api.previewUpdate({ uploadId })
+      setStep({ name: 'preview', uploadId, preview })
+    } catch (error) {
+      setStep({ name: 'failed', message: (error as Error).message })
+    }
+  }
+
+  async function apply(uploadId: string) {
+    try {
+      setStep({ name: 'working', label: 'Applying', progress: null })
+      const result = await api.applyUpdate({ uploadId, confirmed })
+      setStep({ name: 'done', result })
+      onImported()
+    } catch (error) {
+      setStep({ name: 'failed', message: (error as Error).message })
+    }
+  }
+
+  async function cancel(uploadId: string) {
+    await api.discardUpdate({ uploadId })
+    setStep({ name: 'idle' })
+  }
+
+  function onDrop(event: DragEvent) {
+    event.preventDefault()
+    setDragging(false)
+    const file = event.dataTransfer.files[0]
+    if (file) void open(file)
+  }
+
+  const needsConfirmation = step.name === 'preview' && step.preview.confirmations.length > 0
+  return (
+    <section aria-label="Import an update" className="panel">
+      <h3>Import an update</h3>
+      <div
+        className={`drop-zone${dragging ? ' dragging' : ''}`}
+        onDragOver={(event) => {
+          event.preventDefault()
+          setDragging(true)
+        }}
+        onDragLeave={() => setDragging(false)}
+        onDrop={onDrop}
+      >
+        <p>Drop a signed update bundle here, or</p>
+        <label className="button">
+          Choose bundle file…
+          <input
+            type="file"
+            className="visually-hidden"
+            onChange={(event) => {
+              const file = event.target.files?.[0]
+              event.target.value = ''
+              if (file) void open(file)
+            }}
+          />
+        </label>
+        <p className="status">Nothing changes until you press Apply.</p>
+      </div>
+
+      {step.name === 'working' ? (
+        <div className="progress" role="status">
+          {step.label}… <progress aria-label={step.label} max={1} value={step.progress ?? undefined} />
+        </div>
+      ) : null}
+      {step.name === 'failed' ? (
+        <p className="error" role="alert">
+          {step.message}
+        </p>
+      ) : null}
+      {step.name === 'done' ? (
+        <p className="success" role="status">
+          {step.result.outcome === 'applied'
+            ? `Imported ${step.result.preview.bundle.publisher}, sequence ${step.result.preview.bundle.sequence}. It can be undone from the history below.`
+            : 'This bundle is already imported; nothing changed.'}
+        </p>
+      ) : null}
+      {step.name === 'preview' ? (
+        <>
+          <PreviewPanel preview={step.preview} />
+          {needsConfirmation
+            ? step.preview.confirmations.map((question) => (
+                <label key={question} className="confirm">
+                  <input
+                    type="checkbox"
+                    checked={confirmed}
+                    onChange={(event) => setConfirmed(event.target.checked)}
+                  />{' '}
+                  {question}
+                </label>
+              ))
+            : null}
+          <div className="actions">
+            <button
+              type="button"
+              className="primary"
+              disabled={step.preview.alreadyImported || (needsConfirmation && !confirmed)}
+              onClick={() => void apply(step.uploadId)}
+            >
+              Apply
+            </button>
+            <button type="button" onClick={() => void cancel(step.uploadId)}>
+              Cancel
+            </button>
+          </div>
+        </>
+      ) : null}
+    </section>
+  )
+}

@@ -1,0 +1,99 @@
+import { useState } from 'react'
+import { useApi, useLoad } from '../api/use-api'
+import { LoadState } from '../components/load-state'
+
+const group = (fingerprint: string) => fingerprint.match(/.{1,4}/g)!.join(' ')
+
+/** The publisher keys whose bundles are accepted: add a .pub file (fingerprint shown), remove, list. */
+export function TrustPanel() {
+  const api = useApi()
+  const [version, setVersion] = useState(0)
+  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const keys = useLoad((a) => a.listTrustedKeys({}), `keys-${version}`)
+
+  async function add(file: File) {
+    try {
+      const key = await api.addTrustedKey({ keyFile: await file.text() })
+      setMessage({
+        text: `Trusted ${key.publisher}. Fingerprint ${group(key.fingerprint)}: compare it with the publisher by another channel.`,
+        error: false,
+      })
+      setVersion((v) => v + 1)
+    } catch (error) {
+      setMessage({ text: (error as Error).message, error: true })
+    }
+  }
+
+  async function remove(fingerprint: string) {
+    await api.removeTrustedKey({ fingerprint })
+    setMessage({ text: `Removed key ${group(fingerprint)}; its bundles will be refused.`, error: false })
+    setVersion((v) => v + 1)
+  }
+
+  return (
+    <section aria-label="Trusted publishers" className="panel">
+      <h3>Trusted publishers</h3>
+      {message ? (
+        <p role={message.error ? 'alert' : 'status'} className={message.error ? 'error' : 'success'}>
+          {message.text}
+        </p>
+      ) : null}
+      <LoadState loadable={keys} what="trusted keys">
+        {(list) =>
+          list.length === 0 ? (
+            <p className="status">
+              No trusted keys: every bundle will be refused until you add its publisher's key.
+            </p>
+          ) : (
+            <table aria-label="Trusted keys" className="compact">
+              <thead>
+                <tr>
+                  <th scope="col">Publisher</th>
+                  <th scope="col">Fingerprint</th>
+                  <th scope="col">Valid until</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                </tr>
+              </thead>
+              <tbody>
+                {list.map((key) => (
+                  <tr key={key.fingerprint}>
+                    <td>{key.publisher}</td>
+                    <td className="mono">{group(key.fingerprint)}</td>
+                    <td>
+                      {key.expires.slice(0, 10)}
+                      {key.expired ? <strong className="warn"> (expired)</strong> : null}
+                    </td>
+                    <td>
+                      <button
+                        type="button"
+                        onClick={() => void remove(key.fingerprint)}
+                        aria-label={`Remove ${key.publisher}`}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )
+        }
+      </LoadState>
+      <label className="button">
+        Add public key file…
+        <input
+          type="file"
+          accept=".pub,application/json"
+          className="visually-hidden"
+          onChange={(event) => {
+            const file = event.target.files?.[0]
+            event.target.value = ''
+            if (file) void add(file)
+          }}
+        />
+      </label>
+    </section>
+  )
+}

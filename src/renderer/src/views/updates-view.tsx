@@ -1,0 +1,17 @@
+import { useState } from 'react'
+import { HistoryPanel } from '../updates/history-panel'
+import { ImportPanel } from '../updates/import-panel'
+import { TrustPanel } from '../updates/trust-panel'
+
+/** Signed update bundles: import with preview, history with undo, and the trust store. */
+export function UpdatesView() {
+  const [version, setVersion] = useState(0)
+  const changed = () => setVersion((v) => v + 1)
+  return (
+    <div className="updates">
+      <ImportPanel onImported={changed} />
+      <HistoryPanel version={version} onChanged={changed} />
+      <TrustPanel />
+    </div>
+  )
+}
