@@ -6,15 +6,13 @@ import { statement } from './statement-cache'
 type Db = Database.Database
 
 /**
- * One full-text row per record, one column per kind of text. bm25 weights rank a hit on the primary
- * name above one in an alias, and both above a hit inside a quote.
+ * One full-text row per record, one column per kind of text (name, original, aliases, speaker, quote).
+ * bm25 weights rank a hit on the primary name above one in an alias, and both above one in a quote.
  */
-
 const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
 
-/** What a search hit says matched, in the order a match on them counts. */
-const FIELD_LABELS = ['name', 'original-script name', 'alias', 'speaker', 'quote'] as const
-type FieldLabel = (typeof FIELD_LABELS)[number]
+/** What a search hit says matched. */
+type FieldLabel = 'name' | 'original-script name' | 'alias' | 'speaker' | 'quote'
 
 interface IndexedText {
   name?: string | null
