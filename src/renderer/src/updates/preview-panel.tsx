@@ -1,5 +1,10 @@
 import type { ImportPreview } from '../../../shared/updates'
 
+/** 2026-11-29T08:39:14.675Z → 2026-11-29 08:39 UTC */
+function instant(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
+}
+
 function show(value: unknown): string {
   if (value === null || value === undefined) return '(empty)'
   return typeof value === 'string' ? value : JSON.stringify(value)
@@ -22,10 +27,10 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
         <dt>Key</dt>
         <dd className="mono">{bundle.keyId.match(/.{1,4}/g)!.join(' ')}</dd>
         <dt>Created</dt>
-        <dd>{bundle.created}</dd>
+        <dd>{instant(bundle.created)}</dd>
         <dt>Expires</dt>
         <dd>
-          {bundle.expires}
+          {instant(bundle.expires)}
           {bundle.expired ? <strong className="warn"> (expired)</strong> : null}
         </dd>
         <dt>Data as of</dt>
