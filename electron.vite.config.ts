@@ -11,6 +11,7 @@ export default defineConfig({
         input: {
           index: resolve(import.meta.dirname, 'src/main/electron/main.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
+          bench: resolve(import.meta.dirname, 'bench/run-bench.ts'),
         },
       },
     },

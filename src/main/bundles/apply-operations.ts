@@ -65,10 +65,20 @@ function diff(before: AnyRecord, after: AnyRecord): FieldChange[] {
 }
 
 /** Checks that everything a record refers to exists now (in the store, or written earlier by this bundle). */
-function checkReferences(db: Db, type: RecordType, record: AnyRecord, where: string): void {
+function checkReferences(
+  db: Db,
+  type: RecordType,
+  record: AnyRecord,
+  where: string,
+  known: Set<string>,
+): void {
   const need = (refType: RecordType, id: string, field: string) => {
+    // Retirements run last, so a record seen to exist stays existing while references are checked.
+    const key = `${refType}:${id}`
+    if (known.has(key)) return
     const exists = statement(db, `SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)
-    if (!exists) {
+    if (exists) known.add(key)
+    else {
       throw new BundleError(
         'dangling-reference',
         `${where}: ${type} "${record.id}" field ${field} refers to ${refType} "${id}", which is neither in the store nor in this bundle.`,
@@ -137,6 +147,7 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
 }
 
 function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
+  const knownRecords = new Set<string>()
   const changes: RecordChange[] = []
   const unchanged = new Map<RecordType, number>()
   for (const { operation, file, line } of orderOperations(operations)) {
@@ -180,7 +191,7 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
       record = operation.record as AnyRecord
     }
     record = normalise(type, record)
-    checkReferences(db, type, record, where)
+    checkReferences(db, type, record, where, knownRecords)
     const fields = before ? diff(normalise(type, before), record) : []
     if (before && fields.length === 0) {
       unchanged.set(type, (unchanged.get(type) ?? 0) + 1)

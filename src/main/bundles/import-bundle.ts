@@ -123,15 +123,12 @@ export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOption
       checkSequence(db, bundle)
       const questions = confirmationsFor(bundle)
       if (questions.length > 0 && !options.confirmed) throw new ConfirmationRequired(questions)
-      startJournal(db)
-      const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName), now.toISOString())
-      const applied = applyOperations(db, bundle.operations, originId)
-      setMeta(db, 'data_as_of', bundle.manifest.dataAsOf)
+      // The history row comes first so every journaled change can carry its id.
       const importId = Number(
         db
           .prepare(
             `INSERT INTO imports (bundle_id, file_name, publisher, key_id, sequence, created, data_as_of, imported_at, counts, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'applied')`,
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 'applied')`,
           )
           .run(
             bundle.bundleId,
@@ -142,10 +139,14 @@ export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOption
             bundle.manifest.created,
             bundle.manifest.dataAsOf,
             now.toISOString(),
-            JSON.stringify(applied.counts),
           ).lastInsertRowid,
       )
-      finishJournal(db, importId)
+      startJournal(db, importId)
+      const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName), now.toISOString())
+      const applied = applyOperations(db, bundle.operations, originId)
+      setMeta(db, 'data_as_of', bundle.manifest.dataAsOf)
+      finishJournal(db)
+      db.prepare('UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(applied.counts), importId)
       return {
         outcome: 'applied',
         entry: readHistoryEntry(db, importId),

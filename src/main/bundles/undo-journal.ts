@@ -34,12 +34,13 @@ function jsonOf(prefix: 'OLD', columns: string[]): string {
   return `json_object(${columns.map((c) => `'${c}', ${prefix}."${c}"`).join(', ')})`
 }
 
-/** Starts journaling on this connection; call inside the import's transaction. */
-export function startJournal(db: Db): void {
+/** Starts journaling on this connection under `importId`; call inside the import's transaction. */
+export function startJournal(db: Db, importId: number): void {
+  if (!Number.isSafeInteger(importId)) throw new Error('import ids are integers')
   for (const table of JOURNALED_TABLES) {
     const columns = columnsOf(db, table)
     const log = (action: string, rowId: string, oldRow: string) =>
-      `INSERT INTO main.import_journal (import_id, tbl, action, row_id, old_row) VALUES (NULL, '${table}', '${action}', ${rowId}, ${oldRow});`
+      `INSERT INTO main.import_journal (import_id, tbl, action, row_id, old_row) VALUES (${importId}, '${table}', '${action}', ${rowId}, ${oldRow});`
     db.exec(`
       CREATE TEMP TRIGGER journal_${table}_insert AFTER INSERT ON main."${table}"
         BEGIN ${log('insert', 'NEW.rowid', 'NULL')} END;
@@ -51,13 +52,12 @@ export function startJournal(db: Db): void {
   }
 }
 
-/** Stops journaling and files the journal rows written since startJournal under `importId`. */
-export function finishJournal(db: Db, importId: number): void {
+/** Stops journaling. */
+export function finishJournal(db: Db): void {
   for (const table of JOURNALED_TABLES) {
     for (const action of ['insert', 'update', 'delete'])
       db.exec(`DROP TRIGGER IF EXISTS temp.journal_${table}_${action}`)
   }
-  statement(db, 'UPDATE import_journal SET import_id = ? WHERE import_id IS NULL').run(importId)
 }
 
 interface JournalRow {

@@ -39,6 +39,8 @@ export function openStore(storePath: string, options: OpenStoreOptions = {}): St
     db.pragma('synchronous = NORMAL')
     // Bulk imports touch many pages in one transaction; a larger cache keeps them from spilling to disk.
     db.pragma('cache_size = -65536')
+    // Statement journals and sorts stay in memory: with triggers every insert needs one.
+    db.pragma('temp_store = MEMORY')
     migrate(db, options.migrateTo ?? LATEST_STORE_VERSION)
   } catch (error) {
     db.close()

@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import { readVerifiedBundle } from '../src/main/bundles/bundle-reader'
+import { createBundle } from '../src/main/bundles/bundle-writer'
+import { applyImport } from '../src/main/bundles/import-bundle'
+import { parseKeyFile, privateKeyFileSchema, publicPartOf } from '../src/main/bundles/keys'
+import { addTrustedKey, trustStoreLookup } from '../src/main/bundles/trust-store'
+import { openStore } from '../src/main/store/open-store'
+
+/**
+ * One phase of the bundle benchmark, run in its own process so its peak memory (maxRSS) is its own.
+ * Prints one JSON line: { ms, peakMb }.
+ */
+export async function runBundlePhase(phase: string, args: Record<string, string>): Promise<void> {
+  const key = parseKeyFile(privateKeyFileSchema, fs.readFileSync(args.key, 'utf8'), args.key)
+  const start = performance.now()
+  if (phase === 'create') {
+    fs.writeFileSync(args.bundle, await createBundle({ key, fromDir: args.from, sequence: 1 }))
+  } else {
+    const store = openStore(args.db)
+    addTrustedKey(store.db, publicPartOf(key))
+    const verifyStart = performance.now()
+    const bundle = await readVerifiedBundle(fs.readFileSync(args.bundle), trustStoreLookup(store.db))
+    if (phase === 'apply') {
+      const applyStart = performance.now()
+      applyImport(store.db, bundle, { confirmed: true })
+      report(performance.now() - applyStart)
+      store.close()
+      return
+    }
+    report(performance.now() - verifyStart)
+    store.close()
+    return
+  }
+  report(performance.now() - start)
+}
+
+function report(ms: number): void {
+  const peakMb = process.resourceUsage().maxRSS / 1024
+  process.stdout.write(`${JSON.stringify({ ms: Math.round(ms), peakMb: Math.round(peakMb) })}\n`)
+}

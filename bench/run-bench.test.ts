@@ -1,0 +1,39 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { useTempDir } from '../src/main/test-support/temp-dir'
+import { generateData } from './generate-data'
+import { runBenchmark, type BenchResults } from './run-bench'
+
+const tempDir = useTempDir()
+
+describe('benchmark', () => {
+  it('generates the same data for the same size and seed', () => {
+    const a = generateData(200)
+    const b = generateData(200)
+    expect(JSON.stringify(a.operations)).toBe(JSON.stringify(b.operations))
+    expect(a).toMatchObject({ entities: 200, aliases: 600, rounds: 50, reactions: 400 })
+    expect(a.operations.filter((op) => JSON.stringify(op).match(/[\u4e00-\u9fff]/)).length).toBeGreaterThan(
+      50,
+    )
+  })
+
+  it('measures 1k entities and writes a result file of the documented shape', async () => {
+    const out = path.join(tempDir(), 'latest.json')
+    await runBenchmark({ sizes: ['1k'], out, inProcess: true, log: () => {} })
+    const results = JSON.parse(fs.readFileSync(out, 'utf8')) as BenchResults
+    expect(results.machine.cpus).toBeGreaterThan(0)
+    const [size] = results.sizes
+    expect(size).toMatchObject({ size: '1k', entities: 1000, aliases: 3000 })
+    for (const phase of ['create', 'verify', 'apply'] as const) {
+      expect(size.bundle[phase].ms).toBeTypeOf('number')
+      expect(size.bundle[phase].peakMb).toBeGreaterThan(0)
+    }
+    expect(size.store.searchExactName).toMatchObject({ status: 'measured', runs: 30 })
+    expect(size.store.searchChineseSubstring.status).toBe('measured')
+    expect(size.baselines.jsonParseAndFilter.status).toBe('measured')
+    expect(['measured', 'unavailable']).toContain(size.baselines.sqliteShellFts.status)
+    expect(results.targets.map((t) => t.verdict)).toContain('NOT MEASURED')
+    for (const target of results.targets) expect(['PASS', 'MISS', 'NOT MEASURED']).toContain(target.verdict)
+  }, 120_000)
+})

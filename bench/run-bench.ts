@@ -1,0 +1,258 @@
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { generateKeyPair } from '../src/main/bundles/keys'
+import { openStore } from '../src/main/store/open-store'
+import { runBundlePhase } from './bundle-phases'
+import { generateData } from './generate-data'
+import { measureBaselines, measureStore, type Measurement } from './store-bench'
+
+export const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
+const DEFAULT_SIZES = ['1k', '10k', '100k']
+
+interface PhaseResult {
+  ms: number
+  peakMb: number
+}
+
+export interface SizeResult {
+  size: string
+  entities: number
+  aliases: number
+  rounds: number
+  reactions: number
+  bundleBytes: number
+  bundle: { create: PhaseResult; verify: PhaseResult; apply: PhaseResult }
+  store: Record<string, Measurement>
+  baselines: Record<string, Measurement>
+  ratios: Record<string, number | null>
+}
+
+export interface TargetCheck {
+  issue: string
+  metric: string
+  size: string
+  measured: number | null
+  target: number
+  unit: string
+  verdict: 'PASS' | 'MISS' | 'NOT MEASURED'
+}
+
+export interface BenchResults {
+  generatedAt: string
+  machine: { cpus: number; memoryGb: number; node: string; platform: string }
+  sizes: SizeResult[]
+  targets: TargetCheck[]
+}
+
+function runPhase(
+  phase: string,
+  args: Record<string, string>,
+  inProcess: boolean,
+): PhaseResult | Promise<PhaseResult> {
+  const flat = Object.entries(args).flatMap(([k, v]) => [`--${k}`, v])
+  if (inProcess) {
+    // Unit tests run phases in this process; peak memory is then this process's.
+    let line = ''
+    const write = process.stdout.write.bind(process.stdout)
+    process.stdout.write = ((chunk: string) => {
+      line += chunk
+      return true
+    }) as typeof process.stdout.write
+    return runBundlePhase(phase, args).then(() => {
+      process.stdout.write = write
+      return JSON.parse(line) as PhaseResult
+    })
+  }
+  const child = spawnSync(
+    process.execPath,
+    ['--max-old-space-size=4096', process.argv[1], '--child', phase, ...flat],
+    {
+      encoding: 'utf8',
+      maxBuffer: 1024 * 1024,
+    },
+  )
+  if (child.status !== 0) throw new Error(`bench phase ${phase} failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as PhaseResult
+}
+
+const measured = (m: Measurement | undefined) => (m && m.status === 'measured' ? m : null)
+
+async function benchSize(size: string, inProcess: boolean, log: (line: string) => void): Promise<SizeResult> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sanctions-bench-${size}-`))
+  try {
+    const data = generateData(SIZES[size])
+    const from = path.join(dir, 'payload')
+    fs.mkdirSync(from)
+    fs.writeFileSync(
+      path.join(from, 'data.jsonl'),
+      data.operations.map((op) => JSON.stringify(op)).join('\n') + '\n',
+    )
+    const key = path.join(dir, 'bench.key')
+    fs.writeFileSync(key, JSON.stringify(generateKeyPair('Benchmark Publisher', 30).privateFile))
+    const bundle = path.join(dir, 'bench.sbb')
+    const create = await runPhase('create', { key, from, bundle }, inProcess)
+    const verify = await runPhase('verify', { key, bundle, db: path.join(dir, 'verify.sqlite') }, inProcess)
+    const db = path.join(dir, 'store.sqlite')
+    const apply = await runPhase('apply', { key, bundle, db }, inProcess)
+    const store = openStore(db)
+    try {
+      const storeTimings = measureStore(store)
+      const baselines = measureBaselines(store, dir)
+      const ratio = (ours: Measurement | undefined, floor: Measurement | undefined) => {
+        const a = measured(ours)
+        const b = measured(floor)
+        return a && b && b.p50Ms > 0 ? Math.round((a.p50Ms / b.p50Ms) * 10) / 10 : null
+      }
+      return {
+        size,
+        entities: data.entities,
+        aliases: data.aliases,
+        rounds: data.rounds,
+        reactions: data.reactions,
+        bundleBytes: fs.statSync(bundle).size,
+        bundle: { create, verify, apply },
+        store: storeTimings,
+        baselines,
+        ratios: {
+          searchPrefixVsSqliteShell: ratio(storeTimings.searchPrefix, baselines.sqliteShellFts),
+          searchPrefixVsJsonFilter: ratio(storeTimings.searchPrefix, baselines.jsonParseAndFilter),
+        },
+      }
+    } finally {
+      store.close()
+    }
+  } finally {
+    if (process.env.BENCH_KEEP_FILES) log(`Kept ${dir}`)
+    else fs.rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Each issue's numbers, checked where they are measured; the rest are listed as not measured yet. */
+function checkTargets(sizes: SizeResult[]): TargetCheck[] {
+  const at = (size: string) => sizes.find((s) => s.size === size)
+  const checks: TargetCheck[] = []
+  const add = (
+    issue: string,
+    metric: string,
+    size: string,
+    value: number | null | undefined,
+    target: number,
+    unit: string,
+  ) =>
+    checks.push({
+      issue,
+      metric,
+      size,
+      measured: value ?? null,
+      target,
+      unit,
+      verdict: value === null || value === undefined ? 'NOT MEASURED' : value <= target ? 'PASS' : 'MISS',
+    })
+  const big = at('100k')
+  add('#4 bundles', 'verify a 100k-entity bundle', '100k', big?.bundle.verify.ms, 2000, 'ms')
+  add('#4 bundles', 'apply a 100k-entity bundle', '100k', big?.bundle.apply.ms, 8000, 'ms')
+  add('#4 bundles', 'peak memory while applying', '100k', big?.bundle.apply.peakMb, 500, 'MB')
+  add(
+    '#3 review tables',
+    'search (store part), p95',
+    '100k',
+    measured(big?.store.searchPrefix)?.p95Ms,
+    100,
+    'ms',
+  )
+  add(
+    '#3 review tables',
+    'facet counts with two filters, p95',
+    '100k',
+    measured(big?.store.facetCountsTwoFilters)?.p95Ms,
+    150,
+    'ms',
+  )
+  add('#6 importers', '25k-row CSL preview', '25k', null, 5000, 'ms')
+  add('#3 review tables', 'browser: first view of 100k rows', '100k', null, 1500, 'ms')
+  return checks
+}
+
+export async function runBenchmark(options: {
+  sizes: string[]
+  out: string
+  inProcess?: boolean
+  log?: (line: string) => void
+}): Promise<BenchResults> {
+  const log = options.log ?? ((line: string) => console.log(line))
+  const sizes: SizeResult[] = []
+  for (const size of options.sizes) {
+    if (!(size in SIZES))
+      throw new Error(`Unknown size "${size}"; choose from ${Object.keys(SIZES).join(', ')}.`)
+    log(`Benchmarking ${size} entities…`)
+    const result = await benchSize(size, Boolean(options.inProcess), log)
+    sizes.push(result)
+    log(formatSize(result))
+  }
+  const results: BenchResults = {
+    generatedAt: new Date().toISOString(),
+    machine: {
+      cpus: os.cpus().length,
+      memoryGb: Math.round(os.totalmem() / 2 ** 30),
+      node: process.version,
+      platform: process.platform,
+    },
+    sizes,
+    targets: checkTargets(sizes),
+  }
+  fs.mkdirSync(path.dirname(options.out), { recursive: true })
+  fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
+  log('')
+  log('Targets:')
+  for (const t of results.targets) {
+    log(
+      `  ${t.verdict.padEnd(13)}${t.issue.padEnd(19)}${`${t.metric} (${t.size})`.padEnd(48)}${t.measured === null ? '—' : `${t.measured} ${t.unit}`} (target ≤ ${t.target} ${t.unit})`,
+    )
+  }
+  log(`\nSaved ${options.out}`)
+  return results
+}
+
+function show(m: Measurement): string {
+  return m.status === 'measured' ? `p50 ${m.p50Ms} ms, p95 ${m.p95Ms} ms` : `${m.status}: ${m.reason}`
+}
+
+function formatSize(r: SizeResult): string {
+  const lines = [
+    `  ${r.entities} entities, ${r.aliases} aliases, ${r.reactions} reactions, ${r.rounds} rounds; bundle ${(r.bundleBytes / 1e6).toFixed(1)} MB`,
+    `  bundle create ${r.bundle.create.ms} ms (peak ${r.bundle.create.peakMb} MB), verify ${r.bundle.verify.ms} ms (peak ${r.bundle.verify.peakMb} MB), apply ${r.bundle.apply.ms} ms (peak ${r.bundle.apply.peakMb} MB)`,
+    ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
+    ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),
+    ...Object.entries(r.ratios).map(([k, v]) => `  ratio ${k.padEnd(28)} ${v === null ? '—' : `${v}×`}`),
+  ]
+  return lines.join('\n')
+}
+
+async function main(argv: string[]): Promise<void> {
+  if (argv[0] === '--child') {
+    const args: Record<string, string> = {}
+    for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1]
+    await runBundlePhase(argv[1], args)
+    return
+  }
+  const sizes: string[] = []
+  let out = path.resolve('bench/results/latest.json')
+  for (let i = 0; i < argv.length; i++) {
+    if (argv[i] === '--size') sizes.push(...argv[++i].split(','))
+    else if (argv[i] === '--out') out = path.resolve(argv[++i])
+    else
+      throw new Error(
+        `Unknown option ${argv[i]}. Usage: npm run bench -- [--size 1k|10k|100k|1m ...] [--out FILE]`,
+      )
+  }
+  await runBenchmark({ sizes: sizes.length > 0 ? sizes : DEFAULT_SIZES, out })
+}
+
+if (process.argv[1] && /bench(\.js|\.mjs)?$/.test(path.basename(process.argv[1]))) {
+  main(process.argv.slice(2)).catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error)
+    process.exitCode = 1
+  })
+}

@@ -1,0 +1,108 @@
+import Database from 'better-sqlite3'
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import type { Store } from '../src/main/store/open-store'
+import { listEntities } from '../src/main/store/read-records'
+import { searchIndex } from '../src/main/store/search-index'
+import { ftsQueryFor } from '../src/main/store/search-text'
+import { round, time, type Timing } from './stats'
+
+export type Measurement =
+  (Timing & { status: 'measured' }) | { status: 'not-implemented' | 'unavailable'; reason: string }
+
+/** Queries a reviewer types, chosen from records the generator is known to create. */
+export function benchQueries(store: Store) {
+  const sample = store.db
+    .prepare("SELECT primary_name FROM entities WHERE id LIKE 'bench-entity-%' ORDER BY id LIMIT 1 OFFSET 7")
+    .pluck()
+    .get() as string
+  return {
+    exactName: sample,
+    prefix: sample.split(' ')[1].slice(0, 4),
+    chineseSubstring: '科技',
+  }
+}
+
+export function measureStore(store: Store): Record<string, Measurement> {
+  const q = benchQueries(store)
+  const search = (query: string): Measurement => ({
+    status: 'measured',
+    ...time(() => searchIndex(store.db, query, 50)),
+  })
+  return {
+    searchExactName: search(q.exactName),
+    searchPrefix: search(q.prefix),
+    searchChineseSubstring: search(q.chineseSubstring),
+    searchFuzzyMisspelling: {
+      status: 'not-implemented',
+      reason: 'fuzzy name matching arrives with the review-tables issue',
+    },
+    searchPinyin: { status: 'not-implemented', reason: 'pinyin search arrives with the review-tables issue' },
+    facetCountsTwoFilters: {
+      status: 'not-implemented',
+      reason: 'facets arrive with the review-tables issue',
+    },
+    // The first renderer loads every entity at once; paging and sorting in SQL come with the review tables.
+    listAllEntities: { status: 'measured', ...time(() => listEntities(store.db), 5) },
+  }
+}
+
+/**
+ * The floors: the same FTS match through the sqlite3 shell, and JSON.parse plus a plain array filter.
+ * Debian's sqlite3 (3.40) cannot open our contentless_delete FTS table (SQLite 3.43+), so the shell
+ * runs on a copy of the same texts in a plain FTS5 table with the same tokenizer.
+ */
+export function measureBaselines(store: Store, workDir: string): Record<string, Measurement> {
+  const q = benchQueries(store)
+  const match = ftsQueryFor(q.prefix)!
+  const rows = store.db
+    .prepare(
+      "SELECT e.id, e.primary_name AS name, (SELECT group_concat(alias, ' | ') FROM entity_aliases a WHERE a.entity_id = e.id) AS aliases FROM entities e",
+    )
+    .all() as { id: string; name: string; aliases: string | null }[]
+  const json = JSON.stringify(rows)
+  const needle = q.prefix.toLowerCase()
+  const jsonFilter: Measurement = {
+    status: 'measured',
+    ...time(
+      () =>
+        (JSON.parse(json) as typeof rows).filter(
+          (r) => r.name.toLowerCase().includes(needle) || (r.aliases ?? '').toLowerCase().includes(needle),
+        ),
+      10,
+    ),
+  }
+  return { sqliteShellFts: shellFts(rows, match, workDir), jsonParseAndFilter: jsonFilter }
+}
+
+function shellFts(
+  rows: { id: string; name: string; aliases: string | null }[],
+  match: string,
+  workDir: string,
+): Measurement {
+  const which = spawnSync('sqlite3', ['--version'], { encoding: 'utf8' })
+  if (which.status !== 0)
+    return { status: 'unavailable', reason: 'the sqlite3 shell is not installed (apt-get install sqlite3)' }
+  const file = `${workDir}/baseline.sqlite`
+  fs.rmSync(file, { force: true })
+  const db = new Database(file)
+  db.exec("CREATE VIRTUAL TABLE t USING fts5(name, aliases, tokenize = 'unicode61 remove_diacritics 2')")
+  const insert = db.prepare('INSERT INTO t (name, aliases) VALUES (?, ?)')
+  db.transaction(() => rows.forEach((r) => insert.run(r.name, r.aliases)))()
+  db.close()
+  const sql = `SELECT rowid FROM t WHERE t MATCH '${match.replaceAll("'", "''")}' ORDER BY bm25(t) LIMIT 50;`
+  const samples: number[] = []
+  const script = ['.timer on', ...Array.from({ length: 31 }, () => sql)].join('\n')
+  const run = spawnSync('sqlite3', [file], { input: script, encoding: 'utf8' })
+  for (const m of run.stdout.matchAll(/Run Time: real ([0-9.]+)/g)) samples.push(Number(m[1]) * 1000)
+  if (samples.length < 2)
+    return { status: 'unavailable', reason: `sqlite3 did not report timings: ${run.stderr.slice(0, 200)}` }
+  samples.shift() // warm-up
+  samples.sort((a, b) => a - b)
+  return {
+    status: 'measured',
+    runs: samples.length,
+    p50Ms: round(samples[Math.floor(samples.length / 2)]),
+    p95Ms: round(samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]),
+  }
+}
