@@ -75,7 +75,8 @@ export async function readVerifiedBundle(
           `${payload.path} was altered after signing: its size or SHA-256 does not match the manifest.`,
         )
       }
-      operations.push(...parsePayloadLines(payload.path, content))
+      // A loop, not push(...list): a payload may hold more operations than the call stack has room for.
+      for (const operation of parsePayloadLines(payload.path, content)) operations.push(operation)
     }
     checkDuplicates(operations)
 
