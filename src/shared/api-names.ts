@@ -20,6 +20,7 @@ export const API_CALL_NAMES = [
   'listTrustedKeys',
   'addTrustedKey',
   'removeTrustedKey',
+  'openSourceLink',
 ] as const
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number]

@@ -83,6 +83,17 @@ export const contract = {
     z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),
   ),
   removeTrustedKey: call<null>()(z.object({ fingerprint: z.string().min(1).max(200) }).strict()),
+  /** Asks the desktop shell to open a source's web page in the system browser, after the user confirms. */
+  openSourceLink: call<{ opened: boolean; message: string }>()(
+    z
+      .object({
+        url: z
+          .string()
+          .max(2048)
+          .regex(/^https?:\/\/[^\s]+$/i, 'only http and https links can be opened'),
+      })
+      .strict(),
+  ),
 } satisfies Record<ApiCallName, CallSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract

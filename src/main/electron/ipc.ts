@@ -2,6 +2,7 @@ import type { IpcMain, IpcMainInvokeEvent } from 'electron'
 import { API_CALL_NAMES, ipcChannel } from '../../shared/api-names'
 import { ApiInputError, type ApiHandlers } from '../../shared/contract'
 import { dispatchApiCall } from '../services/api-handlers'
+import { isAppUrl } from './security-policy'
 
 /** Decides whether an IPC message comes from one of the app's own frames. */
 export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
@@ -9,13 +10,7 @@ export type SenderCheck = (event: IpcMainInvokeEvent) => boolean
 /** Accepts only frames loaded from the app's own app:// origin. */
 export function isAppFrame(event: IpcMainInvokeEvent): boolean {
   const url = event.senderFrame?.url
-  if (!url) return false
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'app:' && parsed.host === 'bundle'
-  } catch {
-    return false
-  }
+  return typeof url === 'string' && isAppUrl(url)
 }
 
 /**

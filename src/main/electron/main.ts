@@ -1,14 +1,25 @@
-import { app, BrowserWindow, dialog, ipcMain, session } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session } from 'electron'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { defaultStorePath, userDataDir } from '../app-paths'
 import { openAppStore } from '../app-store'
 import { createApiHandlers } from '../services/api-handlers'
+import { StagedFiles } from '../services/staged-files'
 import { freshStorePathBeside, type Store } from '../store/open-store'
 import { StoreError } from '../store/store-error'
-import { APP_ORIGIN, handleAppProtocol, registerAppSchemePrivileges } from './app-protocol'
+import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol'
 import { registerIpcHandlers } from './ipc'
-import { mainWindowOptions } from './window-options'
+import { createMainWindow } from './main-window'
+import { buildMenuTemplate } from './menu'
+import { denyAllPermissions } from './security-policy'
+import {
+  importUpdateFromDialog,
+  openDataFolder,
+  openSourceLink,
+  sendCommand,
+  showAbout,
+} from './shell-actions'
+import { fitToDisplays, loadWindowState, saveWindowState } from './window-state'
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const rendererDir = path.join(here, '..', 'renderer')
@@ -27,9 +38,14 @@ function resourcesPath(): string | undefined {
   return app.isPackaged ? path.join(process.resourcesPath, 'resources') : undefined
 }
 
+function open(storePath: string): Store {
+  return openAppStore(storePath, { nativeBinding: electronNativeBinding(), resourcesDir: resourcesPath() })
+}
+
+/** A store that cannot be opened is named, left untouched, and a fresh one beside it is offered. */
 async function openStoreOrOfferNew(storePath: string): Promise<Store | null> {
   try {
-    return openAppStore(storePath, { nativeBinding: electronNativeBinding(), resourcesDir: resourcesPath() })
+    return open(storePath)
   } catch (error) {
     if (!(error instanceof StoreError) || error.code === 'locked') throw error
     const fresh = freshStorePathBeside(storePath)
@@ -42,21 +58,8 @@ async function openStoreOrOfferNew(storePath: string): Promise<Store | null> {
       defaultId: 0,
       cancelId: 1,
     })
-    if (choice.response !== 0) return null
-    return openAppStore(fresh, { nativeBinding: electronNativeBinding(), resourcesDir: resourcesPath() })
+    return choice.response === 0 ? open(fresh) : null
   }
-}
-
-function createMainWindow(): BrowserWindow {
-  const window = new BrowserWindow(mainWindowOptions(preloadPath))
-  window.once('ready-to-show', () => window.show())
-  // Deny navigation away from the app and every new window.
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!url.startsWith(`${APP_ORIGIN}/`)) event.preventDefault()
-  })
-  window.webContents.setWindowOpenHandler(() => ({ action: 'deny' }))
-  void window.loadURL(`${APP_ORIGIN}/index.html`)
-  return window
 }
 
 async function start(): Promise<void> {
@@ -65,9 +68,10 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  app.setPath('userData', userDataDir())
+  // The same folder the CLI and browser mode compute, so all three share one store.
+  app.setPath('userData', process.env.SANCTIONS_BRIEFING_USER_DATA ?? userDataDir())
   await app.whenReady()
-  session.defaultSession.setPermissionRequestHandler((_webContents, _permission, callback) => callback(false))
+  denyAllPermissions(session.defaultSession)
   handleAppProtocol(rendererDir)
 
   const store = await openStoreOrOfferNew(defaultStorePath())
@@ -75,14 +79,41 @@ async function start(): Promise<void> {
     app.quit()
     return
   }
-  registerIpcHandlers(ipcMain, createApiHandlers(store))
-  let mainWindow = createMainWindow()
+  const stateFile = path.join(app.getPath('userData'), 'window-state.json')
+  const staged = new StagedFiles()
+  let mainWindow: BrowserWindow
+  const showWindow = () => {
+    const state = fitToDisplays(
+      loadWindowState(stateFile),
+      screen.getAllDisplays().map((d) => d.workArea),
+    )
+    mainWindow = createMainWindow(preloadPath, state)
+    mainWindow.on('close', () =>
+      saveWindowState(stateFile, { ...mainWindow.getNormalBounds(), maximized: mainWindow.isMaximized() }),
+    )
+  }
+  registerIpcHandlers(
+    ipcMain,
+    createApiHandlers(store, staged, { openSourceLink: (url) => openSourceLink(mainWindow, url) }),
+  )
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        importUpdate: () => void importUpdateFromDialog(mainWindow, staged),
+        exportBriefing: null,
+        openDataFolder: () => openDataFolder(store),
+        showView: (view) => sendCommand(mainWindow, { type: 'show-view', view }),
+        showAbout: () => void showAbout(mainWindow, store),
+      }),
+    ),
+  )
+  showWindow()
   app.on('second-instance', () => {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()
   })
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow()
+    if (BrowserWindow.getAllWindows().length === 0) showWindow()
   })
   app.on('window-all-closed', () => app.quit())
   app.on('will-quit', () => store.close())

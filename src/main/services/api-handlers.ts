@@ -5,8 +5,22 @@ import * as catalog from './catalog-services'
 import { StagedFiles } from './staged-files'
 import * as updates from './update-services'
 
+/** What only the desktop shell can do; browser mode and tests get the defaults below. */
+export interface PlatformHooks {
+  openSourceLink(url: string): Promise<{ opened: boolean; message: string }>
+}
+
+const browserPlatform: PlatformHooks = {
+  // In browser mode the page opens links itself; the host never starts programs on the user's behalf.
+  openSourceLink: async () => ({ opened: false, message: 'In browser mode, links open in your browser.' }),
+}
+
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
-export function createApiHandlers(store: Store, staged: StagedFiles = new StagedFiles()): ApiHandlers {
+export function createApiHandlers(
+  store: Store,
+  staged: StagedFiles = new StagedFiles(),
+  platform: PlatformHooks = browserPlatform,
+): ApiHandlers {
   return {
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),
@@ -42,6 +56,7 @@ export function createApiHandlers(store: Store, staged: StagedFiles = new Staged
       updates.distrustKey(store, fingerprint)
       return null
     },
+    openSourceLink: ({ url }) => platform.openSourceLink(url),
   }
 }
 

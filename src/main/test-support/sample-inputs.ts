@@ -19,4 +19,5 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   listTrustedKeys: {},
   addTrustedKey: { keyFile: '{}' },
   removeTrustedKey: { fingerprint: 'ab' },
+  openSourceLink: { url: 'https://example.org/' },
 }

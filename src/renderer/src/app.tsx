@@ -1,28 +1,54 @@
-import { useState } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
+import type { AppEvents, ViewName } from '../../shared/app-commands'
 import { useLoad } from './api/use-api'
+import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
 import { ReactionsView } from './views/reactions-view'
 import { RoundsView } from './views/rounds-view'
 import { UpdatesView } from './views/updates-view'
 
-const VIEWS = {
-  Entities: EntitiesView,
-  Rounds: RoundsView,
-  Reactions: ReactionsView,
-  Updates: UpdatesView,
-} as const
-type ViewName = keyof typeof VIEWS
+declare global {
+  interface Window {
+    /** Present in the desktop app: commands from the menu. */
+    briefingEvents?: AppEvents
+  }
+}
+
+const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Updates']
 
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
+  const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
   const info = useLoad((api) => api.appInfo({}), 'app-info')
-  const View = VIEWS[view]
+
+  // Menu commands from the desktop shell (View → Entities, File → Import update…).
+  useEffect(
+    () =>
+      window.briefingEvents?.onCommand((command) => {
+        if (command.type === 'show-view') setView(command.view)
+        if (command.type === 'preview-update') {
+          setIncoming({ kind: 'staged', uploadId: command.uploadId, fileName: command.fileName })
+          setView('Updates')
+        }
+      }),
+    [],
+  )
+
+  // A file dropped anywhere on the window goes to the Updates view's preview.
+  function onDrop(event: DragEvent) {
+    const file = event.dataTransfer.files[0]
+    if (!file) return
+    event.preventDefault()
+    setIncoming({ kind: 'file', file })
+    setView('Updates')
+  }
+
   return (
-    <div className="shell">
+    <div className="shell" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
       <header className="topbar">
         <h1>Sanctions Briefing</h1>
         <nav aria-label="Views">
-          {(Object.keys(VIEWS) as ViewName[]).map((name) => (
+          {VIEW_ORDER.map((name) => (
             <button
               key={name}
               type="button"
@@ -40,7 +66,10 @@ export function App() {
       </header>
       <main>
         <h2>{view}</h2>
-        <View />
+        {view === 'Entities' ? <EntitiesView /> : null}
+        {view === 'Rounds' ? <RoundsView /> : null}
+        {view === 'Reactions' ? <ReactionsView /> : null}
+        {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
       </main>
     </div>
   )

@@ -1,4 +1,4 @@
-import { useState, type DragEvent } from 'react'
+import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportPreview, ImportResult } from '../../../shared/updates'
 import { useApi } from '../api/use-api'
 import { PreviewPanel } from './preview-panel'
@@ -11,8 +11,18 @@ type Step =
   | { name: 'done'; result: ImportResult }
   | { name: 'failed'; message: string }
 
+/** A file handed in from outside the panel: dropped on the window, or chosen from the File menu. */
+export type IncomingUpdate =
+  { kind: 'file'; file: File } | { kind: 'staged'; uploadId: string; fileName: string }
+
 /** Choose or drop a bundle → verify and preview → Apply or Cancel. Nothing changes before Apply. */
-export function ImportPanel({ onImported }: { onImported: () => void }) {
+export function ImportPanel({
+  onImported,
+  incoming,
+}: {
+  onImported: () => void
+  incoming: IncomingUpdate | null
+}) {
   const api = useApi()
   const [step, setStep] = useState<Step>({ name: 'idle' })
   const [confirmed, setConfirmed] = useState(false)
@@ -33,6 +43,29 @@ export function ImportPanel({ onImported }: { onImported: () => void }) {
       setStep({ name: 'failed', message: (error as Error).message })
     }
   }
+
+  async function previewStaged(uploadId: string, fileName: string) {
+    setConfirmed(false)
+    try {
+      setStep({ name: 'working', label: `Verifying ${fileName}`, progress: null })
+      setStep({ name: 'preview', uploadId, preview: await api.previewUpdate({ uploadId }) })
+    } catch (error) {
+      setStep({ name: 'failed', message: (error as Error).message })
+    }
+  }
+
+  // A file handed in from outside is previewed once, as soon as it arrives.
+  useEffect(() => {
+    if (!incoming) return
+    let cancelled = false
+    const start = () =>
+      incoming.kind === 'file' ? open(incoming.file) : previewStaged(incoming.uploadId, incoming.fileName)
+    void Promise.resolve().then(() => (cancelled ? undefined : start()))
+    return () => {
+      cancelled = true
+    }
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- open/previewStaged are recreated every render
+  }, [incoming])
 
   async function apply(uploadId: string) {
     try {

@@ -5,6 +5,7 @@ import { DataTable, type CoreFeatures } from '../components/data-table'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { QuoteText } from '../components/quote-text'
+import { SourceLink } from '../components/source-link'
 
 const helper = createColumnHelper<CoreFeatures, Reaction>()
 const columns = helper.columns([
@@ -42,18 +43,7 @@ const columns = helper.columns([
         .map((e) => e.name)
         .join('; '),
   }),
-  helper.accessor('source', {
-    header: 'Source',
-    cell: (info) => {
-      const source = info.getValue()
-      return (
-        <span className="source" title={source.url ?? undefined}>
-          {source.publication}
-          {source.date ? `, ${source.date}` : ''}
-        </span>
-      )
-    },
-  }),
+  helper.accessor('source', { header: 'Source', cell: (info) => <SourceLink source={info.getValue()} /> }),
 ])
 
 export function ReactionsView() {

@@ -1,15 +1,15 @@
 import { useState } from 'react'
 import { HistoryPanel } from '../updates/history-panel'
-import { ImportPanel } from '../updates/import-panel'
+import { ImportPanel, type IncomingUpdate } from '../updates/import-panel'
 import { TrustPanel } from '../updates/trust-panel'
 
 /** Signed update bundles: import with preview, history with undo, and the trust store. */
-export function UpdatesView() {
+export function UpdatesView({ incoming = null }: { incoming?: IncomingUpdate | null }) {
   const [version, setVersion] = useState(0)
   const changed = () => setVersion((v) => v + 1)
   return (
     <div className="updates">
-      <ImportPanel onImported={changed} />
+      <ImportPanel onImported={changed} incoming={incoming} />
       <HistoryPanel version={version} onChanged={changed} />
       <TrustPanel />
     </div>

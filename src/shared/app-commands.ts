@@ -1,0 +1,26 @@
+/**
+ * Commands the desktop shell sends to the renderer (menu items, a file dropped on the window). This is
+ * the one main → renderer channel; renderer → main calls all go through the contract.
+ */
+export const APP_COMMAND_CHANNEL = 'briefing:command'
+
+export const VIEW_NAMES = ['Entities', 'Rounds', 'Reactions', 'Updates'] as const
+export type ViewName = (typeof VIEW_NAMES)[number]
+
+export type AppCommand =
+  { type: 'show-view'; view: ViewName } | { type: 'preview-update'; uploadId: string; fileName: string }
+
+export interface AppEvents {
+  /** Subscribes to shell commands; returns the unsubscribe function. */
+  onCommand(listener: (command: AppCommand) => void): () => void
+}
+
+/** Checks a command's shape before the renderer acts on it. */
+export function isAppCommand(value: unknown): value is AppCommand {
+  if (typeof value !== 'object' || value === null) return false
+  const command = value as Record<string, unknown>
+  if (command.type === 'show-view') return (VIEW_NAMES as readonly unknown[]).includes(command.view)
+  if (command.type === 'preview-update')
+    return typeof command.uploadId === 'string' && typeof command.fileName === 'string'
+  return false
+}
