@@ -33,6 +33,12 @@ export default tseslint.config(
     },
   },
   {
+    // electron-builder loads its hooks with require(): they are CommonJS on purpose.
+    files: ['**/*.cjs'],
+    languageOptions: { globals: { ...globals.commonjs } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
+  },
+  {
     files: ['src/main/electron/**/*.ts', 'src/preload/**/*.ts'],
     rules: { 'no-restricted-imports': 'off' },
   },
