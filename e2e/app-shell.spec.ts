@@ -1,18 +1,17 @@
+/// <reference lib="dom" />
 import { expect, test } from './fixtures'
 
-test('opens on the default data and lists entities', async ({ page, app }) => {
-  await page.goto(app.url)
+test('opens on the default data and lists entities', async ({ appPage: page }) => {
   const table = page.getByRole('table', { name: 'Entities' })
   await expect(table).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
   await expect(table.getByRole('row', { name: /CloudWalk Technology/ })).toContainText('云从科技')
   await expect(table.getByRole('row', { name: /Hikvision/ })).toContainText('84 FR 54002')
-  // The token is moved out of the address bar once read.
+  // In browser mode the token is moved out of the address bar once read.
   expect(page.url()).not.toContain('token=')
 })
 
-test('lists rounds with declared and recorded counts', async ({ page, app }) => {
-  await page.goto(app.url)
+test('lists rounds with declared and recorded counts', async ({ appPage: page }) => {
   await page.getByRole('button', { name: 'Rounds' }).click()
   const table = page.getByRole('table', { name: 'Rounds' })
   await expect(table.getByRole('row')).toHaveCount(4)
@@ -20,8 +19,7 @@ test('lists rounds with declared and recorded counts', async ({ page, app }) => 
   await expect(table.getByRole('row', { name: /85 FR 34495/ })).toContainText('24 added · 18 recorded')
 })
 
-test('lists reactions, quoting only verbatim text', async ({ page, app }) => {
-  await page.goto(app.url)
+test('lists reactions, quoting only verbatim text', async ({ appPage: page }) => {
   await page.getByRole('button', { name: 'Reactions' }).click()
   const table = page.getByRole('table', { name: 'Reactions' })
   await expect(table.getByRole('row')).toHaveCount(30)
@@ -32,10 +30,29 @@ test('lists reactions, quoting only verbatim text', async ({ page, app }) => {
   await expect(qihoo.locator('.quote')).not.toContainText('“')
 })
 
-test('without the token the page explains what to open and reads no data', async ({ page, app }) => {
+test('without the token the page explains what to open and reads no data', async ({
+  page,
+  app,
+}, testInfo) => {
+  test.skip(testInfo.project.name === 'desktop', 'browser mode only: the desktop app needs no token')
   const requests: string[] = []
   page.on('request', (request) => requests.push(request.url()))
-  await page.goto(app.url.split('#')[0])
+  await page.goto(app.url!.split('#')[0])
   await expect(page.getByRole('alert')).toContainText('needs its access token')
   expect(requests.filter((url) => url.includes('/rpc/'))).toEqual([])
+})
+
+test('the menu-less paths work too: a file dropped anywhere on the window goes to the Updates preview', async ({
+  appPage: page,
+}) => {
+  const dataTransfer = await page.evaluateHandle(() => {
+    const transfer = new DataTransfer()
+    transfer.items.add(new File(['this is not a bundle'], 'notes.txt', { type: 'text/plain' }))
+    return transfer
+  })
+  await page.locator('main').dispatchEvent('drop', { dataTransfer })
+  await expect(page.getByRole('heading', { name: 'Updates', level: 2 })).toBeVisible()
+  await expect(page.getByRole('region', { name: 'Import an update' }).getByRole('alert')).toContainText(
+    'not an update bundle',
+  )
 })

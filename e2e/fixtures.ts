@@ -1,14 +1,18 @@
-import { test as base, expect } from '@playwright/test'
+import { _electron, test as base, expect, type ElectronApplication, type Page } from '@playwright/test'
 import { spawn, type ChildProcess } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
+import { electronRuntime } from './electron-runtime'
 
 interface AppFixture {
-  /** The URL the serve command printed, token included. */
-  url: string
+  /** Browser mode: the URL the serve command printed, token included. Desktop: null. */
+  url: string | null
+  /** This test's own data directory (the store lives here). */
   dataDir: string
+  /** Desktop: the app's window. */
+  window: Page | null
 }
 
 /** Starts the built CLI's browser mode on a fresh data directory and waits for its first line. */
@@ -27,16 +31,46 @@ async function startServe(dataDir: string): Promise<{ url: string; child: ChildP
   return { url, child }
 }
 
-export const test = base.extend<{ app: AppFixture }>({
+/** Launches the real desktop app with its own data directory, through the environment. */
+async function startDesktop(dataDir: string): Promise<ElectronApplication> {
+  const runtime = electronRuntime()
+  if (!runtime.available) throw new Error(`Cannot start the desktop app: ${runtime.reason}`)
+  return _electron.launch({
+    executablePath: runtime.executablePath,
+    args: [path.resolve('out/main/index.js')],
+    env: {
+      ...process.env,
+      SANCTIONS_BRIEFING_DB: path.join(dataDir, 'store.sqlite'),
+      SANCTIONS_BRIEFING_USER_DATA: path.join(dataDir, 'user-data'),
+    },
+  })
+}
+
+export const test = base.extend<{ app: AppFixture; appPage: Page }>({
   // Playwright fixtures must destructure their dependencies, even when there are none.
   // eslint-disable-next-line no-empty-pattern
-  app: async ({}, use) => {
+  app: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-e2e-'))
-    const { url, child } = await startServe(dataDir)
-    await use({ url, dataDir })
-    child.kill('SIGTERM')
-    await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
+    if (testInfo.project.name === 'desktop') {
+      const electronApp = await startDesktop(dataDir)
+      await use({ url: null, dataDir, window: await electronApp.firstWindow() })
+      await electronApp.close()
+    } else {
+      const { url, child } = await startServe(dataDir)
+      await use({ url, dataDir, window: null })
+      child.kill('SIGTERM')
+      await new Promise((resolve) => (child.exitCode !== null ? resolve(null) : child.once('exit', resolve)))
+    }
     fs.rmSync(dataDir, { recursive: true, force: true })
+  },
+  /** The app, open on its first view: a browser tab in browser mode, the window in the desktop app. */
+  appPage: async ({ app, page }, use) => {
+    if (app.window) {
+      await use(app.window)
+      return
+    }
+    await page.goto(app.url!)
+    await use(page)
   },
 })
 

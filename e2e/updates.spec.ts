@@ -3,13 +3,12 @@ import path from 'node:path'
 import { publishBundle, SAMPLE_OPERATIONS } from './cli'
 import { expect, test } from './fixtures'
 
-test('imports a signed bundle with a preview, then undoes it', async ({ page, app }) => {
+test('imports a signed bundle with a preview, then undoes it', async ({ appPage: page, app }) => {
   const { bundle, publicKey } = publishBundle(
     app.dataDir,
     path.join(app.dataDir, 'publisher.sqlite'),
     SAMPLE_OPERATIONS,
   )
-  await page.goto(app.url)
   await page.getByRole('button', { name: 'Updates' }).click()
 
   // An unknown publisher's bundle is refused and nothing changes.
@@ -47,7 +46,7 @@ test('imports a signed bundle with a preview, then undoes it', async ({ page, ap
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
 })
 
-test('refuses a tampered bundle in the app and says why', async ({ page, app }) => {
+test('refuses a tampered bundle in the app and says why', async ({ appPage: page, app }) => {
   const { bundle, publicKey } = publishBundle(
     app.dataDir,
     path.join(app.dataDir, 'publisher.sqlite'),
@@ -56,7 +55,6 @@ test('refuses a tampered bundle in the app and says why', async ({ page, app }) 
   const bytes = fs.readFileSync(bundle)
   const truncated = path.join(app.dataDir, 'truncated.sbb')
   fs.writeFileSync(truncated, bytes.subarray(0, bytes.length - 40))
-  await page.goto(app.url)
   await page.getByRole('button', { name: 'Updates' }).click()
   await page
     .getByRole('region', { name: 'Trusted publishers' })
