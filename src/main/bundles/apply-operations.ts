@@ -135,7 +135,42 @@ function retireRecord(db: Db, type: RecordType, id: string, where: string): void
 
 export interface AppliedChanges {
   counts: ChangeCounts[]
+  /** Changed and retired records (what a reviewer must read) first, then the first new ones. */
   changes: RecordChange[]
+  totalChanges: number
+}
+
+/** How many records a preview describes in full; the counts always cover all of them. */
+const LISTED_NEW = 500
+const LISTED_CHANGED = 5_000
+
+class ChangeLog {
+  private readonly counts = new Map<RecordType, ChangeCounts>(
+    RECORD_TYPES.map((type) => [type, { type, new: 0, changed: 0, retired: 0, unchanged: 0 }]),
+  )
+  private readonly reviewed: RecordChange[] = []
+  private readonly added: RecordChange[] = []
+  private total = 0
+
+  record(change: RecordChange): void {
+    this.counts.get(change.type)![change.kind]++
+    this.total++
+    if (change.kind === 'new') {
+      if (this.added.length < LISTED_NEW) this.added.push(change)
+    } else if (this.reviewed.length < LISTED_CHANGED) this.reviewed.push(change)
+  }
+
+  unchanged(type: RecordType): void {
+    this.counts.get(type)!.unchanged++
+  }
+
+  result(): AppliedChanges {
+    return {
+      counts: [...this.counts.values()],
+      changes: [...this.reviewed, ...this.added],
+      totalChanges: this.total,
+    }
+  }
 }
 
 /**
@@ -148,8 +183,7 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
 
 function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
   const knownRecords = new Set<string>()
-  const changes: RecordChange[] = []
-  const unchanged = new Map<RecordType, number>()
+  const log = new ChangeLog()
   for (const { operation, file, line } of orderOperations(operations)) {
     const where = `${file} line ${line}`
     const type = operation.type
@@ -162,7 +196,7 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
           `${where}: cannot retire ${type} "${id}": it is not in the store.`,
         )
       retireRecord(db, type, id, where)
-      changes.push({ type, id, label: labelOf(type, before, id), kind: 'retired', fields: [] })
+      log.record({ type, id, label: labelOf(type, before, id), kind: 'retired', fields: [] })
       continue
     }
     let record: AnyRecord
@@ -194,18 +228,11 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
     checkReferences(db, type, record, where, knownRecords)
     const fields = before ? diff(normalise(type, before), record) : []
     if (before && fields.length === 0) {
-      unchanged.set(type, (unchanged.get(type) ?? 0) + 1)
+      log.unchanged(type)
       continue
     }
     writeRecord(db, type, record, originId, before === null)
-    changes.push({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
+    log.record({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
   }
-  const counts = RECORD_TYPES.map((type) => ({
-    type,
-    new: changes.filter((c) => c.type === type && c.kind === 'new').length,
-    changed: changes.filter((c) => c.type === type && c.kind === 'changed').length,
-    retired: changes.filter((c) => c.type === type && c.kind === 'retired').length,
-    unchanged: unchanged.get(type) ?? 0,
-  }))
-  return { counts, changes }
+  return log.result()
 }

@@ -70,30 +70,39 @@ export const recordSchemas = {
 
 const upsert = <T extends RecordType>(type: T) =>
   z.strictObject({ op: z.literal('upsert'), type: z.literal(type), record: recordSchemas[type] })
-
-/** One line of a payload. */
-export const operationSchema = z.discriminatedUnion('op', [
-  z.discriminatedUnion('type', [
-    upsert('source'),
-    upsert('round'),
-    upsert('entity'),
-    upsert('designation'),
-    upsert('reaction'),
-  ]),
+const retire = <T extends RecordType>(type: T) =>
   z.strictObject({
     op: z.literal('retire'),
-    type: z.enum(RECORD_TYPES),
+    type: z.literal(type),
     id: recordId,
     reason: z.string().trim().min(1).max(2_000).nullable().default(null),
-  }),
+  })
+const correct = <T extends RecordType>(type: T) =>
   z.strictObject({
     op: z.literal('correct'),
-    type: z.enum(RECORD_TYPES),
+    type: z.literal(type),
     id: recordId,
     field: z.string().min(1).max(100),
     value: z.unknown(),
     reason: z.string().trim().min(1).max(2_000).nullable().default(null),
-  }),
+  })
+
+function perType<S extends z.ZodType>(make: (type: RecordType) => S): Record<RecordType, S> {
+  return Object.fromEntries(RECORD_TYPES.map((type) => [type, make(type)])) as Record<RecordType, S>
+}
+
+/** One schema per operation and record type, looked up directly (faster than trying a union). */
+export const operationSchemas = {
+  upsert: perType(upsert),
+  retire: perType(retire),
+  correct: perType(correct),
+}
+
+/** One line of a payload. */
+export const operationSchema = z.union([
+  ...Object.values(operationSchemas.upsert),
+  ...Object.values(operationSchemas.retire),
+  ...Object.values(operationSchemas.correct),
 ])
 export type Operation = z.output<typeof operationSchema>
 

@@ -9,9 +9,6 @@ import { finishJournal, replayJournalBackwards, startJournal } from './undo-jour
 
 type Db = Database.Database
 
-/** How many changed records a preview lists in full; the counts always cover all of them. */
-export const PREVIEW_CHANGE_LIMIT = 500
-
 function summarise(bundle: VerifiedBundle, fileName: string | null): BundleSummary {
   const { manifest } = bundle
   return {
@@ -73,8 +70,8 @@ function previewFrom(summary: BundleSummary, bundle: VerifiedBundle, applied: Ap
     bundle: summary,
     alreadyImported: false,
     counts: applied.counts,
-    changes: applied.changes.slice(0, PREVIEW_CHANGE_LIMIT),
-    totalChanges: applied.changes.length,
+    changes: applied.changes,
+    totalChanges: applied.totalChanges,
     warnings: bundle.warnings,
     confirmations: confirmationsFor(bundle),
   }
