@@ -1,54 +1,12 @@
-import yauzl from 'yauzl'
-import yazl from 'yazl'
 import { describe, expect, it } from 'vitest'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { BundleError } from './bundle-error'
 import { readVerifiedBundle, type VerifiedBundle } from './bundle-reader'
 import { singleKeyLookup } from './trust-store'
+import { seededRandom } from '../../../bench/random'
+import { entriesOf, zipOf } from '../test-support/zip-fixtures'
 
 const MUTATIONS = 1200
-
-/** A small deterministic generator (mulberry32) so a failure can be replayed from its seed. */
-function random(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
-async function rawEntries(bytes: Buffer): Promise<{ name: string; content: Buffer }[]> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true })
-  const list: yauzl.Entry[] = await new Promise((resolve, reject) => {
-    const found: yauzl.Entry[] = []
-    zip.on('entry', (entry: yauzl.Entry) => {
-      found.push(entry)
-      zip.readEntry()
-    })
-    zip.on('end', () => resolve(found))
-    zip.on('error', reject)
-    zip.readEntry()
-  })
-  const entries = []
-  for (const entry of list) {
-    const chunks: Buffer[] = []
-    for await (const chunk of await zip.openReadStreamPromise(entry)) chunks.push(chunk as Buffer)
-    entries.push({ name: entry.fileName, content: Buffer.concat(chunks) })
-  }
-  return entries
-}
-
-async function rezip(entries: { name: string; content: Buffer }[], compress: boolean): Promise<Buffer> {
-  const zip = new yazl.ZipFile()
-  for (const e of entries) zip.addBuffer(e.content, e.name, { mtime: NOW, compress })
-  zip.end()
-  const chunks: Buffer[] = []
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
 
 function essence(bundle: VerifiedBundle) {
   return { bundleId: bundle.bundleId, manifest: bundle.manifest, operations: bundle.operations }
@@ -60,8 +18,8 @@ describe('bundle fuzzing', () => {
     const lookup = singleKeyLookup(publisher.publicFile)
     const original = await packOperations(publisher.privateFile, sampleOperations())
     const expected = essence(await readVerifiedBundle(original, lookup, NOW))
-    const entries = await rawEntries(original)
-    const next = random(20261129)
+    const entries = await entriesOf(original)
+    const next = seededRandom(20261129)
     const outcomes = { refused: 0, identical: 0 }
 
     for (let i = 0; i < MUTATIONS; i++) {
@@ -82,7 +40,7 @@ describe('bundle fuzzing', () => {
         const shuffled = [...entries].sort(() => next() - 0.5)
         if (next() < 0.2) shuffled.splice(Math.floor(next() * shuffled.length), 1)
         if (next() < 0.2) shuffled.push(shuffled[0])
-        mutated = await rezip(shuffled, next() < 0.5)
+        mutated = await zipOf(shuffled, { compress: next() < 0.5 })
       }
       let result: VerifiedBundle | null = null
       try {

@@ -1,10 +1,9 @@
-import yauzl from 'yauzl'
-import yazl from 'yazl'
 import { describe, expect, it } from 'vitest'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
+import { entriesOf, zipOf } from '../test-support/zip-fixtures'
 import type { BundleRefusal } from './bundle-error'
 import { packBundle } from './bundle-writer'
 import { readVerifiedBundle } from './bundle-reader'
@@ -15,44 +14,6 @@ const tempDir = useTempDir()
 const publisher = makePublisher()
 const trusted = singleKeyLookup(publisher.publicFile)
 const verify = (bytes: Buffer) => readVerifiedBundle(bytes, trusted, NOW)
-
-interface ZipEntry {
-  name: string
-  content: Buffer
-  mode?: number
-}
-
-async function zipOf(entries: ZipEntry[]): Promise<Buffer> {
-  const zip = new yazl.ZipFile()
-  for (const entry of entries)
-    zip.addBuffer(entry.content, entry.name, { mode: entry.mode ?? 0o100644, mtime: NOW })
-  zip.end()
-  const chunks: Buffer[] = []
-  for await (const chunk of zip.outputStream) chunks.push(chunk as Buffer)
-  return Buffer.concat(chunks)
-}
-
-async function entriesOf(bytes: Buffer): Promise<ZipEntry[]> {
-  const zip = await yauzl.fromBufferPromise(bytes, { lazyEntries: true })
-  const all: yauzl.Entry[] = await new Promise((resolve, reject) => {
-    const found: yauzl.Entry[] = []
-    zip.on('entry', (entry: yauzl.Entry) => {
-      found.push(entry)
-      zip.readEntry()
-    })
-    zip.on('end', () => resolve(found))
-    zip.on('error', reject)
-    zip.readEntry()
-  })
-  const entries: ZipEntry[] = []
-  for (const entry of all) {
-    const stream = await zip.openReadStreamPromise(entry)
-    const chunks: Buffer[] = []
-    for await (const chunk of stream) chunks.push(chunk as Buffer)
-    entries.push({ name: entry.fileName, content: Buffer.concat(chunks) })
-  }
-  return entries
-}
 
 /** Renames an entry in place by patching its bytes: yazl refuses to write unsafe names at all. */
 function renameInPlace(bytes: Buffer, from: string, to: string): Buffer {

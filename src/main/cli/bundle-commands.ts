@@ -1,4 +1,4 @@
-import { InvalidArgumentError, type Command } from 'commander'
+import type { Command } from 'commander'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,20 +16,11 @@ import {
 import { singleKeyLookup, trustStoreLookup } from '../bundles/trust-store'
 import * as updates from '../services/update-services'
 import type { CliContext } from './cli-context'
+import { isoDay, wholeNumber } from './option-parsers'
 import { CliError } from './cli-io'
 import { formatHistory, formatPreview, formatTrustedKeys, formatVerified } from './update-format'
 
-function parsePositiveInteger(value: string): number {
-  const n = Number(value)
-  if (!Number.isSafeInteger(n) || n < 1) throw new InvalidArgumentError('a whole number of 1 or more')
-  return n
-}
-
-function parseDate(value: string): string {
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value)))
-    throw new InvalidArgumentError('a date as YYYY-MM-DD')
-  return value
-}
+const positiveInteger = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more')
 
 function slug(text: string): string {
   return (
@@ -47,7 +38,7 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .description('make an Ed25519 key pair for publishing bundles')
     .requiredOption('--out <dir>', 'folder to write the private key and the .pub public key into')
     .option('--publisher <name>', 'who publishes with this key', os.userInfo().username)
-    .option('--valid-days <n>', 'how long the key is valid', parsePositiveInteger, 730)
+    .option('--valid-days <n>', 'how long the key is valid', positiveInteger, 730)
     .action((options: { out: string; publisher: string; validDays: number }) => {
       const { publicFile, privateFile } = generateKeyPair(options.publisher, options.validDays)
       fs.mkdirSync(options.out, { recursive: true })
@@ -83,14 +74,14 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .requiredOption(
       '--sequence <n>',
       "this bundle's number; each bundle must be higher than the last",
-      parsePositiveInteger,
+      positiveInteger,
     )
     .requiredOption('--out <file>', 'the bundle file to write')
-    .option('--as-of <date>', 'the date the data describes (YYYY-MM-DD; default today)', parseDate)
+    .option('--as-of <date>', 'the date the data describes (YYYY-MM-DD; default today)', isoDay)
     .option(
       '--expires <date>',
       'when importers should treat it as stale (YYYY-MM-DD; default 90 days)',
-      parseDate,
+      isoDay,
     )
     .action(
       async (options: {

@@ -1,14 +1,8 @@
-import { InvalidArgumentError, type Command } from 'commander'
+import type { Command } from 'commander'
+import { wholeNumber } from './option-parsers'
 import * as catalog from '../services/catalog-services'
 import type { CliContext } from './cli-context'
 import { formatRounds, formatSearchHits, formatStats } from './text-format'
-
-function parseLimit(value: string): number {
-  const limit = Number(value)
-  if (!Number.isInteger(limit) || limit < 1 || limit > 1000)
-    throw new InvalidArgumentError('a whole number from 1 to 1000')
-  return limit
-}
 
 /** stats, search, rounds: reading the store. */
 export function registerCatalogCommands(program: Command, cli: CliContext): void {
@@ -26,7 +20,12 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
     .command('search')
     .description('search names, aliases, original-script names and quote text')
     .argument('<query...>', 'what to look for (Latin or Chinese, any case, accents optional)')
-    .option('--limit <n>', 'at most this many matches', parseLimit, 20)
+    .option(
+      '--limit <n>',
+      'at most this many matches',
+      wholeNumber(1, 1000, 'a whole number from 1 to 1000'),
+      20,
+    )
     .action((words: string[], options: { limit: number }) =>
       cli.withStore((store) => {
         const hits = catalog.search(store, words.join(' '), options.limit)

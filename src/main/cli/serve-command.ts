@@ -1,15 +1,8 @@
-import { InvalidArgumentError, type Command } from 'commander'
+import type { Command } from 'commander'
+import { wholeNumber } from './option-parsers'
 import { startLoopbackHost } from '../host/loopback-host'
 import { createApiHandlers } from '../services/api-handlers'
 import type { CliContext } from './cli-context'
-
-function parsePort(value: string): number {
-  const port = Number(value)
-  if (!Number.isInteger(port) || port < 0 || port > 65535) {
-    throw new InvalidArgumentError('a port is a whole number from 0 to 65535 (0 picks a free port)')
-  }
-  return port
-}
 
 /** serve: browser mode on 127.0.0.1. */
 export function registerServeCommand(program: Command, cli: CliContext): void {
@@ -17,7 +10,12 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
     .command('serve')
     .description('serve the app to a browser on 127.0.0.1 (browser mode); prints the URL to open first')
     .option('--db <file>', 'the store file')
-    .option('--port <n>', 'port to listen on (0 picks a free one)', parsePort, 0)
+    .option(
+      '--port <n>',
+      'port to listen on (0 picks a free one)',
+      wholeNumber(0, 65535, 'a port is a whole number from 0 to 65535 (0 picks a free port)'),
+      0,
+    )
     .action(async (options: { db?: string; port: number }) => {
       if (options.db) program.setOptionValue('db', options.db)
       await cli.withStore(async (store) => {

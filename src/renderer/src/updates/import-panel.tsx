@@ -1,6 +1,7 @@
 import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportPreview, ImportResult } from '../../../shared/updates'
 import { useApi } from '../api/use-api'
+import { FileButton } from '../components/file-button'
 import { PreviewPanel } from './preview-panel'
 import { readFileAsBase64 } from './read-file'
 
@@ -104,18 +105,7 @@ export function ImportPanel({
         onDrop={onDrop}
       >
         <p>Drop a signed update bundle here, or</p>
-        <label className="button">
-          Choose bundle file…
-          <input
-            type="file"
-            className="visually-hidden"
-            onChange={(event) => {
-              const file = event.target.files?.[0]
-              event.target.value = ''
-              if (file) void open(file)
-            }}
-          />
-        </label>
+        <FileButton label="Choose bundle file…" onFile={(file) => void open(file)} />
         <p className="status">Nothing changes until you press Apply.</p>
       </div>
 

@@ -1,5 +1,6 @@
 import { useState } from 'react'
 import { useApi, useLoad } from '../api/use-api'
+import { FileButton } from '../components/file-button'
 import { LoadState } from '../components/load-state'
 
 const group = (fingerprint: string) => fingerprint.match(/.{1,4}/g)!.join(' ')
@@ -81,19 +82,11 @@ export function TrustPanel() {
           )
         }
       </LoadState>
-      <label className="button">
-        Add public key file…
-        <input
-          type="file"
-          accept=".pub,application/json"
-          className="visually-hidden"
-          onChange={(event) => {
-            const file = event.target.files?.[0]
-            event.target.value = ''
-            if (file) void add(file)
-          }}
-        />
-      </label>
+      <FileButton
+        label="Add public key file…"
+        accept=".pub,application/json"
+        onFile={(file) => void add(file)}
+      />
     </section>
   )
 }
