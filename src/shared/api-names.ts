@@ -6,6 +6,7 @@ export const API_CALL_NAMES = [
   'appInfo',
   'stats',
   'listEntities',
+  'queryEntities',
   'getEntity',
   'listRounds',
   'getRound',

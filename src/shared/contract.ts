@@ -1,6 +1,8 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
+import { ENTITY_SORT_COLUMNS, type EntityPage } from './entity-query'
+import { ENTITY_TYPES } from './domain'
 import type {
   AppInfo,
   EntityDetail,
@@ -28,6 +30,7 @@ export function maxBodyBytesFor(name: ApiCallName): number {
 }
 
 const recordId = z.string().min(1).max(LIMITS.idLength)
+const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
@@ -49,6 +52,36 @@ export const contract = {
   appInfo: call<AppInfo>()(noInput),
   stats: call<Stats>()(noInput),
   listEntities: call<EntitySummary[]>()(noInput),
+  /** One page of entities with filters, search, sort and facet counts, computed in the store. */
+  queryEntities: call<EntityPage>()(
+    z
+      .object({
+        search: z.string().max(LIMITS.queryLength).default(''),
+        filters: z
+          .object({
+            country: z.array(z.string().max(2)).max(300).optional(),
+            type: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
+            sector: z.array(z.string().max(100)).max(500).optional(),
+            round: z.array(recordId).max(500).optional(),
+            firstAdded: z
+              .object({
+                from: z.string().regex(isoDatePattern).optional(),
+                to: z.string().regex(isoDatePattern).optional(),
+              })
+              .strict()
+              .optional(),
+          })
+          .strict()
+          .default({}),
+        sort: z
+          .array(z.object({ column: z.enum(ENTITY_SORT_COLUMNS), desc: z.boolean() }).strict())
+          .max(ENTITY_SORT_COLUMNS.length)
+          .default([]),
+        offset: z.number().int().min(0).max(10_000_000).default(0),
+        limit: z.number().int().min(1).max(LIMITS.maxResults).default(200),
+      })
+      .strict(),
+  ),
   getEntity: call<EntityDetail | null>()(z.object({ id: recordId }).strict()),
   listRounds: call<RoundSummary[]>()(noInput),
   getRound: call<RoundDetail | null>()(z.object({ id: recordId }).strict()),

@@ -25,6 +25,7 @@ export function createApiHandlers(
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),
     listEntities: () => catalog.listEntities(store),
+    queryEntities: (query) => catalog.queryEntities(store, query),
     getEntity: ({ id }) => catalog.getEntity(store, id),
     listRounds: () => catalog.listRounds(store),
     getRound: ({ id }) => catalog.getRound(store, id),

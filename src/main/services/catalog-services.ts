@@ -13,6 +13,8 @@ import { LATEST_STORE_VERSION } from '../store/migrations'
 import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
 import { searchIndex } from '../store/search-index'
+import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
+import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
 
 /** Read services over the store: one plain function per API call, no transport concerns. */
@@ -32,6 +34,10 @@ export function stats(store: Store): Stats {
 
 export function listEntities(store: Store): EntitySummary[] {
   return records.listEntities(store.db)
+}
+
+export function queryEntities(store: Store, query: EntityQuery): EntityPage {
+  return queryEntityPage(store.db, query)
 }
 
 export function getEntity(store: Store, id: string): EntityDetail | null {

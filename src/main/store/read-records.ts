@@ -81,6 +81,16 @@ function toEntitySummary(row: EntitySummaryRow): EntitySummary {
   }
 }
 
+/** Summaries of the given entities, in the order of `ids`. */
+export function readEntitySummaries(db: Db, ids: string[]): EntitySummary[] {
+  if (ids.length === 0) return []
+  const rows = db
+    .prepare(`${ENTITY_SUMMARY_SQL} WHERE e.id IN (SELECT value FROM json_each(?))`)
+    .all(JSON.stringify(ids)) as EntitySummaryRow[]
+  const byId = new Map(rows.map((row) => [row.id, toEntitySummary(row)]))
+  return ids.map((id) => byId.get(id)!).filter(Boolean)
+}
+
 export function listEntities(db: Db): EntitySummary[] {
   const rows = db
     .prepare(`${ENTITY_SUMMARY_SQL} ORDER BY e.primary_name COLLATE NOCASE`)

@@ -5,6 +5,7 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   appInfo: {},
   stats: {},
   listEntities: {},
+  queryEntities: { search: 'x', filters: { country: ['CN'] }, sort: [{ column: 'name', desc: false }] },
   getEntity: { id: 'cloudwalk' },
   listRounds: {},
   getRound: { id: 'el-2019-10-84fr54002' },

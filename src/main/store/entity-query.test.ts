@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import { openDefaultStore } from '../test-support/default-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { queryEntities, type EntityQuery } from './entity-query'
+
+const tempDir = useTempDir()
+const JUNE_XINJIANG = 'el-2020-06-85fr34503'
+const JUNE_MILITARY = 'el-2020-06-85fr34495'
+
+function query(overrides: Partial<EntityQuery> = {}): EntityQuery {
+  return { search: '', filters: {}, sort: [], offset: 0, limit: 200, ...overrides }
+}
+
+describe('entity query layer', () => {
+  it('pages through all entities with totals', () => {
+    const store = openDefaultStore(tempDir())
+    const first = queryEntities(store.db, query({ limit: 10 }))
+    expect(first).toMatchObject({ total: 37, grandTotal: 37 })
+    expect(first.rows).toHaveLength(10)
+    const rest = queryEntities(store.db, query({ offset: 10, limit: 100 }))
+    expect(new Set([...first.rows, ...rest.rows].map((r) => r.id)).size).toBe(37)
+    store.close()
+  })
+
+  it('filters by round, and counts each facet with the other filters applied', () => {
+    const store = openDefaultStore(tempDir())
+    const page = queryEntities(store.db, query({ filters: { round: [JUNE_XINJIANG, JUNE_MILITARY] } }))
+    expect(page.total).toBe(27)
+    // The round facet ignores the round filter itself: every round keeps its full count.
+    expect(page.facets.round.map((f) => [f.label, f.count])).toEqual([
+      ['85 FR 34495', 18],
+      ['84 FR 54002', 10],
+      ['85 FR 34503', 9],
+    ])
+    // Other facets count only the filtered entities.
+    const hk = page.facets.country.find((f) => f.value === 'HK')
+    expect(hk?.count).toBe(2)
+    expect(page.facets.type.reduce((sum, f) => sum + f.count, 0)).toBe(27)
+    const withType = queryEntities(store.db, query({ filters: { round: [JUNE_MILITARY], type: ['university'] } }))
+    expect(withType.rows.map((r) => r.primaryName).sort()).toEqual(['Harbin Engineering University', 'Harbin Institute of Technology'])
+    expect(withType.facets.type.find((f) => f.value === 'company')?.count).toBe(11)
+    store.close()
+  })
+
+  it('counts entities with no recorded country under an empty value', () => {
+    const store = openDefaultStore(tempDir())
+    const page = queryEntities(store.db, query())
+    expect(page.facets.country.find((f) => f.value === '')).toMatchObject({ count: 1 })
+    expect(queryEntities(store.db, query({ filters: { country: [''] } })).rows[0].id).toBe('skyeye-laser')
+    store.close()
+  })
+
+  it('combines search with filters and sector facets', () => {
+    const store = openDefaultStore(tempDir())
+    const page = queryEntities(store.db, query({ search: '云从', filters: { sector: ['biometrics'] } }))
+    expect(page.rows.map((r) => r.id)).toEqual(['cloudwalk'])
+    const biometric = queryEntities(store.db, query({ filters: { sector: ['biometrics'] } }))
+    expect(biometric.rows.map((r) => r.id).sort()).toEqual(['cloudwalk', 'intellifusion', 'isvision', 'netposa', 'sensenets'])
+    expect(queryEntities(store.db, query({ search: '"*()' })).total).toBe(0)
+    store.close()
+  })
+
+  it('filters by the date first added, a year or month covering all its days', () => {
+    const store = openDefaultStore(tempDir())
+    expect(queryEntities(store.db, query({ filters: { firstAdded: { from: '2019', to: '2019' } } })).total).toBe(10)
+    expect(queryEntities(store.db, query({ filters: { firstAdded: { from: '2020-06' } } })).total).toBe(27)
+    store.close()
+  })
+
+  it('sorts by several columns, ties broken by name', () => {
+    const store = openDefaultStore(tempDir())
+    const page = queryEntities(store.db, query({ sort: [{ column: 'reactionCount', desc: true }, { column: 'country', desc: false }] }))
+    expect(page.rows[0]).toMatchObject({ id: 'hikvision', reactionCount: 4 })
+    const byName = queryEntities(store.db, query({ sort: [{ column: 'name', desc: true }] }))
+    expect(byName.rows[0].primaryName).toBe('Yixin Science and Technology Co. Ltd.')
+    store.close()
+  })
+})

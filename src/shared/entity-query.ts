@@ -1,0 +1,33 @@
+import type { EntitySummary } from './domain'
+
+/** Columns the Entities table can be sorted by in the store. */
+export const ENTITY_SORT_COLUMNS = [
+  'name',
+  'originalName',
+  'country',
+  'type',
+  'firstAdded',
+  'reactionCount',
+] as const
+export type EntitySortColumn = (typeof ENTITY_SORT_COLUMNS)[number]
+
+/** Categorical columns with set filters and facet counts. */
+export const ENTITY_FACETS = ['country', 'type', 'sector', 'round'] as const
+export type EntityFacet = (typeof ENTITY_FACETS)[number]
+
+export interface FacetValue {
+  /** The stored value; '' stands for "not recorded" (e.g. an unknown country). */
+  value: string
+  label: string
+  count: number
+}
+
+export interface EntityPage {
+  rows: EntitySummary[]
+  /** Entities matching every filter and the search. */
+  total: number
+  /** Entities in the store. */
+  grandTotal: number
+  /** For each facet, its values counted with all the other filters applied. */
+  facets: Record<EntityFacet, FacetValue[]>
+}
