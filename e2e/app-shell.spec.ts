@@ -12,7 +12,7 @@ test('opens on the default data and lists entities', async ({ appPage: page }) =
 })
 
 test('lists rounds with declared and recorded counts', async ({ appPage: page }) => {
-  await page.getByRole('button', { name: 'Rounds' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
   const table = page.getByRole('table', { name: 'Rounds' })
   await expect(table.getByRole('row')).toHaveCount(4)
   await expect(table.getByRole('row', { name: /84 FR 54002/ })).toContainText('28 added · 10 recorded')
@@ -20,7 +20,7 @@ test('lists rounds with declared and recorded counts', async ({ appPage: page })
 })
 
 test('lists reactions, quoting only verbatim text', async ({ appPage: page }) => {
-  await page.getByRole('button', { name: 'Reactions' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reactions' }).click()
   const table = page.getByRole('table', { name: 'Reactions' })
   await expect(table.getByRole('row')).toHaveCount(30)
   const wang = table.getByRole('row', { name: /Raymond Wang/ })

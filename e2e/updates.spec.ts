@@ -9,7 +9,7 @@ test('imports a signed bundle with a preview, then undoes it', async ({ appPage:
     path.join(app.dataDir, 'publisher.sqlite'),
     SAMPLE_OPERATIONS,
   )
-  await page.getByRole('button', { name: 'Updates' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()
 
   // An unknown publisher's bundle is refused and nothing changes.
   const importPanel = page.getByRole('region', { name: 'Import an update' })
@@ -35,14 +35,14 @@ test('imports a signed bundle with a preview, then undoes it', async ({ appPage:
   const history = page.getByRole('table', { name: 'Imports' })
   await expect(history).toContainText('2 new · 1 changed · 0 retired')
 
-  await page.getByRole('button', { name: 'Entities' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
   await expect(page.getByRole('table', { name: 'Entities' })).toContainText('示例光学有限公司')
 
-  await page.getByRole('button', { name: 'Updates' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()
   await page.getByRole('button', { name: 'Undo' }).click()
   await page.getByRole('button', { name: 'Confirm undo' }).click()
   await expect(page.getByRole('table', { name: 'Imports' })).toContainText('undone')
-  await page.getByRole('button', { name: 'Entities' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
 })
 
@@ -55,7 +55,7 @@ test('refuses a tampered bundle in the app and says why', async ({ appPage: page
   const bytes = fs.readFileSync(bundle)
   const truncated = path.join(app.dataDir, 'truncated.sbb')
   fs.writeFileSync(truncated, bytes.subarray(0, bytes.length - 40))
-  await page.getByRole('button', { name: 'Updates' }).click()
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()
   await page
     .getByRole('region', { name: 'Trusted publishers' })
     .getByLabel('Add public key file…')

@@ -36,8 +36,14 @@ describe('entity query layer', () => {
     const hk = page.facets.country.find((f) => f.value === 'HK')
     expect(hk?.count).toBe(2)
     expect(page.facets.type.reduce((sum, f) => sum + f.count, 0)).toBe(27)
-    const withType = queryEntities(store.db, query({ filters: { round: [JUNE_MILITARY], type: ['university'] } }))
-    expect(withType.rows.map((r) => r.primaryName).sort()).toEqual(['Harbin Engineering University', 'Harbin Institute of Technology'])
+    const withType = queryEntities(
+      store.db,
+      query({ filters: { round: [JUNE_MILITARY], type: ['university'] } }),
+    )
+    expect(withType.rows.map((r) => r.primaryName).sort()).toEqual([
+      'Harbin Engineering University',
+      'Harbin Institute of Technology',
+    ])
     expect(withType.facets.type.find((f) => f.value === 'company')?.count).toBe(11)
     store.close()
   })
@@ -55,21 +61,37 @@ describe('entity query layer', () => {
     const page = queryEntities(store.db, query({ search: '云从', filters: { sector: ['biometrics'] } }))
     expect(page.rows.map((r) => r.id)).toEqual(['cloudwalk'])
     const biometric = queryEntities(store.db, query({ filters: { sector: ['biometrics'] } }))
-    expect(biometric.rows.map((r) => r.id).sort()).toEqual(['cloudwalk', 'intellifusion', 'isvision', 'netposa', 'sensenets'])
+    expect(biometric.rows.map((r) => r.id).sort()).toEqual([
+      'cloudwalk',
+      'intellifusion',
+      'isvision',
+      'netposa',
+      'sensenets',
+    ])
     expect(queryEntities(store.db, query({ search: '"*()' })).total).toBe(0)
     store.close()
   })
 
   it('filters by the date first added, a year or month covering all its days', () => {
     const store = openDefaultStore(tempDir())
-    expect(queryEntities(store.db, query({ filters: { firstAdded: { from: '2019', to: '2019' } } })).total).toBe(10)
+    expect(
+      queryEntities(store.db, query({ filters: { firstAdded: { from: '2019', to: '2019' } } })).total,
+    ).toBe(10)
     expect(queryEntities(store.db, query({ filters: { firstAdded: { from: '2020-06' } } })).total).toBe(27)
     store.close()
   })
 
   it('sorts by several columns, ties broken by name', () => {
     const store = openDefaultStore(tempDir())
-    const page = queryEntities(store.db, query({ sort: [{ column: 'reactionCount', desc: true }, { column: 'country', desc: false }] }))
+    const page = queryEntities(
+      store.db,
+      query({
+        sort: [
+          { column: 'reactionCount', desc: true },
+          { column: 'country', desc: false },
+        ],
+      }),
+    )
     expect(page.rows[0]).toMatchObject({ id: 'hikvision', reactionCount: 4 })
     const byName = queryEntities(store.db, query({ sort: [{ column: 'name', desc: true }] }))
     expect(byName.rows[0].primaryName).toBe('Yixin Science and Technology Co. Ltd.')

@@ -1,23 +1,52 @@
-import { createColumnHelper } from '@tanstack/react-table'
+import {
+  createColumnHelper,
+  rowSortingFeature,
+  tableFeatures,
+  useTable,
+  type SortingState,
+} from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
-import { useLoad } from '../api/use-api'
-import { DataTable, type CoreFeatures } from '../components/data-table'
+import type { EntityFacet, EntitySortColumn } from '../../../shared/entity-query'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
-import { LoadState } from '../components/load-state'
+import { EntityDetails } from '../entities/entity-details'
+import { FacetFilter } from '../entities/facet-filter'
+import { useEntityPages } from '../entities/use-entity-pages'
 
-const helper = createColumnHelper<CoreFeatures, EntitySummary>()
+const features = tableFeatures({ rowSortingFeature })
+const helper = createColumnHelper<typeof features, EntitySummary>()
+/** Columns sorted in the store take its column names; the rest are not sortable (lists). */
 const columns = helper.columns([
-  helper.accessor('primaryName', { header: 'Name', cell: (info) => <strong>{info.getValue()}</strong> }),
+  helper.accessor('primaryName', {
+    id: 'name',
+    header: 'Name',
+    cell: (info) => <strong>{info.getValue()}</strong>,
+  }),
   helper.accessor('originalName', {
+    id: 'originalName',
     header: 'Original-script name',
     cell: (info) => <span lang="zh">{orUnknown(info.getValue())}</span>,
   }),
-  helper.accessor('aliases', { header: 'Aliases', cell: (info) => info.getValue().join('; ') }),
-  helper.accessor('country', { header: 'Country', cell: (info) => orUnknown(info.getValue(), 'unknown') }),
-  helper.accessor('type', { header: 'Type' }),
-  helper.accessor('sectors', { header: 'Sectors', cell: (info) => info.getValue().join(', ') }),
+  helper.accessor('aliases', {
+    header: 'Aliases',
+    enableSorting: false,
+    cell: (info) => info.getValue().join('; '),
+  }),
+  helper.accessor('country', {
+    id: 'country',
+    header: 'Country',
+    cell: (info) => orUnknown(info.getValue(), 'unknown'),
+  }),
+  helper.accessor('type', { id: 'type', header: 'Type' }),
+  helper.accessor('sectors', {
+    header: 'Sectors',
+    enableSorting: false,
+    cell: (info) => info.getValue().join(', '),
+  }),
   helper.accessor('rounds', {
     header: 'Rounds',
+    enableSorting: false,
     cell: (info) => (
       <span className="chips">
         {info.getValue().map((round) => (
@@ -28,19 +57,264 @@ const columns = helper.columns([
       </span>
     ),
   }),
-  helper.accessor('firstAdded', { header: 'First added', cell: (info) => dateOrUnknown(info.getValue()) }),
+  helper.accessor('firstAdded', {
+    id: 'firstAdded',
+    header: 'First added',
+    cell: (info) => dateOrUnknown(info.getValue()),
+  }),
   helper.accessor('latestAction', {
     header: 'Latest action',
+    enableSorting: false,
     cell: (info) => orUnknown(info.getValue(), '—'),
   }),
-  helper.accessor('reactionCount', { header: 'Reactions' }),
+  helper.accessor('reactionCount', { id: 'reactionCount', header: 'Reactions' }),
 ])
 
+const FACET_TITLES: Record<EntityFacet, string> = {
+  country: 'Country',
+  type: 'Type',
+  sector: 'Sector',
+  round: 'Round',
+}
+const ROW_ESTIMATE = 44
+
 export function EntitiesView() {
-  const entities = useLoad((api) => api.listEntities({}), 'entities')
+  const [searchText, setSearchText] = useState('')
+  const search = useDeferredValue(searchText)
+  const [filters, setFilters] = useState<Partial<Record<EntityFacet, string[]>>>({})
+  const [sorting, setSorting] = useState<SortingState>([])
+  const [openId, setOpenId] = useState<string | null>(null)
+  const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
+  const { page, stale, loadMore } = useEntityPages({ search, filters, sort })
+  // While a new query loads, keep showing the last rows instead of flashing an empty table.
+  const shown = page ?? stale
+  const rows = shown?.rows ?? []
+  const table = useTable({
+    features,
+    columns,
+    data: rows,
+    getRowId: (row) => row.id,
+    manualSorting: true,
+    state: { sorting },
+    onSortingChange: setSorting,
+  })
+  const scroller = useRef<HTMLDivElement>(null)
+  // The virtualizer is deliberately not memoised by the React compiler; it is used as its docs show.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items.length > 0 ? items[items.length - 1].index : 0
+  useEffect(() => {
+    if (rows.length > 0 && lastIndex >= rows.length - 40) loadMore()
+  }, [lastIndex, rows.length, loadMore])
+  const searchBox = useRef<HTMLInputElement>(null)
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target
+      const typing =
+        target instanceof HTMLTextAreaElement ||
+        (target instanceof HTMLInputElement && ['text', 'search', 'number', 'date'].includes(target.type))
+      if (event.key === '/' && !typing) {
+        event.preventDefault()
+        searchBox.current?.focus()
+      }
+    }
+    window.addEventListener('keydown', onKey)
+    return () => window.removeEventListener('keydown', onKey)
+  }, [])
+
+  // Labels of facet values seen so far, so a chip keeps its label when its value's count drops to zero.
+  const labels = useRef(new Map<string, string>())
+  for (const facet of Object.keys(FACET_TITLES) as EntityFacet[]) {
+    for (const value of shown?.facets?.[facet] ?? [])
+      labels.current.set(`${facet}:${value.value}`, value.label)
+  }
+  const setFacet = (facet: EntityFacet, values: string[]) =>
+    setFilters((previous) => ({ ...previous, [facet]: values }))
+  const chips = (Object.keys(FACET_TITLES) as EntityFacet[]).flatMap((facet) =>
+    (filters[facet] ?? []).map((value) => {
+      const label = labels.current.get(`${facet}:${value}`) ?? value
+      return { facet, value, label: label || 'not recorded' }
+    }),
+  )
+  const paddingTop = items.length > 0 ? items[0].start : 0
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
+
   return (
-    <LoadState loadable={entities} what="entities">
-      {(rows) => <DataTable label="Entities" rows={rows} columns={columns} rowId={(row) => row.id} />}
-    </LoadState>
+    <div className="review">
+      <div className="review-main">
+        <div className="toolbar">
+          <input
+            ref={searchBox}
+            type="search"
+            aria-label="Search"
+            placeholder="Search names, aliases, Chinese names… (press /)"
+            value={searchText}
+            onChange={(event) => setSearchText(event.target.value)}
+            maxLength={500}
+          />
+          <p className="status" role="status">
+            {shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
+          </p>
+        </div>
+        {chips.length > 0 ? (
+          <div className="active-filters" aria-label="Active filters">
+            {chips.map((chip) => (
+              <button
+                key={`${chip.facet}:${chip.value}`}
+                type="button"
+                className="chip removable"
+                aria-label={`Remove filter ${FACET_TITLES[chip.facet]}: ${chip.label}`}
+                onClick={() =>
+                  setFacet(
+                    chip.facet,
+                    (filters[chip.facet] ?? []).filter((v) => v !== chip.value),
+                  )
+                }
+              >
+                {FACET_TITLES[chip.facet]}: {chip.label} ×
+              </button>
+            ))}
+            <button type="button" className="link" onClick={() => setFilters({})}>
+              Clear all
+            </button>
+          </div>
+        ) : null}
+        {shown?.error ? (
+          <p className="error" role="alert">
+            Could not load entities: {shown.error}
+          </p>
+        ) : null}
+        <div className="table-scroll" ref={scroller}>
+          <table aria-label="Entities" aria-rowcount={(shown?.total ?? 0) + 1}>
+            <thead>
+              {table.getHeaderGroups().map((group) => (
+                <tr key={group.id}>
+                  {group.headers.map((header) => {
+                    const sorted = header.column.getIsSorted()
+                    const canSort = header.column.getCanSort()
+                    return (
+                      <th
+                        key={header.id}
+                        scope="col"
+                        aria-sort={
+                          sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined
+                        }
+                      >
+                        {canSort ? (
+                          <button
+                            type="button"
+                            className="sort"
+                            onClick={header.column.getToggleSortingHandler()}
+                            title="Sort (shift-click to add)"
+                          >
+                            <table.FlexRender header={header} />
+                            {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+                            {sorted && sorting.length > 1 ? (
+                              <sup>{header.column.getSortIndex() + 1}</sup>
+                            ) : null}
+                          </button>
+                        ) : (
+                          <table.FlexRender header={header} />
+                        )}
+                      </th>
+                    )
+                  })}
+                </tr>
+              ))}
+            </thead>
+            <tbody>
+              {paddingTop > 0 ? (
+                <tr
+                  aria-hidden="true"
+                  className="spacer"
+                  ref={(el) => void (el && (el.style.height = `${paddingTop}px`))}
+                />
+              ) : null}
+              {items.map((item) => {
+                const row = table.getRowModel().rows[item.index]
+                if (!row) return null
+                return (
+                  <tr
+                    key={row.id}
+                    data-index={item.index}
+                    ref={virtualizer.measureElement}
+                    tabIndex={0}
+                    aria-rowindex={item.index + 2}
+                    aria-selected={openId === row.id}
+                    className={openId === row.id ? 'selected' : undefined}
+                    onClick={() => setOpenId(row.id)}
+                    onKeyDown={(event) => {
+                      if (event.key === 'Enter') setOpenId(row.id)
+                      if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+                        event.preventDefault()
+                        const sibling = (
+                          event.key === 'ArrowDown'
+                            ? event.currentTarget.nextElementSibling
+                            : event.currentTarget.previousElementSibling
+                        ) as HTMLElement | null
+                        if (sibling?.tabIndex === 0) sibling.focus()
+                      }
+                    }}
+                  >
+                    {row.getAllCells().map((cell) => (
+                      <td key={cell.id}>
+                        <table.FlexRender cell={cell} />
+                      </td>
+                    ))}
+                  </tr>
+                )
+              })}
+              {paddingBottom > 0 ? (
+                <tr
+                  aria-hidden="true"
+                  className="spacer"
+                  ref={(el) => void (el && (el.style.height = `${paddingBottom}px`))}
+                />
+              ) : null}
+            </tbody>
+          </table>
+          {shown && shown.total === 0 ? (
+            <p className="empty" role="note">
+              No entities match.{' '}
+              {chips.length > 0 || search ? (
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => {
+                    setFilters({})
+                    setSearchText('')
+                  }}
+                >
+                  Clear search and filters
+                </button>
+              ) : null}
+            </p>
+          ) : null}
+        </div>
+      </div>
+      <div className="review-side">
+        {openId ? (
+          <EntityDetails id={openId} onClose={() => setOpenId(null)} />
+        ) : (
+          <div className="facets" aria-label="Filters">
+            {(Object.keys(FACET_TITLES) as EntityFacet[]).map((facet) => (
+              <FacetFilter
+                key={facet}
+                title={FACET_TITLES[facet]}
+                values={shown?.facets?.[facet] ?? []}
+                selected={filters[facet] ?? []}
+                onChange={(values) => setFacet(facet, values)}
+              />
+            ))}
+          </div>
+        )}
+      </div>
+    </div>
   )
 }

@@ -1,0 +1,65 @@
+import { expect, test } from './fixtures'
+
+test('filters the June 2020 rounds with facet counts, searches, sorts and opens details', async ({
+  appPage: page,
+}) => {
+  const table = page.getByRole('table', { name: 'Entities' })
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await expect(status).toHaveText('Showing 37 of 37')
+
+  const rounds = page.getByRole('group', { name: 'Round' })
+  await expect(rounds.getByText('85 FR 34503')).toBeVisible()
+  await rounds.getByRole('checkbox', { name: /85 FR 34503/ }).check()
+  await rounds.getByRole('checkbox', { name: /85 FR 34495/ }).check()
+  await expect(status).toHaveText('Showing 27 of 37')
+  // Facets count with the other filters applied: the type facet now covers only June 2020 entities.
+  await expect(
+    page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /university 2/ }),
+  ).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Remove filter Round: 85 FR 34503' })).toBeVisible()
+  await page.screenshot({ path: 'test-results/entities-filtered.png', fullPage: true })
+
+  await page.keyboard.press('/')
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused()
+  await page.keyboard.type('云从')
+  await expect(status).toHaveText('Showing 1 of 37')
+  await expect(table.getByRole('row', { name: /CloudWalk Technology/ })).toBeVisible()
+
+  await table.getByRole('row', { name: /CloudWalk Technology/ }).click()
+  const details = page.getByRole('complementary', { name: 'Details' })
+  await expect(details.getByRole('heading', { name: 'CloudWalk Technology' })).toBeVisible()
+  await expect(details).toContainText('85 FR 34503')
+  await expect(details).toContainText('We formulate and implement strict ethical standards')
+  await page.screenshot({ path: 'test-results/entities-details.png', fullPage: true })
+  await page.keyboard.press('Escape')
+  await expect(details).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Clear all' }).click()
+  await page.getByRole('searchbox', { name: 'Search' }).fill('')
+  await expect(status).toHaveText('Showing 37 of 37')
+  const header = table.getByRole('columnheader', { name: 'Reactions' })
+  for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== 'descending'; i++) {
+    await header.getByRole('button').click()
+    await expect(header).toHaveAttribute('aria-sort', /ascending|descending/)
+  }
+  await expect(header).toHaveAttribute('aria-sort', 'descending')
+  await expect(table.getByRole('row').nth(1)).toContainText('Hikvision')
+})
+
+test('an empty result says so and offers to clear the search', async ({ appPage: page }) => {
+  await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz no such name')
+  await expect(page.getByRole('note')).toContainText('No entities match')
+  await page.getByRole('button', { name: 'Clear search and filters' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+})
+
+test('keyboard: arrows move between rows and Enter opens one', async ({ appPage: page }) => {
+  const table = page.getByRole('table', { name: 'Entities' })
+  const first = table.getByRole('row').nth(1)
+  await first.focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('Enter')
+  await expect(
+    page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 }),
+  ).toHaveText('Beijing Cloudmind Technology Co., Ltd.')
+})

@@ -1,0 +1,66 @@
+import { useState } from 'react'
+import type { FacetValue } from '../../../shared/entity-query'
+
+const SEARCHABLE_FROM = 8
+
+/** A set filter: values with counts (each counted with the other filters applied), searchable when long. */
+export function FacetFilter({
+  title,
+  values,
+  selected,
+  onChange,
+  describe = (v) => v.label || 'not recorded',
+}: {
+  title: string
+  values: FacetValue[]
+  selected: string[]
+  onChange: (next: string[]) => void
+  describe?: (value: FacetValue) => string
+}) {
+  const [needle, setNeedle] = useState('')
+  const shown = needle
+    ? values.filter((v) => describe(v).toLowerCase().includes(needle.toLowerCase()))
+    : values
+  const toggle = (value: string) =>
+    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value])
+  return (
+    <fieldset className="facet">
+      <legend>{title}</legend>
+      {values.length >= SEARCHABLE_FROM ? (
+        <input
+          type="search"
+          className="facet-search"
+          aria-label={`Filter ${title} values`}
+          placeholder={`Find a ${title.toLowerCase()}…`}
+          value={needle}
+          onChange={(event) => setNeedle(event.target.value)}
+        />
+      ) : null}
+      <ul>
+        {shown.map((value) => (
+          <li key={value.value}>
+            <label>
+              <input
+                type="checkbox"
+                checked={selected.includes(value.value)}
+                onChange={() => toggle(value.value)}
+              />{' '}
+              <span className={value.label ? '' : 'unknown'}>{describe(value)}</span>{' '}
+              <span className="count">{value.count}</span>
+            </label>
+          </li>
+        ))}
+        {selected
+          .filter((value) => !values.some((v) => v.value === value))
+          .map((value) => (
+            <li key={value}>
+              <label>
+                <input type="checkbox" checked onChange={() => toggle(value)} /> {value || 'not recorded'}{' '}
+                <span className="count">0</span>
+              </label>
+            </li>
+          ))}
+      </ul>
+    </fieldset>
+  )
+}

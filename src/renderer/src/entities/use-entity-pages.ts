@@ -1,0 +1,89 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import type { EntityFacet, EntityPage, EntitySortColumn, FacetValue } from '../../../shared/entity-query'
+import type { EntitySummary } from '../../../shared/domain'
+import type { ApiInput } from '../../../shared/contract'
+import { useApi } from '../api/use-api'
+
+export const PAGE_SIZE = 200
+
+export interface EntityQueryState {
+  search: string
+  filters: Partial<Record<EntityFacet, string[]>>
+  sort: { column: EntitySortColumn; desc: boolean }[]
+}
+
+interface Loaded {
+  key: string
+  rows: EntitySummary[]
+  total: number
+  grandTotal: number
+  facets: Record<EntityFacet, FacetValue[]> | null
+  error: string | null
+}
+
+/**
+ * Rows of the Entities table, fetched from the store a page at a time: the first page whenever the
+ * query changes, further pages as the user scrolls. Answers to an outdated query are dropped.
+ */
+export function useEntityPages(query: EntityQueryState) {
+  const api = useApi()
+  const key = JSON.stringify(query)
+  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  const loadingMore = useRef(false)
+
+  const fetchPage = useCallback(
+    (offset: number): Promise<EntityPage> =>
+      api.queryEntities({
+        search: query.search,
+        // Facet values come from the store's own facet counts, so their types are valid by construction.
+        filters: query.filters as ApiInput<'queryEntities'>['filters'],
+        sort: query.sort,
+        offset,
+        limit: PAGE_SIZE,
+      }),
+    // The key captures the whole query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [api, key],
+  )
+
+  useEffect(() => {
+    let current = true
+    fetchPage(0).then(
+      (page) =>
+        current &&
+        setLoaded({
+          key,
+          rows: page.rows,
+          total: page.total,
+          grandTotal: page.grandTotal,
+          facets: page.facets,
+          error: null,
+        }),
+      (error: unknown) =>
+        current &&
+        setLoaded({ key, rows: [], total: 0, grandTotal: 0, facets: null, error: (error as Error).message }),
+    )
+    return () => {
+      current = false
+    }
+  }, [fetchPage, key])
+
+  const loadMore = useCallback(() => {
+    if (!loaded || loaded.key !== key || loadingMore.current || loaded.rows.length >= loaded.total) return
+    loadingMore.current = true
+    fetchPage(loaded.rows.length)
+      .then((page) =>
+        setLoaded((previous) =>
+          previous && previous.key === key
+            ? { ...previous, rows: [...previous.rows, ...page.rows] }
+            : previous,
+        ),
+      )
+      .finally(() => {
+        loadingMore.current = false
+      })
+  }, [fetchPage, key, loaded])
+
+  const current = loaded && loaded.key === key ? loaded : null
+  return { page: current, stale: loaded, loadMore }
+}
