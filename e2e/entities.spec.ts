@@ -1,4 +1,5 @@
 import { expect, test } from './fixtures'
+import fs from 'node:fs'
 
 test('filters the June 2020 rounds with facet counts, searches, sorts and opens details', async ({
   appPage: page,
@@ -62,4 +63,22 @@ test('keyboard: arrows move between rows and Enter opens one', async ({ appPage:
   await expect(
     page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 }),
   ).toHaveText('Beijing Cloudmind Technology Co., Ltd.')
+})
+
+test('exports the current view to CSV with its filter and order', async ({ appPage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'desktop', 'the desktop app saves downloads through its own dialog')
+  await page
+    .getByRole('group', { name: 'Round' })
+    .getByRole('checkbox', { name: /85 FR 34503/ })
+    .check()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 37')
+  const downloading = page.waitForEvent('download')
+  await page.getByRole('button', { name: 'Export CSV' }).click()
+  const download = await downloading
+  expect(download.suggestedFilename()).toMatch(/^entities-\d{4}-\d{2}-\d{2}\.csv$/)
+  const csv = fs.readFileSync((await download.path())!, 'utf8')
+  const lines = csv.trimEnd().split('\r\n')
+  expect(lines[0]).toMatch(/^Name,Original-script name,Aliases,Country,Type/)
+  expect(lines).toHaveLength(10)
+  expect(lines.some((line) => line.startsWith('CloudWalk Technology,云从科技'))).toBe(true)
 })

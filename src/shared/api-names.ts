@@ -7,6 +7,7 @@ export const API_CALL_NAMES = [
   'stats',
   'listEntities',
   'queryEntities',
+  'exportEntitiesCsv',
   'getEntity',
   'listRounds',
   'getRound',

@@ -34,6 +34,35 @@ const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
+/** The Entities table's query: search, set filters, date range, sort and the page wanted. */
+const entityQueryInput = z
+  .object({
+    search: z.string().max(LIMITS.queryLength).default(''),
+    filters: z
+      .object({
+        country: z.array(z.string().max(2)).max(300).optional(),
+        type: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
+        sector: z.array(z.string().max(100)).max(500).optional(),
+        round: z.array(recordId).max(500).optional(),
+        firstAdded: z
+          .object({
+            from: z.string().regex(isoDatePattern).optional(),
+            to: z.string().regex(isoDatePattern).optional(),
+          })
+          .strict()
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    sort: z
+      .array(z.object({ column: z.enum(ENTITY_SORT_COLUMNS), desc: z.boolean() }).strict())
+      .max(ENTITY_SORT_COLUMNS.length)
+      .default([]),
+    offset: z.number().int().min(0).max(10_000_000).default(0),
+    limit: z.number().int().min(1).max(LIMITS.maxResults).default(200),
+  })
+  .strict()
+
 interface CallSpec<I extends z.ZodType, O> {
   input: I
   /** Phantom: carries the output type only. */
@@ -53,34 +82,10 @@ export const contract = {
   stats: call<Stats>()(noInput),
   listEntities: call<EntitySummary[]>()(noInput),
   /** One page of entities with filters, search, sort and facet counts, computed in the store. */
-  queryEntities: call<EntityPage>()(
-    z
-      .object({
-        search: z.string().max(LIMITS.queryLength).default(''),
-        filters: z
-          .object({
-            country: z.array(z.string().max(2)).max(300).optional(),
-            type: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
-            sector: z.array(z.string().max(100)).max(500).optional(),
-            round: z.array(recordId).max(500).optional(),
-            firstAdded: z
-              .object({
-                from: z.string().regex(isoDatePattern).optional(),
-                to: z.string().regex(isoDatePattern).optional(),
-              })
-              .strict()
-              .optional(),
-          })
-          .strict()
-          .default({}),
-        sort: z
-          .array(z.object({ column: z.enum(ENTITY_SORT_COLUMNS), desc: z.boolean() }).strict())
-          .max(ENTITY_SORT_COLUMNS.length)
-          .default([]),
-        offset: z.number().int().min(0).max(10_000_000).default(0),
-        limit: z.number().int().min(1).max(LIMITS.maxResults).default(200),
-      })
-      .strict(),
+  queryEntities: call<EntityPage>()(entityQueryInput),
+  /** The whole current view of the Entities table (search, filters, order) as CSV. */
+  exportEntitiesCsv: call<{ fileName: string; csv: string; rows: number }>()(
+    entityQueryInput.omit({ offset: true, limit: true }),
   ),
   getEntity: call<EntityDetail | null>()(z.object({ id: recordId }).strict()),
   listRounds: call<RoundSummary[]>()(noInput),

@@ -2,6 +2,7 @@ import type { ApiCallName } from '../../shared/api-names'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import type { Store } from '../store/open-store'
 import * as catalog from './catalog-services'
+import { exportEntitiesCsv } from './entity-export'
 import { StagedFiles } from './staged-files'
 import * as updates from './update-services'
 
@@ -26,6 +27,7 @@ export function createApiHandlers(
     stats: () => catalog.stats(store),
     listEntities: () => catalog.listEntities(store),
     queryEntities: (query) => catalog.queryEntities(store, query),
+    exportEntitiesCsv: (query) => exportEntitiesCsv(store, query),
     getEntity: ({ id }) => catalog.getEntity(store, id),
     listRounds: () => catalog.listRounds(store),
     getRound: ({ id }) => catalog.getRound(store, id),

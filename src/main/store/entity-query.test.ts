@@ -98,3 +98,26 @@ describe('entity query layer', () => {
     store.close()
   })
 })
+
+describe('entity export', () => {
+  it('exports the whole current view as CSV, in its order', async () => {
+    const { exportEntitiesCsv } = await import('../services/entity-export')
+    const store = openDefaultStore(tempDir())
+    const result = exportEntitiesCsv(
+      store,
+      { search: '', filters: { round: [JUNE_XINJIANG] }, sort: [{ column: 'name', desc: false }] },
+      new Date('2026-11-29T00:00:00Z'),
+    )
+    const lines = result.csv.trimEnd().split('\r\n')
+    expect(result).toMatchObject({ fileName: 'entities-2026-11-29.csv', rows: 9 })
+    expect(lines[0]).toBe(
+      'Name,Original-script name,Aliases,Country,Type,Sectors,Rounds,First added,Latest action,Reactions,Id',
+    )
+    expect(lines).toHaveLength(10)
+    expect(lines[1]).toMatch(/^Aksu Huafu Textiles Co\.,阿克苏华孚纺织有限公司,/)
+    expect(lines.find((l) => l.startsWith('CloudWalk'))).toContain(
+      '"Cloudwalk Technology Co., Ltd.; 雲從科技集團股份有限公司"',
+    )
+    store.close()
+  })
+})

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import type { EntitySummary } from '../../shared/domain'
 import type { EntityFacet, EntityPage, EntitySortColumn, FacetValue } from '../../shared/entity-query'
 import { readEntitySummaries } from './read-records'
 import { ftsQueryFor } from './search-text'
@@ -110,6 +111,29 @@ const FACET_SQL: Record<EntityFacet, (whereSql: string) => string> = {
                  FROM designations d JOIN entities e ON e.id = d.entity_id ${w} GROUP BY 1 ORDER BY count DESC, value`,
 }
 
+function orderBy(query: Pick<EntityQuery, 'sort'>): string {
+  return [
+    ...query.sort.map((s) => `${SORT_SQL[s.column]} ${s.desc ? 'DESC' : 'ASC'}`),
+    'e.primary_name COLLATE NOCASE',
+    'e.id',
+  ].join(', ')
+}
+
+/** Every entity of the current view, in its order (for exports); no facets. */
+export function queryAllEntities(db: Db, query: Omit<EntityQuery, 'offset' | 'limit'>): EntitySummary[] {
+  const filtered = where(clauses({ ...query, offset: 0, limit: 0 }))
+  const ids = db
+    .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)}`)
+    .pluck()
+    .all(...filtered.params) as string[]
+  const rows: EntitySummary[] = []
+  // Summaries are read in slices so a 100,000-row export does not build one enormous statement.
+  for (let i = 0; i < ids.length; i += 1000) {
+    for (const row of readEntitySummaries(db, ids.slice(i, i + 1000))) rows.push(row)
+  }
+  return rows
+}
+
 /**
  * One page of entities for the review table: filtered, searched, sorted and counted in SQLite, so the
  * renderer receives only the rows it shows. Facet counts apply every filter except the facet's own.
@@ -117,13 +141,8 @@ const FACET_SQL: Record<EntityFacet, (whereSql: string) => string> = {
 export function queryEntities(db: Db, query: EntityQuery): EntityPage {
   const all = clauses(query)
   const filtered = where(all)
-  const order = [
-    ...query.sort.map((s) => `${SORT_SQL[s.column]} ${s.desc ? 'DESC' : 'ASC'}`),
-    'e.primary_name COLLATE NOCASE',
-    'e.id',
-  ]
   const ids = db
-    .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${order.join(', ')} LIMIT ? OFFSET ?`)
+    .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
     .pluck()
     .all(...filtered.params, query.limit, query.offset) as string[]
   const total = db

@@ -5,6 +5,7 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   appInfo: {},
   stats: {},
   listEntities: {},
+  exportEntitiesCsv: { search: '', filters: {}, sort: [] },
   queryEntities: { search: 'x', filters: { country: ['CN'] }, sort: [{ column: 'name', desc: false }] },
   getEntity: { id: 'cloudwalk' },
   listRounds: {},

@@ -9,6 +9,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
 import type { EntityFacet, EntitySortColumn } from '../../../shared/entity-query'
+import type { ApiInput } from '../../../shared/contract'
+import { useApi } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { EntityDetails } from '../entities/entity-details'
 import { FacetFilter } from '../entities/facet-filter'
@@ -79,6 +81,7 @@ const FACET_TITLES: Record<EntityFacet, string> = {
 const ROW_ESTIMATE = 44
 
 export function EntitiesView() {
+  const api = useApi()
   const [searchText, setSearchText] = useState('')
   const search = useDeferredValue(searchText)
   const [filters, setFilters] = useState<Partial<Record<EntityFacet, string[]>>>({})
@@ -142,6 +145,20 @@ export function EntitiesView() {
       return { facet, value, label: label || 'not recorded' }
     }),
   )
+  /** Saves the whole current view (search, filters, order), not only the rows loaded so far. */
+  async function exportCsv() {
+    const file = await api.exportEntitiesCsv({
+      search,
+      filters: filters as ApiInput<'exportEntitiesCsv'>['filters'],
+      sort,
+    })
+    const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }))
+    const link = document.createElement('a')
+    link.href = url
+    link.download = file.fileName
+    link.click()
+    setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  }
   const paddingTop = items.length > 0 ? items[0].start : 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
 
@@ -161,6 +178,9 @@ export function EntitiesView() {
           <p className="status" role="status">
             {shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
           </p>
+          <button type="button" className="export" onClick={() => void exportCsv()}>
+            Export CSV
+          </button>
         </div>
         {chips.length > 0 ? (
           <div className="active-filters" aria-label="Active filters">
