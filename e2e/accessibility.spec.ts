@@ -1,0 +1,28 @@
+import AxeBuilder from '@axe-core/playwright'
+import { expect, test } from './fixtures'
+
+for (const view of ['Entities', 'Rounds', 'Reactions', 'Updates'] as const) {
+  test(`the ${view} view has no serious or critical accessibility violations`, async ({
+    appPage: page,
+  }, testInfo) => {
+    test.skip(
+      testInfo.project.name === 'desktop',
+      'axe is injected into browser pages; the desktop window shows the same renderer',
+    )
+    await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click()
+    await expect(page.getByRole('heading', { name: view, level: 2 })).toBeVisible()
+    if (view !== 'Updates') await expect(page.getByRole('table', { name: view })).toBeVisible()
+    const results = await new AxeBuilder({ page }).analyze()
+    expect(results.passes.length).toBeGreaterThan(10)
+    const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    expect(
+      serious.map(
+        (v) =>
+          `${v.id}: ${v.help} (${v.nodes
+            .map((n) => n.target.join(' '))
+            .slice(0, 3)
+            .join(', ')})`,
+      ),
+    ).toEqual([])
+  })
+}
