@@ -82,3 +82,13 @@ test('exports the current view to CSV with its filter and order', async ({ appPa
   expect(lines).toHaveLength(10)
   expect(lines.some((line) => line.startsWith('CloudWalk Technology,云从科技'))).toBe(true)
 })
+
+test('filters by the date first added, with a removable chip', async ({ appPage: page }) => {
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await page.getByRole('group', { name: 'First added' }).getByLabel('From').fill('2020-01-01')
+  await expect(status).toHaveText('Showing 27 of 37')
+  await page.getByRole('group', { name: 'First added' }).getByLabel('To').fill('2020-06-04')
+  await expect(status).toHaveText('Showing 0 of 37')
+  await page.getByRole('button', { name: /Remove filter First added/ }).click()
+  await expect(status).toHaveText('Showing 37 of 37')
+})

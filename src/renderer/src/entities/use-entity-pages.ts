@@ -8,7 +8,7 @@ export const PAGE_SIZE = 200
 
 export interface EntityQueryState {
   search: string
-  filters: Partial<Record<EntityFacet, string[]>>
+  filters: Partial<Record<EntityFacet, string[]>> & { firstAdded?: { from?: string; to?: string } }
   sort: { column: EntitySortColumn; desc: boolean }[]
 }
 

@@ -14,7 +14,8 @@ import { useApi } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { EntityDetails } from '../entities/entity-details'
 import { FacetFilter } from '../entities/facet-filter'
-import { useEntityPages } from '../entities/use-entity-pages'
+import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
+import { DateRangeFilter } from '../entities/date-range-filter'
 
 const features = tableFeatures({ rowSortingFeature })
 const helper = createColumnHelper<typeof features, EntitySummary>()
@@ -84,7 +85,7 @@ export function EntitiesView() {
   const api = useApi()
   const [searchText, setSearchText] = useState('')
   const search = useDeferredValue(searchText)
-  const [filters, setFilters] = useState<Partial<Record<EntityFacet, string[]>>>({})
+  const [filters, setFilters] = useState<EntityQueryState['filters']>({})
   const [sorting, setSorting] = useState<SortingState>([])
   const [openId, setOpenId] = useState<string | null>(null)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
@@ -159,6 +160,9 @@ export function EntitiesView() {
     link.click()
     setTimeout(() => URL.revokeObjectURL(url), 10_000)
   }
+  const dateRange = filters.firstAdded ?? {}
+  const setDateRange = (range: { from?: string; to?: string }) =>
+    setFilters((previous) => ({ ...previous, firstAdded: range.from || range.to ? range : undefined }))
   const paddingTop = items.length > 0 ? items[0].start : 0
   const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
 
@@ -182,7 +186,7 @@ export function EntitiesView() {
             Export CSV
           </button>
         </div>
-        {chips.length > 0 ? (
+        {chips.length > 0 || dateRange.from || dateRange.to ? (
           <div className="active-filters" aria-label="Active filters">
             {chips.map((chip) => (
               <button
@@ -200,6 +204,16 @@ export function EntitiesView() {
                 {FACET_TITLES[chip.facet]}: {chip.label} ×
               </button>
             ))}
+            {dateRange.from || dateRange.to ? (
+              <button
+                type="button"
+                className="chip removable"
+                aria-label={`Remove filter First added: ${dateRange.from ?? '…'} to ${dateRange.to ?? '…'}`}
+                onClick={() => setDateRange({})}
+              >
+                First added: {dateRange.from ?? '…'} – {dateRange.to ?? '…'} ×
+              </button>
+            ) : null}
             <button type="button" className="link" onClick={() => setFilters({})}>
               Clear all
             </button>
@@ -302,7 +316,7 @@ export function EntitiesView() {
           {shown && shown.total === 0 ? (
             <p className="empty" role="note">
               No entities match.{' '}
-              {chips.length > 0 || search ? (
+              {chips.length > 0 || search || dateRange.from || dateRange.to ? (
                 <button
                   type="button"
                   className="link"
@@ -332,6 +346,7 @@ export function EntitiesView() {
                 onChange={(values) => setFacet(facet, values)}
               />
             ))}
+            <DateRangeFilter title="First added" value={dateRange} onChange={setDateRange} />
           </div>
         )}
       </div>
