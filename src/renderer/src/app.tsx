@@ -1,6 +1,8 @@
-import { useEffect, useState, type DragEvent } from 'react'
+import { useEffect, useMemo, useState, type DragEvent } from 'react'
 import type { AppEvents, ViewName } from '../../shared/app-commands'
 import { useLoad } from './api/use-api'
+import type { EntityQueryState } from './entities/use-entity-pages'
+import { NavigationContext, type Navigation } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
 import { ReactionsView } from './views/reactions-view'
@@ -19,6 +21,20 @@ const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Updates']
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
   const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
+  // Filters handed to the Entities view by a link from another view; a new link remounts the view.
+  const [entityLink, setEntityLink] = useState<{ serial: number; filters: EntityQueryState['filters'] }>({
+    serial: 0,
+    filters: {},
+  })
+  const navigation = useMemo<Navigation>(
+    () => ({
+      showEntities: (filters) => {
+        setEntityLink((previous) => ({ serial: previous.serial + 1, filters }))
+        setView('Entities')
+      },
+    }),
+    [],
+  )
   const info = useLoad((api) => api.appInfo({}), 'app-info')
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).
@@ -44,33 +60,37 @@ export function App() {
   }
 
   return (
-    <div className="shell" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
-      <header className="topbar">
-        <h1>Sanctions Briefing</h1>
-        <nav aria-label="Views">
-          {VIEW_ORDER.map((name) => (
-            <button
-              key={name}
-              type="button"
-              className="nav-button"
-              aria-current={view === name ? 'page' : undefined}
-              onClick={() => setView(name)}
-            >
-              {name}
-            </button>
-          ))}
-        </nav>
-        <p className="data-as-of">
-          {info.state === 'ready' ? `Data as of ${info.value.dataAsOf ?? 'unknown'}` : ''}
-        </p>
-      </header>
-      <main>
-        <h2>{view}</h2>
-        {view === 'Entities' ? <EntitiesView /> : null}
-        {view === 'Rounds' ? <RoundsView /> : null}
-        {view === 'Reactions' ? <ReactionsView /> : null}
-        {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
-      </main>
-    </div>
+    <NavigationContext.Provider value={navigation}>
+      <div className="shell" onDragOver={(event) => event.preventDefault()} onDrop={onDrop}>
+        <header className="topbar">
+          <h1>Sanctions Briefing</h1>
+          <nav aria-label="Views">
+            {VIEW_ORDER.map((name) => (
+              <button
+                key={name}
+                type="button"
+                className="nav-button"
+                aria-current={view === name ? 'page' : undefined}
+                onClick={() => setView(name)}
+              >
+                {name}
+              </button>
+            ))}
+          </nav>
+          <p className="data-as-of">
+            {info.state === 'ready' ? `Data as of ${info.value.dataAsOf ?? 'unknown'}` : ''}
+          </p>
+        </header>
+        <main>
+          <h2>{view}</h2>
+          {view === 'Entities' ? (
+            <EntitiesView key={entityLink.serial} initialFilters={entityLink.filters} />
+          ) : null}
+          {view === 'Rounds' ? <RoundsView /> : null}
+          {view === 'Reactions' ? <ReactionsView /> : null}
+          {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
+        </main>
+      </div>
+    </NavigationContext.Provider>
   )
 }

@@ -81,11 +81,11 @@ const FACET_TITLES: Record<EntityFacet, string> = {
 }
 const ROW_ESTIMATE = 44
 
-export function EntitiesView() {
+export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQueryState['filters'] }) {
   const api = useApi()
   const [searchText, setSearchText] = useState('')
   const search = useDeferredValue(searchText)
-  const [filters, setFilters] = useState<EntityQueryState['filters']>({})
+  const [filters, setFilters] = useState<EntityQueryState['filters']>(initialFilters)
   const [sorting, setSorting] = useState<SortingState>([])
   const [openId, setOpenId] = useState<string | null>(null)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))

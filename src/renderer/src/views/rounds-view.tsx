@@ -5,6 +5,7 @@ import { useLoad } from '../api/use-api'
 import { DataTable, type CoreFeatures } from '../components/data-table'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
+import { useNavigation } from '../navigation'
 
 const helper = createColumnHelper<CoreFeatures, RoundSummary>()
 const columns = helper.columns([
@@ -25,7 +26,28 @@ const columns = helper.columns([
     cell: ({ row }) => countsLabel(row.original.declaredCount, row.original.recordedCount),
   }),
   helper.accessor('reactionCount', { header: 'Reactions' }),
+  helper.display({
+    id: 'entities',
+    header: 'Entities',
+    cell: ({ row }) => (
+      <ShowEntities roundId={row.original.id} label={row.original.citations[0] ?? row.original.id} />
+    ),
+  }),
 ])
+
+function ShowEntities({ roundId, label }: { roundId: string; label: string }) {
+  const navigation = useNavigation()
+  return (
+    <button
+      type="button"
+      className="link"
+      aria-label={`Show the entities of ${label}`}
+      onClick={() => navigation.showEntities({ round: [roundId] })}
+    >
+      Show entities
+    </button>
+  )
+}
 
 export function RoundsView() {
   const rounds = useLoad((api) => api.listRounds({}), 'rounds')
