@@ -60,6 +60,8 @@ const entityQueryInput = z
       .default([]),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(LIMITS.maxResults).default(200),
+    /** Facet counts are for the first page; later pages of the same query skip them. */
+    facets: z.boolean().default(true),
   })
   .strict()
 
@@ -85,7 +87,7 @@ export const contract = {
   queryEntities: call<EntityPage>()(entityQueryInput),
   /** The whole current view of the Entities table (search, filters, order) as CSV. */
   exportEntitiesCsv: call<{ fileName: string; csv: string; rows: number }>()(
-    entityQueryInput.omit({ offset: true, limit: true }),
+    entityQueryInput.omit({ offset: true, limit: true, facets: true }),
   ),
   getEntity: call<EntityDetail | null>()(z.object({ id: recordId }).strict()),
   listRounds: call<RoundSummary[]>()(noInput),

@@ -28,6 +28,6 @@ export interface EntityPage {
   total: number
   /** Entities in the store. */
   grandTotal: number
-  /** For each facet, its values counted with all the other filters applied. */
-  facets: Record<EntityFacet, FacetValue[]>
+  /** For each facet, its values counted with all the other filters applied (null when not asked for). */
+  facets: Record<EntityFacet, FacetValue[]> | null
 }

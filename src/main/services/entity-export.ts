@@ -20,7 +20,7 @@ const COLUMNS: [string, (e: EntitySummary) => string | number | null][] = [
 
 export function exportEntitiesCsv(
   store: Store,
-  query: Omit<EntityQuery, 'offset' | 'limit'>,
+  query: Omit<EntityQuery, 'offset' | 'limit' | 'facets'>,
   now: Date = new Date(),
 ) {
   const rows = queryAllEntities(store.db, query)

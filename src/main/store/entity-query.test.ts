@@ -27,15 +27,15 @@ describe('entity query layer', () => {
     const page = queryEntities(store.db, query({ filters: { round: [JUNE_XINJIANG, JUNE_MILITARY] } }))
     expect(page.total).toBe(27)
     // The round facet ignores the round filter itself: every round keeps its full count.
-    expect(page.facets.round.map((f) => [f.label, f.count])).toEqual([
+    expect(page.facets!.round.map((f) => [f.label, f.count])).toEqual([
       ['85 FR 34495', 18],
       ['84 FR 54002', 10],
       ['85 FR 34503', 9],
     ])
     // Other facets count only the filtered entities.
-    const hk = page.facets.country.find((f) => f.value === 'HK')
+    const hk = page.facets!.country.find((f) => f.value === 'HK')
     expect(hk?.count).toBe(2)
-    expect(page.facets.type.reduce((sum, f) => sum + f.count, 0)).toBe(27)
+    expect(page.facets!.type.reduce((sum, f) => sum + f.count, 0)).toBe(27)
     const withType = queryEntities(
       store.db,
       query({ filters: { round: [JUNE_MILITARY], type: ['university'] } }),
@@ -44,14 +44,24 @@ describe('entity query layer', () => {
       'Harbin Engineering University',
       'Harbin Institute of Technology',
     ])
-    expect(withType.facets.type.find((f) => f.value === 'company')?.count).toBe(11)
+    expect(withType.facets!.type.find((f) => f.value === 'company')?.count).toBe(11)
+    store.close()
+  })
+
+  it('skips facet counts when asked to (later pages of the same query)', () => {
+    const store = openDefaultStore(tempDir())
+    const withFacets = queryEntities(store.db, query({ offset: 10, limit: 5 }))
+    const without = queryEntities(store.db, query({ offset: 10, limit: 5, facets: false }))
+    expect(without.facets).toBeNull()
+    expect(without.rows).toEqual(withFacets.rows)
+    expect(without.total).toBe(37)
     store.close()
   })
 
   it('counts entities with no recorded country under an empty value', () => {
     const store = openDefaultStore(tempDir())
     const page = queryEntities(store.db, query())
-    expect(page.facets.country.find((f) => f.value === '')).toMatchObject({ count: 1 })
+    expect(page.facets!.country.find((f) => f.value === '')).toMatchObject({ count: 1 })
     expect(queryEntities(store.db, query({ filters: { country: [''] } })).rows[0].id).toBe('skyeye-laser')
     store.close()
   })

@@ -18,6 +18,8 @@ export interface EntityQuery {
   sort: { column: EntitySortColumn; desc: boolean }[]
   offset: number
   limit: number
+  /** Whether to count facets (default true); paging further through the same query does not need them. */
+  facets?: boolean
 }
 
 /** When an entity was first added: its earliest "added" designation, by the designation's or round's date. */
@@ -120,7 +122,10 @@ function orderBy(query: Pick<EntityQuery, 'sort'>): string {
 }
 
 /** Every entity of the current view, in its order (for exports); no facets. */
-export function queryAllEntities(db: Db, query: Omit<EntityQuery, 'offset' | 'limit'>): EntitySummary[] {
+export function queryAllEntities(
+  db: Db,
+  query: Omit<EntityQuery, 'offset' | 'limit' | 'facets'>,
+): EntitySummary[] {
   const filtered = where(clauses({ ...query, offset: 0, limit: 0 }))
   const ids = db
     .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)}`)
@@ -150,10 +155,13 @@ export function queryEntities(db: Db, query: EntityQuery): EntityPage {
     .pluck()
     .get(...filtered.params) as number
   const grandTotal = db.prepare('SELECT count(*) FROM entities').pluck().get() as number
-  const facets = {} as Record<EntityFacet, FacetValue[]>
-  for (const facet of Object.keys(FACET_SQL) as EntityFacet[]) {
-    const others = where(all, facet)
-    facets[facet] = db.prepare(FACET_SQL[facet](others.sql)).all(...others.params) as FacetValue[]
+  let facets: Record<EntityFacet, FacetValue[]> | null = null
+  if (query.facets !== false) {
+    facets = {} as Record<EntityFacet, FacetValue[]>
+    for (const facet of Object.keys(FACET_SQL) as EntityFacet[]) {
+      const others = where(all, facet)
+      facets[facet] = db.prepare(FACET_SQL[facet](others.sql)).all(...others.params) as FacetValue[]
+    }
   }
   return { rows: readEntitySummaries(db, ids), total, grandTotal, facets }
 }

@@ -33,6 +33,7 @@ export function useEntityPages(query: EntityQueryState) {
 
   const fetchPage = useCallback(
     (offset: number): Promise<EntityPage> =>
+      // Facets are counted for the first page only: scrolling further does not change them.
       api.queryEntities({
         search: query.search,
         // Facet values come from the store's own facet counts, so their types are valid by construction.
@@ -40,6 +41,7 @@ export function useEntityPages(query: EntityQueryState) {
         sort: query.sort,
         offset,
         limit: PAGE_SIZE,
+        facets: offset === 0,
       }),
     // The key captures the whole query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
