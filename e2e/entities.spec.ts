@@ -95,7 +95,7 @@ test('filters by the date first added, with a removable chip', async ({ appPage:
 
 test('a round links to its entities, with the round filter applied', async ({ appPage: page }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
-  await page.getByRole('button', { name: 'Show the entities of 85 FR 34503' }).click()
+  await page.getByRole('button', { name: 'Show entities of 85 FR 34503' }).click()
   await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 37')
   await expect(page.getByRole('button', { name: 'Remove filter Round: 85 FR 34503' })).toBeVisible()

@@ -41,7 +41,7 @@ function ShowEntities({ roundId, label }: { roundId: string; label: string }) {
     <button
       type="button"
       className="link"
-      aria-label={`Show the entities of ${label}`}
+      aria-label={`Show entities of ${label}`}
       onClick={() => navigation.showEntities({ round: [roundId] })}
     >
       Show entities
