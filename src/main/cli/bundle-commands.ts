@@ -156,7 +156,8 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
       cli.withStore(async (store) => {
         const bytes = updates.readUserFile(file)
         const fileName = path.basename(file)
-        const preview = await updates.previewUpdate(store, bytes, fileName)
+        const verified = await updates.verifyForStore(store, bytes)
+        const preview = updates.previewVerified(store, verified, fileName)
         if (options.dryRun || preview.alreadyImported) {
           cli.print(
             {
@@ -173,7 +174,7 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
         for (const question of preview.confirmations)
           confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
         if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
-        const result = await updates.applyUpdate(store, bytes, fileName, confirmed)
+        const result = updates.applyVerified(store, verified, fileName, confirmed)
         cli.print(
           result,
           result.outcome === 'applied'

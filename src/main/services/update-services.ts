@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from '../../shared/updates'
-import { readVerifiedBundle, type KeyLookup, type VerifiedBundle } from '../bundles/bundle-reader'
+import { readVerifiedBundle, type VerifiedBundle } from '../bundles/bundle-reader'
 import {
   applyImport,
   importHistory,
@@ -14,17 +14,35 @@ import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } fr
 import type { Store } from '../store/open-store'
 
 /** Update services: the same steps for the app and the command line (verify → preview → apply → undo). */
-export function verifyBundleBytes(bytes: Buffer, lookup: KeyLookup): Promise<VerifiedBundle> {
-  return readVerifiedBundle(bytes, lookup)
+/** Verifies a bundle against this store's trusted keys; callers that preview and apply verify once. */
+export function verifyForStore(store: Store, bytes: Buffer): Promise<VerifiedBundle> {
+  return readVerifiedBundle(bytes, trustStoreLookup(store.db))
 }
 
+export function previewVerified(
+  store: Store,
+  bundle: VerifiedBundle,
+  fileName: string | null,
+): ImportPreview {
+  return previewImport(store.db, bundle, fileName)
+}
+
+export function applyVerified(
+  store: Store,
+  bundle: VerifiedBundle,
+  fileName: string | null,
+  confirmed: boolean,
+): ImportResult {
+  return applyImport(store.db, bundle, { fileName, confirmed })
+}
+
+/** The app's two steps arrive as separate calls, so each verifies the staged bytes afresh. */
 export async function previewUpdate(
   store: Store,
   bytes: Buffer,
   fileName: string | null,
 ): Promise<ImportPreview> {
-  const bundle = await readVerifiedBundle(bytes, trustStoreLookup(store.db))
-  return previewImport(store.db, bundle, fileName)
+  return previewVerified(store, await verifyForStore(store, bytes), fileName)
 }
 
 export async function applyUpdate(
@@ -33,8 +51,7 @@ export async function applyUpdate(
   fileName: string | null,
   confirmed: boolean,
 ): Promise<ImportResult> {
-  const bundle = await readVerifiedBundle(bytes, trustStoreLookup(store.db))
-  return applyImport(store.db, bundle, { fileName, confirmed })
+  return applyVerified(store, await verifyForStore(store, bytes), fileName, confirmed)
 }
 
 export function history(store: Store): ImportHistoryEntry[] {
