@@ -11,6 +11,15 @@ export const ENTITY_SORT_COLUMNS = [
 ] as const
 export type EntitySortColumn = (typeof ENTITY_SORT_COLUMNS)[number]
 
+/** The Entities table's filters, as the store applies them (a facet's '' value means "not recorded"). */
+export interface EntityFilters {
+  country?: string[]
+  type?: string[]
+  sector?: string[]
+  round?: string[]
+  firstAdded?: { from?: string; to?: string }
+}
+
 /** Categorical columns with set filters and facet counts. */
 export const ENTITY_FACETS = ['country', 'type', 'sector', 'round'] as const
 export type EntityFacet = (typeof ENTITY_FACETS)[number]

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { EntitySummary } from '../../shared/domain'
-import type { EntityFacet, EntityPage, EntitySortColumn, FacetValue } from '../../shared/entity-query'
+import type { EntityFacet, EntityFilters, EntityPage, EntitySortColumn, FacetValue } from '../../shared/entity-query'
 import { readEntitySummaries } from './read-records'
 import { ftsQueryFor } from './search-text'
 
@@ -8,13 +8,7 @@ type Db = Database.Database
 
 export interface EntityQuery {
   search: string
-  filters: {
-    country?: string[]
-    type?: string[]
-    sector?: string[]
-    round?: string[]
-    firstAdded?: { from?: string; to?: string }
-  }
+  filters: EntityFilters
   sort: { column: EntitySortColumn; desc: boolean }[]
   offset: number
   limit: number
@@ -121,16 +115,20 @@ function orderBy(query: Pick<EntityQuery, 'sort'>): string {
   ].join(', ')
 }
 
-/** Every entity of the current view, in its order (for exports); no facets. */
-export function queryAllEntities(
-  db: Db,
-  query: Omit<EntityQuery, 'offset' | 'limit' | 'facets'>,
-): EntitySummary[] {
+export type EntityViewQuery = Omit<EntityQuery, 'offset' | 'limit' | 'facets'>
+
+/** The ids of every entity in the current view, in its order. */
+export function queryEntityIds(db: Db, query: EntityViewQuery): string[] {
   const filtered = where(clauses({ ...query, offset: 0, limit: 0 }))
-  const ids = db
+  return db
     .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)}`)
     .pluck()
     .all(...filtered.params) as string[]
+}
+
+/** Every entity of the current view, in its order (for exports); no facets. */
+export function queryAllEntities(db: Db, query: EntityViewQuery): EntitySummary[] {
+  const ids = queryEntityIds(db, query)
   const rows: EntitySummary[] = []
   // Summaries are read in slices so a 100,000-row export does not build one enormous statement.
   for (let i = 0; i < ids.length; i += 1000) {

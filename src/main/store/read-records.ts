@@ -134,6 +134,28 @@ function readCitations(
   return rows.map(({ supports, ...source }) => ({ source, supports }))
 }
 
+/** The citations of many records at once, keyed by record id, each list in its recorded order. */
+export function readCitationsOf(
+  db: Db,
+  kind: 'entity' | 'round',
+  ids: string[],
+): Map<string, Citation[]> {
+  const [table, owner] = kind === 'entity' ? ['entity_sources', 'entity_id'] : ['round_sources', 'round_id']
+  const rows = db
+    .prepare(
+      `SELECT c.${owner} AS owner, ${SOURCE_COLUMNS}, c.supports FROM ${table} c JOIN sources s ON s.id = c.source_id
+       WHERE c.${owner} IN (SELECT value FROM json_each(?)) ORDER BY c.${owner}, c.position`,
+    )
+    .all(JSON.stringify(ids)) as (SourceRow & { owner: string; supports: string | null })[]
+  const result = new Map<string, Citation[]>()
+  for (const { owner: ownerId, supports, ...source } of rows) {
+    const list = result.get(ownerId) ?? []
+    list.push({ source, supports })
+    result.set(ownerId, list)
+  }
+  return result
+}
+
 const DESIGNATION_SQL = `
   SELECT d.id, d.entity_id, e.primary_name AS entity_name, d.round_id, ${ROUND_LABEL} AS round_label, d.action,
     ${DESIGNATION_DATE} AS date, d.license_requirement, d.license_policy, d.citation
@@ -165,6 +187,14 @@ function toDesignation(row: DesignationRow): Designation {
     licensePolicy: row.license_policy,
     citation: row.citation,
   }
+}
+
+/** Every designation of the given entities, oldest first. */
+export function readDesignationsOf(db: Db, entityIds: string[]): Designation[] {
+  const rows = db
+    .prepare(`${DESIGNATION_SQL} WHERE d.entity_id IN (SELECT value FROM json_each(?)) ORDER BY date, d.id`)
+    .all(JSON.stringify(entityIds)) as DesignationRow[]
+  return rows.map(toDesignation)
 }
 
 export function getEntity(db: Db, id: string): EntityDetail | null {
@@ -281,8 +311,12 @@ interface ReactionRow {
   source: string
 }
 
-export function listReactions(db: Db, filter: { entityId?: string; roundId?: string } = {}): Reaction[] {
+export function listReactions(
+  db: Db,
+  filter: { entityId?: string; roundId?: string; ids?: string[] } = {},
+): Reaction[] {
   const where: string[] = []
+  if (filter.ids) where.push('x.id IN (SELECT value FROM json_each(@ids))')
   if (filter.entityId)
     where.push('x.id IN (SELECT reaction_id FROM reaction_entities WHERE entity_id = @entityId)')
   if (filter.roundId)
@@ -302,7 +336,11 @@ export function listReactions(db: Db, filter: { entityId?: string; roundId?: str
        FROM reactions x ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY x.date_said IS NULL, x.date_said, x.id`,
     )
-    .all(filter) as ReactionRow[]
+    .all({
+      entityId: filter.entityId ?? null,
+      roundId: filter.roundId ?? null,
+      ids: JSON.stringify(filter.ids ?? []),
+    }) as ReactionRow[]
   return rows.map((row) => ({
     id: row.id,
     speaker: row.speaker,

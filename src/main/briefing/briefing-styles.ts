@@ -1,0 +1,108 @@
+import type { PaperSize } from '../../shared/briefing'
+import { fontFaceCss } from './briefing-fonts'
+
+/** A CSS string literal; anything the writer typed is safe inside it (quotes, backslashes, newlines, tags). */
+export function cssString(text: string): string {
+  const escaped = text
+    .replace(/[\\"]/g, (c) => `\\${c}`)
+    .replace(/[\r\n\f]+/g, ' ')
+    // "<" as a CSS escape, so text such as "</style>" cannot end the stylesheet it sits in.
+    .replace(/</g, '\\3c ')
+  return `"${escaped}"`
+}
+
+/** Long titles are cut for the running header; the full title stays on the first page. */
+export function runningTitle(title: string, max = 70): string {
+  const oneLine = title.replace(/\s+/g, ' ').trim()
+  const chars = [...oneLine]
+  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('')}…`
+}
+
+export interface PageFurniture {
+  paper: PaperSize
+  banner: string
+  title: string
+  date: string
+  dataAsOf: string | null
+}
+
+const PAGE_SIZE: Record<PaperSize, string> = { letter: 'letter', a4: 'A4' }
+
+/**
+ * Header and footer on every page, drawn by Chromium's @page margin boxes so both printers (Electron's
+ * printToPDF and Playwright's page.pdf) produce the same pages from the same HTML: banner at top and
+ * bottom, title and date above, "data as of" and "Page x of y" below.
+ */
+function pageRules({ paper, banner, title, date, dataAsOf }: PageFurniture): string {
+  const bannerBoxes = banner.trim()
+    ? `@top-center { content: ${cssString(banner.trim())}; }
+       @bottom-center { content: ${cssString(banner.trim())}; }`
+    : ''
+  return `
+  @page {
+    size: ${PAGE_SIZE[paper]};
+    margin: 20mm 18mm 20mm 18mm;
+    @top-left { content: ${cssString(runningTitle(title))}; }
+    ${bannerBoxes}
+    @top-right { content: ${cssString(date)}; }
+    @bottom-left { content: ${cssString(`Data as of ${dataAsOf ?? 'unknown'}`)}; }
+    @bottom-right { content: "Page " counter(page) " of " counter(pages); }
+  }
+  @page {
+    @top-left { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 40%; }
+    @top-center { font: 700 8.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; letter-spacing: 0.08em; color: #000; vertical-align: bottom; padding-bottom: 4mm; }
+    @top-right { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 25%; text-align: right; }
+    @bottom-left { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: top; padding-top: 4mm; width: 30%; }
+    @bottom-center { font: 700 8.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; letter-spacing: 0.08em; color: #000; vertical-align: top; padding-top: 4mm; }
+    @bottom-right { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: top; padding-top: 4mm; width: 25%; text-align: right; }
+  }`
+}
+
+const BODY_RULES = `
+  :root { --sans: 'Noto Sans', 'Noto Sans SC', sans-serif; --rule: #c9ced6; --muted: #555b66; --accent: #1d3a5f; }
+  html { font-family: var(--sans); font-size: 9.5pt; line-height: 1.45; color: #111; }
+  body { margin: 0; }
+  :lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; }
+  /* Whatever the writer or the data holds (a 2,000-character title, a URL), it wraps instead of overflowing. */
+  h1, h2, h3, p, li, td, th, blockquote, figcaption { overflow-wrap: break-word; }
+  .title-block { border-bottom: 2px solid var(--accent); padding-bottom: 8pt; margin-bottom: 12pt; }
+  h1 { font-size: 20pt; line-height: 1.2; margin: 0 0 4pt; color: var(--accent); }
+  .subtitle { font-size: 12pt; margin: 0 0 6pt; color: #222; }
+  .meta { margin: 0; color: var(--muted); font-size: 8.5pt; }
+  .meta span + span::before { content: ' · '; }
+  h2 { font-size: 13pt; color: var(--accent); border-bottom: 1px solid var(--rule); padding-bottom: 2pt;
+       margin: 16pt 0 6pt; break-after: avoid-page; }
+  h3 { font-size: 10.5pt; margin: 12pt 0 4pt; break-after: avoid-page; }
+  p { margin: 0 0 6pt; orphans: 3; widows: 3; }
+  ul.summary-list { margin: 0 0 6pt; padding-left: 14pt; }
+  .summary li { margin-bottom: 2pt; }
+  .unknown { color: var(--muted); font-style: italic; }
+  sup.refs { font-size: 6.5pt; color: var(--accent); line-height: 0; white-space: nowrap; }
+  .round { break-inside: avoid-page; border-left: 3px solid var(--accent); padding: 2pt 0 2pt 8pt; margin: 0 0 10pt; }
+  .round h3 { margin-top: 0; }
+  dl.facts { display: grid; grid-template-columns: 28mm 1fr; gap: 1pt 8pt; margin: 0; font-size: 8.5pt; }
+  dl.facts dt { color: var(--muted); }
+  dl.facts dd { margin: 0; }
+  table { width: 100%; table-layout: fixed; border-collapse: collapse; font-size: 8pt; line-height: 1.35; margin: 0 0 8pt; }
+  caption { text-align: left; font-size: 8pt; color: var(--muted); caption-side: top; padding-bottom: 2pt; }
+  thead { display: table-header-group; }
+  th { text-align: left; font-weight: 700; background: #e9edf3; border-bottom: 1px solid #9aa4b2; padding: 3pt 4pt; vertical-align: bottom; }
+  td { border-bottom: 0.5pt solid var(--rule); padding: 2.5pt 4pt; vertical-align: top; }
+  tbody tr:nth-child(even) td { background: #f6f7f9; }
+  tr { break-inside: avoid-page; }
+  .group-note { font-size: 8pt; margin: 0 0 4pt; }
+  .aliases { display: block; color: var(--muted); font-size: 7pt; }
+  figure.reaction { break-inside: avoid-page; margin: 0 0 8pt; padding: 4pt 0 4pt 8pt; border-left: 2px solid var(--rule); }
+  figure.reaction blockquote { margin: 0 0 2pt; font-size: 9.5pt; unicode-bidi: plaintext; }
+  figure.reaction .paraphrase { margin: 0 0 2pt; font-size: 9pt; }
+  figure.reaction .kind { font-size: 7pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
+  figure.reaction figcaption { font-size: 8pt; color: var(--muted); }
+  ol.sources { padding-left: 18pt; font-size: 8pt; margin: 0; }
+  ol.sources li { margin-bottom: 3pt; break-inside: avoid-page; }
+  .legend { font-size: 7.5pt; color: var(--muted); margin-top: 12pt; }
+`
+
+/** The whole stylesheet of a briefing: fonts, page furniture and body typography. */
+export function briefingCss(furniture: PageFurniture): string {
+  return `${fontFaceCss()}\n${pageRules(furniture)}\n${BODY_RULES}`
+}

@@ -1,0 +1,96 @@
+import { existsSync } from 'node:fs'
+import { chromium, type Browser } from 'playwright-core'
+import type { PaperSize } from '../../shared/briefing'
+import { BriefingError } from './briefing-error'
+import { PRINT_OPTIONS, type PdfPrinter } from './pdf-printer'
+import { answerPrintRequest, PRINT_ORIGIN, PRINT_URL } from './print-origin'
+
+const DEFAULT_CHROMIUM_PATHS = [
+  '/usr/bin/chromium',
+  '/usr/bin/chromium-browser',
+  '/usr/bin/google-chrome',
+  '/Applications/Google Chrome.app/Contents/MacOS/Google Chrome',
+  'C:\\Program Files\\Google\\Chrome\\Application\\chrome.exe',
+]
+
+/** The Chromium to print with: CHROMIUM_PATH when set, else the first usual install found. */
+export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
+  const configured = env.CHROMIUM_PATH
+  if (configured) {
+    if (!existsSync(configured)) {
+      throw new BriefingError(
+        `CHROMIUM_PATH is set to "${configured}", but no file is there. Point CHROMIUM_PATH at a Chromium or Chrome executable.`,
+      )
+    }
+    return configured
+  }
+  const found = DEFAULT_CHROMIUM_PATHS.find((candidate) => existsSync(candidate))
+  if (!found) {
+    throw new BriefingError(
+      `No Chromium found to print the PDF (looked in ${DEFAULT_CHROMIUM_PATHS.join(', ')}). ` +
+        'Install Chromium or set CHROMIUM_PATH to a Chromium or Chrome executable.',
+    )
+  }
+  return found
+}
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+
+/**
+ * Prints briefings with a local Chromium driven by Playwright (browser mode and the command line). The
+ * browser starts on first use and stays up for later previews until close(); every print gets a fresh
+ * page with JavaScript off whose only reachable origin is the briefing's own.
+ */
+export class ChromiumPrinter implements PdfPrinter {
+  private browser: Promise<Browser> | null = null
+
+  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+
+  private launch(): Promise<Browser> {
+    if (!this.browser) {
+      const executablePath = findChromium(this.env)
+      this.browser = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
+        this.browser = null
+        throw new BriefingError(
+          `Chromium at "${executablePath}" could not be started (${(error as Error).message.split('\n')[0]}). ` +
+            'Set CHROMIUM_PATH to a working Chromium or Chrome executable.',
+        )
+      })
+    }
+    return this.browser
+  }
+
+  async print(html: string, paper: PaperSize): Promise<Buffer> {
+    const browser = await this.launch()
+    const context = await browser.newContext({ javaScriptEnabled: false, offline: false })
+    try {
+      const page = await context.newPage()
+      await page.route('**/*', (route) => {
+        const url = route.request().url()
+        if (!url.startsWith(`${PRINT_ORIGIN}/`)) return route.abort('blockedbyclient')
+        const answer = answerPrintRequest(url, html)
+        return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body })
+      })
+      // "load" waits for the fonts the layout asked for, so no glyph is printed in a fallback face.
+      await page.goto(PRINT_URL, { waitUntil: 'load' })
+      return await page.pdf({
+        format: paper === 'a4' ? 'A4' : 'Letter',
+        ...PRINT_OPTIONS,
+      })
+    } finally {
+      await context.close()
+    }
+  }
+
+  async close(): Promise<void> {
+    const browser = this.browser
+    this.browser = null
+    if (browser) await (await browser.catch(() => null))?.close()
+  }
+}

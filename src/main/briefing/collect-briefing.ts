@@ -1,0 +1,223 @@
+import type Database from 'better-sqlite3'
+import { BRIEFING_LIMITS, type BriefingSettings } from '../../shared/briefing'
+import type {
+  Citation,
+  Designation,
+  EntitySummary,
+  Reaction,
+  RoundSummary,
+  SourceRef,
+} from '../../shared/domain'
+import { queryEntityIds } from '../store/entity-query'
+import { getMeta } from '../store/meta'
+import {
+  listReactions,
+  listRounds,
+  readCitationsOf,
+  readDesignationsOf,
+  readEntitySummaries,
+} from '../store/read-records'
+import { BriefingError } from './briefing-error'
+import { SourceNumbering, type NumberedSource } from './source-numbering'
+
+type Db = Database.Database
+
+export interface BriefingRound extends RoundSummary {
+  /** Numbers of the sources behind this round: its Federal Register citations, then its other sources. */
+  sourceNumbers: number[]
+  /** How many of this round's entities the briefing covers (all of them for a round scope). */
+  entitiesInScope: number
+}
+
+export interface BriefingEntity extends EntitySummary {
+  designations: Designation[]
+  sourceNumbers: number[]
+}
+
+export interface BriefingReaction extends Reaction {
+  sourceNumber: number
+}
+
+/** Everything one briefing shows, read from the store in one consistent snapshot. */
+export interface BriefingData {
+  settings: BriefingSettings
+  /** The date printed on the briefing (the writer's, else today's). */
+  date: string
+  /** When the store's data was last updated (the default dataset's date or the latest import). */
+  dataAsOf: string | null
+  rounds: BriefingRound[]
+  entities: BriefingEntity[]
+  reactions: BriefingReaction[]
+  sources: NumberedSource[]
+}
+
+function entityIdsInScope(db: Db, settings: BriefingSettings): string[] {
+  const { scope } = settings
+  if (scope.kind === 'query') return queryEntityIds(db, scope)
+  if (scope.kind === 'entities') {
+    const known = new Set(
+      db
+        .prepare('SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))')
+        .pluck()
+        .all(JSON.stringify(scope.entityIds)) as string[],
+    )
+    const unknown = scope.entityIds.filter((id) => !known.has(id))
+    if (unknown.length > 0) {
+      throw new BriefingError(
+        `No entity with the id ${unknown
+          .slice(0, 5)
+          .map((id) => `"${id}"`)
+          .join(', ')}.`,
+      )
+    }
+    return [...new Set(scope.entityIds)]
+  }
+  return db
+    .prepare(
+      `SELECT DISTINCT e.id FROM designations d JOIN entities e ON e.id = d.entity_id
+       WHERE d.round_id IN (SELECT value FROM json_each(?)) ORDER BY e.primary_name COLLATE NOCASE, e.id`,
+    )
+    .pluck()
+    .all(JSON.stringify(scope.roundIds)) as string[]
+}
+
+function roundsInScope(db: Db, settings: BriefingSettings, entityIds: string[]): RoundSummary[] {
+  const all = listRounds(db)
+  const { scope } = settings
+  if (scope.kind === 'rounds') {
+    const unknown = scope.roundIds.filter((id) => !all.some((round) => round.id === id))
+    if (unknown.length > 0) {
+      throw new BriefingError(`No round with the id ${unknown.map((id) => `"${id}"`).join(', ')}.`)
+    }
+    return all.filter((round) => scope.roundIds.includes(round.id))
+  }
+  const designated = new Set(
+    db
+      .prepare(
+        'SELECT DISTINCT round_id FROM designations WHERE entity_id IN (SELECT value FROM json_each(?))',
+      )
+      .pluck()
+      .all(JSON.stringify(entityIds)) as string[],
+  )
+  return all.filter((round) => designated.has(round.id))
+}
+
+/**
+ * The reactions a briefing quotes: those about an entity in scope, and those about a round in scope
+ * that name no particular entity (a ministry's answer to the whole rule belongs in every briefing on it).
+ */
+function reactionIdsInScope(db: Db, entityIds: string[], roundIds: string[]): string[] {
+  return db
+    .prepare(
+      `SELECT reaction_id FROM reaction_entities WHERE entity_id IN (SELECT value FROM json_each(@entities))
+       UNION
+       SELECT rr.reaction_id FROM reaction_rounds rr WHERE rr.round_id IN (SELECT value FROM json_each(@rounds))
+         AND NOT EXISTS (SELECT 1 FROM reaction_entities re WHERE re.reaction_id = rr.reaction_id)`,
+    )
+    .pluck()
+    .all({ entities: JSON.stringify(entityIds), rounds: JSON.stringify(roundIds) }) as string[]
+}
+
+function describeScope(settings: BriefingSettings): string {
+  const { scope } = settings
+  if (scope.kind === 'rounds') return 'the chosen rounds'
+  if (scope.kind === 'entities') return 'the picked entities'
+  return 'the current view'
+}
+
+function checkScopeSize(settings: BriefingSettings, entityCount: number, reactionCount: number): void {
+  if (entityCount === 0 && reactionCount === 0) {
+    throw new BriefingError(
+      `The briefing's scope is empty: ${describeScope(settings)} holds no entities and no reactions. ` +
+        'Choose at least one round or entity, or widen the filters.',
+    )
+  }
+  if (entityCount > BRIEFING_LIMITS.maxEntities) {
+    throw new BriefingError(
+      `The briefing's scope holds ${entityCount.toLocaleString('en-US')} entities; a briefing takes at most ` +
+        `${BRIEFING_LIMITS.maxEntities.toLocaleString('en-US')}. Narrow the scope with filters or fewer rounds.`,
+    )
+  }
+  if (reactionCount > BRIEFING_LIMITS.maxReactions) {
+    throw new BriefingError(
+      `The briefing's scope holds ${reactionCount.toLocaleString('en-US')} reactions; a briefing takes at most ` +
+        `${BRIEFING_LIMITS.maxReactions.toLocaleString('en-US')}. Narrow the scope.`,
+    )
+  }
+}
+
+function citationSources(citations: Citation[] | undefined): SourceRef[] {
+  return (citations ?? []).map((citation) => citation.source)
+}
+
+/**
+ * Reads what a briefing shows. Sources are numbered in the order the document first cites them
+ * (overview, then entities, then reactions), so "[3]" in the text is the third entry of the list.
+ */
+export function collectBriefing(db: Db, settings: BriefingSettings, today: string): BriefingData {
+  const read = db.transaction(() => {
+    const entityIds = entityIdsInScope(db, settings)
+    const rounds = roundsInScope(db, settings, entityIds)
+    const reactionIds = reactionIdsInScope(
+      db,
+      entityIds,
+      rounds.map((round) => round.id),
+    )
+    checkScopeSize(settings, entityIds.length, reactionIds.length)
+
+    const numbering = new SourceNumbering()
+    const include = new Set(settings.sections)
+    const entityIdSet = new Set(entityIds)
+    const designations = readDesignationsOf(db, entityIds)
+    const roundCitations = readCitationsOf(
+      db,
+      'round',
+      rounds.map((round) => round.id),
+    )
+    const briefingRounds: BriefingRound[] = rounds.map((round) => ({
+      ...round,
+      sourceNumbers: include.has('overview')
+        ? [
+            ...round.citations.map((citation) => numbering.federalRegister(citation, round.published)),
+            ...citationSources(roundCitations.get(round.id)).map((source) => numbering.publication(source)),
+          ]
+        : [],
+      entitiesInScope: new Set(
+        designations
+          .filter((d) => d.roundId === round.id && entityIdSet.has(d.entityId))
+          .map((d) => d.entityId),
+      ).size,
+    }))
+
+    const entityCitations = readCitationsOf(db, 'entity', entityIds)
+    const designationsByEntity = new Map<string, Designation[]>()
+    for (const designation of designations) {
+      const list = designationsByEntity.get(designation.entityId) ?? []
+      list.push(designation)
+      designationsByEntity.set(designation.entityId, list)
+    }
+    const entities: BriefingEntity[] = readEntitySummaries(db, entityIds).map((entity) => ({
+      ...entity,
+      designations: designationsByEntity.get(entity.id) ?? [],
+      sourceNumbers: include.has('entities')
+        ? citationSources(entityCitations.get(entity.id)).map((source) => numbering.publication(source))
+        : [],
+    }))
+
+    const reactions: BriefingReaction[] = listReactions(db, { ids: reactionIds }).map((reaction) => ({
+      ...reaction,
+      sourceNumber: include.has('reactions') ? numbering.publication(reaction.source) : 0,
+    }))
+
+    return {
+      settings,
+      date: settings.date || today,
+      dataAsOf: getMeta(db, 'data_as_of'),
+      rounds: briefingRounds,
+      entities,
+      reactions,
+      sources: numbering.list(),
+    }
+  })
+  return read.deferred()
+}
