@@ -22,6 +22,11 @@ export const API_CALL_NAMES = [
   'listTrustedKeys',
   'addTrustedKey',
   'removeTrustedKey',
+  'renderBriefing',
+  'exportBriefing',
+  'listBriefings',
+  'saveBriefing',
+  'deleteBriefing',
   'openSourceLink',
 ] as const
 

@@ -4,11 +4,14 @@
  */
 export const APP_COMMAND_CHANNEL = 'briefing:command'
 
-export const VIEW_NAMES = ['Entities', 'Rounds', 'Reactions', 'Updates'] as const
+export const VIEW_NAMES = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const
 export type ViewName = (typeof VIEW_NAMES)[number]
 
 export type AppCommand =
-  { type: 'show-view'; view: ViewName } | { type: 'preview-update'; uploadId: string; fileName: string }
+  | { type: 'show-view'; view: ViewName }
+  | { type: 'preview-update'; uploadId: string; fileName: string }
+  /** File → Export briefing…: the Briefing view exports what it currently shows. */
+  | { type: 'export-briefing' }
 
 export interface AppEvents {
   /** Subscribes to shell commands; returns the unsubscribe function. */
@@ -22,5 +25,6 @@ export function isAppCommand(value: unknown): value is AppCommand {
   if (command.type === 'show-view') return (VIEW_NAMES as readonly unknown[]).includes(command.view)
   if (command.type === 'preview-update')
     return typeof command.uploadId === 'string' && typeof command.fileName === 'string'
+  if (command.type === 'export-briefing') return true
   return false
 }

@@ -57,7 +57,12 @@ export const BRIEFING_LIMITS = {
 
 /** What the briefing covers: a table's current view, whole rounds, or hand-picked entities. */
 export type BriefingScope =
-  | { kind: 'query'; search: string; filters: EntityFilters; sort: { column: EntitySortColumn; desc: boolean }[] }
+  | {
+      kind: 'query'
+      search: string
+      filters: EntityFilters
+      sort: { column: EntitySortColumn; desc: boolean }[]
+    }
   | { kind: 'rounds'; roundIds: string[] }
   | { kind: 'entities'; entityIds: string[] }
 

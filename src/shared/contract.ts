@@ -3,6 +3,16 @@ import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
 import { ENTITY_SORT_COLUMNS, type EntityPage } from './entity-query'
 import { ENTITY_TYPES } from './domain'
+import {
+  BRIEFING_ENTITY_COLUMNS,
+  BRIEFING_LIMITS,
+  BRIEFING_SECTIONS,
+  ENTITY_GROUPINGS,
+  PAPER_SIZES,
+  REACTION_GROUPINGS,
+  type BriefingPdf,
+  type SavedBriefing,
+} from './briefing'
 import type {
   AppInfo,
   EntityDetail,
@@ -65,6 +75,53 @@ const entityQueryInput = z
   })
   .strict()
 
+/** What a briefing covers: the Entities table's current view, whole rounds, or picked entities. */
+const briefingScope = z.discriminatedUnion('kind', [
+  entityQueryInput
+    .pick({ search: true, filters: true, sort: true })
+    .extend({ kind: z.literal('query') })
+    .strict(),
+  z.object({ kind: z.literal('rounds'), roundIds: z.array(recordId).max(500) }).strict(),
+  z
+    .object({
+      kind: z.literal('entities'),
+      entityIds: z.array(recordId).max(BRIEFING_LIMITS.maxPickedIds),
+    })
+    .strict(),
+])
+
+const text = (max: number) => z.string().max(max, `at most ${max.toLocaleString('en-US')} characters`)
+
+/** Everything a writer sets for a briefing; also what is saved when a briefing is kept in the store. */
+export const briefingSettingsSchema = z
+  .object({
+    scope: briefingScope,
+    title: text(BRIEFING_LIMITS.titleLength).refine((title) => title.trim() !== '', 'a title is required'),
+    subtitle: text(BRIEFING_LIMITS.subtitleLength).default(''),
+    author: text(BRIEFING_LIMITS.authorLength).default(''),
+    date: z
+      .union([z.literal(''), z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date as yyyy-mm-dd')])
+      .default(''),
+    summary: text(BRIEFING_LIMITS.summaryLength).default(''),
+    banner: text(BRIEFING_LIMITS.bannerLength).default(''),
+    paper: z.enum(PAPER_SIZES).default('letter'),
+    sections: z
+      .array(z.enum(BRIEFING_SECTIONS))
+      .min(1, 'at least one section')
+      .max(BRIEFING_SECTIONS.length)
+      .default([...BRIEFING_SECTIONS]),
+    entityColumns: z
+      .array(z.enum(BRIEFING_ENTITY_COLUMNS))
+      .min(1, 'at least one column')
+      .max(BRIEFING_ENTITY_COLUMNS.length)
+      .default(['name', 'originalName', 'country', 'sector', 'licensePolicy']),
+    entityGrouping: z.enum(ENTITY_GROUPINGS).default('round'),
+    reactionGrouping: z.enum(REACTION_GROUPINGS).default('organisationKind'),
+  })
+  .strict()
+
+const briefingId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a briefing id as returned by saveBriefing')
+
 interface CallSpec<I extends z.ZodType, O> {
   input: I
   /** Phantom: carries the output type only. */
@@ -123,6 +180,21 @@ export const contract = {
     z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),
   ),
   removeTrustedKey: call<null>()(z.object({ fingerprint: z.string().min(1).max(200) }).strict()),
+  /** Lays out the briefing and prints it; the PDF comes back as base64 for the page-by-page preview. */
+  renderBriefing: call<BriefingPdf>()(z.object({ settings: briefingSettingsSchema }).strict()),
+  /**
+   * Exports the briefing as a PDF file: the desktop app asks where to save it; in browser mode the
+   * PDF comes back as base64 and the page downloads it.
+   */
+  exportBriefing: call<BriefingPdf & { saved: boolean }>()(
+    z.object({ settings: briefingSettingsSchema }).strict(),
+  ),
+  listBriefings: call<SavedBriefing[]>()(noInput),
+  /** Saves new settings (no id) or replaces a saved briefing's settings (with its id). */
+  saveBriefing: call<SavedBriefing>()(
+    z.object({ id: briefingId.optional(), settings: briefingSettingsSchema }).strict(),
+  ),
+  deleteBriefing: call<null>()(z.object({ id: briefingId }).strict()),
   /** Asks the desktop shell to open a source's web page in the system browser, after the user confirms. */
   openSourceLink: call<{ opened: boolean; message: string }>()(
     z

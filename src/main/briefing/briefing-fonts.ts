@@ -14,6 +14,9 @@ const FONT_FACES = [
   { family: 'noto-sans', css: '700-italic.css' },
   { family: 'noto-sans-sc', css: '400.css' },
   { family: 'noto-sans-sc', css: '700.css' },
+  // Traditional characters the Simplified set lacks (達闥科技 has 闥) come from Noto Sans TC.
+  { family: 'noto-sans-tc', css: '400.css' },
+  { family: 'noto-sans-tc', css: '700.css' },
 ] as const
 
 type FontFamily = (typeof FONT_FACES)[number]['family']
@@ -21,10 +24,10 @@ type FontFamily = (typeof FONT_FACES)[number]['family']
 /** Where the briefing's HTML asks for font files; both printers answer these URLs from disk. */
 export const FONT_URL_PREFIX = '/fonts/'
 
-const require = createRequire(import.meta.url)
+const resolveFromHere = createRequire(import.meta.url)
 
 function packageDir(family: FontFamily): string {
-  return path.dirname(require.resolve(`@fontsource/${family}/package.json`))
+  return path.dirname(resolveFromHere.resolve(`@fontsource/${family}/package.json`))
 }
 
 let cachedCss: string | null = null
@@ -41,7 +44,7 @@ export function fontFaceCss(): string {
   return cachedCss
 }
 
-const FONT_PATH = /^\/fonts\/(noto-sans|noto-sans-sc)\/([a-z0-9-]+\.woff2)$/
+const FONT_PATH = /^\/fonts\/(noto-sans|noto-sans-sc|noto-sans-tc)\/([a-z0-9-]+\.woff2)$/
 
 /** The bytes of a font the briefing asked for, or null for anything that is not one of ours. */
 export function readFontFile(urlPath: string): Buffer | null {

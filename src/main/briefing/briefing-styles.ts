@@ -26,6 +26,9 @@ export interface PageFurniture {
   dataAsOf: string | null
 }
 
+/** Latin first, then Chinese (Simplified, then Traditional for the characters the SC set lacks). */
+const FONT_STACK = "'Noto Sans', 'Noto Sans SC', 'Noto Sans TC', sans-serif"
+
 const PAGE_SIZE: Record<PaperSize, string> = { letter: 'letter', a4: 'A4' }
 
 /**
@@ -49,20 +52,20 @@ function pageRules({ paper, banner, title, date, dataAsOf }: PageFurniture): str
     @bottom-right { content: "Page " counter(page) " of " counter(pages); }
   }
   @page {
-    @top-left { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 40%; }
-    @top-center { font: 700 8.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; letter-spacing: 0.08em; color: #000; vertical-align: bottom; padding-bottom: 4mm; }
-    @top-right { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 25%; text-align: right; }
-    @bottom-left { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: top; padding-top: 4mm; width: 30%; }
-    @bottom-center { font: 700 8.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; letter-spacing: 0.08em; color: #000; vertical-align: top; padding-top: 4mm; }
-    @bottom-right { font: 7.5pt/1.2 'Noto Sans', 'Noto Sans SC', sans-serif; color: #333; vertical-align: top; padding-top: 4mm; width: 25%; text-align: right; }
+    @top-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 40%; }
+    @top-center { font: 700 8.5pt/1.2 ${FONT_STACK}; letter-spacing: 0.08em; color: #000; vertical-align: bottom; padding-bottom: 4mm; }
+    @top-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 25%; text-align: right; }
+    @bottom-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: 30%; }
+    @bottom-center { font: 700 8.5pt/1.2 ${FONT_STACK}; letter-spacing: 0.08em; color: #000; vertical-align: top; padding-top: 4mm; }
+    @bottom-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: 25%; text-align: right; }
   }`
 }
 
 const BODY_RULES = `
-  :root { --sans: 'Noto Sans', 'Noto Sans SC', sans-serif; --rule: #c9ced6; --muted: #555b66; --accent: #1d3a5f; }
+  :root { --sans: ${FONT_STACK}; --rule: #c9ced6; --muted: #555b66; --accent: #1d3a5f; }
   html { font-family: var(--sans); font-size: 9.5pt; line-height: 1.45; color: #111; }
   body { margin: 0; }
-  :lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans', sans-serif; }
+  :lang(zh) { font-family: 'Noto Sans SC', 'Noto Sans TC', 'Noto Sans', sans-serif; }
   /* Whatever the writer or the data holds (a 2,000-character title, a URL), it wraps instead of overflowing. */
   h1, h2, h3, p, li, td, th, blockquote, figcaption { overflow-wrap: break-word; }
   .title-block { border-bottom: 2px solid var(--accent); padding-bottom: 8pt; margin-bottom: 12pt; }

@@ -122,7 +122,7 @@ function describeScope(settings: BriefingSettings): string {
   const { scope } = settings
   if (scope.kind === 'rounds') return 'the chosen rounds'
   if (scope.kind === 'entities') return 'the picked entities'
-  return 'the current view'
+  return 'the search and filters'
 }
 
 function checkScopeSize(settings: BriefingSettings, entityCount: number, reactionCount: number): void {

@@ -35,7 +35,8 @@ export function withMetadata(pdf: Buffer, metadata: PdfMetadata): Buffer {
   }
   const body = pdf.toString('latin1')
   const original = new RegExp(`(?:^|\\n)${info[1]} ${info[2]} obj\\s*<<([\\s\\S]*?)>>\\s*endobj`).exec(body)
-  const keep = (key: string) => (original ? new RegExp(`/${key}\\s*(\\([^)]*\\))`).exec(original[1])?.[1] : undefined)
+  const keep = (key: string) =>
+    original ? new RegExp(`/${key}\\s*(\\([^)]*\\))`).exec(original[1])?.[1] : undefined
   const fields = [
     `/Title ${pdfTextString(metadata.title)}`,
     metadata.author ? `/Author ${pdfTextString(metadata.author)}` : '',

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { BundleError } from '../bundles/bundle-error'
 import { APP_VERSION } from '../services/app-version'
+import { registerBriefingCommands } from './briefing-commands'
 import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
@@ -33,6 +34,7 @@ export function buildProgram(deps: CliDependencies): Command {
   const cli = createCliContext(program, deps)
   registerCatalogCommands(program, cli)
   registerBundleCommands(program, cli)
+  registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
   // Subcommands inherit the exit override and output so usage errors come back as codes, not exits.
   for (const command of program.commands) {

@@ -1,7 +1,7 @@
 import type { Command } from 'commander'
 import { wholeNumber } from './option-parsers'
 import { startLoopbackHost } from '../host/loopback-host'
-import { createApiHandlers } from '../services/api-handlers'
+import { browserPlatform, createApiHandlers } from '../services/api-handlers'
 import type { CliContext } from './cli-context'
 
 /** serve: browser mode on 127.0.0.1. */
@@ -19,8 +19,9 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
     .action(async (options: { db?: string; port: number }) => {
       if (options.db) program.setOptionValue('db', options.db)
       await cli.withStore(async (store) => {
+        const platform = browserPlatform()
         const host = await startLoopbackHost({
-          handlers: createApiHandlers(store),
+          handlers: createApiHandlers(store, undefined, platform),
           rendererDir: cli.deps.rendererDir,
           port: options.port,
         })
@@ -30,6 +31,7 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
         await new Promise<void>((resolve) => {
           const stop = async () => {
             await host.close()
+            await platform.printer.close()
             resolve()
           }
           cli.deps.onServing?.(stop)

@@ -8,6 +8,7 @@ import { StagedFiles } from '../services/staged-files'
 import { freshStorePathBeside, type Store } from '../store/open-store'
 import { StoreError } from '../store/store-error'
 import { handleAppProtocol, registerAppSchemePrivileges } from './app-protocol'
+import { ElectronPrinter } from './briefing-printer'
 import { registerIpcHandlers } from './ipc'
 import { createMainWindow } from './main-window'
 import { buildMenuTemplate } from './menu'
@@ -16,6 +17,7 @@ import {
   importUpdateFromDialog,
   openDataFolder,
   openSourceLink,
+  saveBriefingPdfFromDialog,
   sendCommand,
   showAbout,
 } from './shell-actions'
@@ -81,6 +83,7 @@ async function start(): Promise<void> {
   }
   const stateFile = path.join(app.getPath('userData'), 'window-state.json')
   const staged = new StagedFiles()
+  const printer = new ElectronPrinter()
   let mainWindow: BrowserWindow
   const showWindow = () => {
     const state = fitToDisplays(
@@ -94,13 +97,17 @@ async function start(): Promise<void> {
   }
   registerIpcHandlers(
     ipcMain,
-    createApiHandlers(store, staged, { openSourceLink: (url) => openSourceLink(mainWindow, url) }),
+    createApiHandlers(store, staged, {
+      openSourceLink: (url) => openSourceLink(mainWindow, url),
+      printer,
+      saveBriefingPdf: (fileName, pdf) => saveBriefingPdfFromDialog(mainWindow, fileName, pdf),
+    }),
   )
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
         importUpdate: () => void importUpdateFromDialog(mainWindow, staged),
-        exportBriefing: null,
+        exportBriefing: () => sendCommand(mainWindow, { type: 'export-briefing' }),
         openDataFolder: () => openDataFolder(store),
         showView: (view) => sendCommand(mainWindow, { type: 'show-view', view }),
         showAbout: () => void showAbout(mainWindow, store),

@@ -3,6 +3,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { APP_COMMAND_CHANNEL, type AppCommand } from '../../shared/app-commands'
 import { LIMITS } from '../../shared/contract'
+import { writeFileAtomically } from '../services/briefing-services'
 import * as catalog from '../services/catalog-services'
 import type { StagedFiles } from '../services/staged-files'
 import type { Store } from '../store/open-store'
@@ -75,4 +76,20 @@ export async function showAbout(window: BrowserWindow, store: Store): Promise<vo
       `Data file: ${info.storePath}`,
     ].join('\n'),
   })
+}
+
+/** Export briefing: a native save dialog, then the PDF written whole (never half a file). */
+export async function saveBriefingPdfFromDialog(
+  window: BrowserWindow,
+  fileName: string,
+  pdf: Buffer,
+): Promise<{ saved: boolean; path?: string }> {
+  const result = await dialog.showSaveDialog(window, {
+    title: 'Export briefing',
+    defaultPath: path.join(app.getPath('documents'), fileName),
+    filters: [{ name: 'PDF documents', extensions: ['pdf'] }],
+  })
+  if (result.canceled || !result.filePath) return { saved: false }
+  writeFileAtomically(result.filePath, pdf)
+  return { saved: true, path: result.filePath }
 }

@@ -23,7 +23,13 @@ export const CONTENT_SECURITY_POLICY = [
 ].join('; ')
 
 /** Errors that describe a problem with what the user asked for (a refused bundle, a needed confirmation). */
-const USER_ERRORS = new Set(['BundleError', 'ConfirmationRequired', 'StoreError', 'DatasetError'])
+const USER_ERRORS = new Set([
+  'BundleError',
+  'ConfirmationRequired',
+  'StoreError',
+  'DatasetError',
+  'BriefingError',
+])
 
 export interface LoopbackHostOptions {
   handlers: ApiHandlers

@@ -1,26 +1,41 @@
 import type { ApiCallName } from '../../shared/api-names'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
+import { ChromiumPrinter } from '../briefing/chromium-printer'
+import type { PdfPrinter } from '../briefing/pdf-printer'
+import { deleteSavedBriefing, listSavedBriefings, saveBriefing } from '../briefing/saved-briefings'
 import type { Store } from '../store/open-store'
+import { renderBriefingPdf } from './briefing-services'
 import * as catalog from './catalog-services'
 import { exportEntitiesCsv } from './entity-export'
 import { StagedFiles } from './staged-files'
 import * as updates from './update-services'
 
-/** What only the desktop shell can do; browser mode and tests get the defaults below. */
+/** What differs between the desktop shell and browser mode; tests get the browser-mode defaults. */
 export interface PlatformHooks {
   openSourceLink(url: string): Promise<{ opened: boolean; message: string }>
+  /** Prints briefings: Electron's printToPDF in the desktop app, a local Chromium otherwise. */
+  printer: PdfPrinter
+  /**
+   * Hands a finished briefing PDF to the user: the desktop app asks where to save it and writes it
+   * there; null means the caller gets the bytes back (browser mode downloads them itself).
+   */
+  saveBriefingPdf: ((fileName: string, pdf: Buffer) => Promise<{ saved: boolean; path?: string }>) | null
 }
 
-const browserPlatform: PlatformHooks = {
-  // In browser mode the page opens links itself; the host never starts programs on the user's behalf.
-  openSourceLink: async () => ({ opened: false, message: 'In browser mode, links open in your browser.' }),
+export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): PlatformHooks {
+  return {
+    // In browser mode the page opens links itself; the host never starts programs on the user's behalf.
+    openSourceLink: async () => ({ opened: false, message: 'In browser mode, links open in your browser.' }),
+    printer,
+    saveBriefingPdf: null,
+  }
 }
 
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
 export function createApiHandlers(
   store: Store,
   staged: StagedFiles = new StagedFiles(),
-  platform: PlatformHooks = browserPlatform,
+  platform: PlatformHooks = browserPlatform(),
 ): ApiHandlers {
   return {
     appInfo: () => catalog.appInfo(store),
@@ -57,6 +72,22 @@ export function createApiHandlers(
     addTrustedKey: ({ keyFile }) => updates.trustKey(store, keyFile),
     removeTrustedKey: ({ fingerprint }) => {
       updates.distrustKey(store, fingerprint)
+      return null
+    },
+    renderBriefing: async ({ settings }) => {
+      const { pdf, info } = await renderBriefingPdf(store, settings, platform.printer)
+      return { ...info, base64: pdf.toString('base64') }
+    },
+    exportBriefing: async ({ settings }) => {
+      const { pdf, info } = await renderBriefingPdf(store, settings, platform.printer)
+      if (!platform.saveBriefingPdf) return { ...info, base64: pdf.toString('base64'), saved: false }
+      const { saved, path } = await platform.saveBriefingPdf(info.fileName, pdf)
+      return { ...info, saved, path }
+    },
+    listBriefings: () => listSavedBriefings(store.db),
+    saveBriefing: ({ id, settings }) => saveBriefing(store.db, settings, id),
+    deleteBriefing: ({ id }) => {
+      deleteSavedBriefing(store.db, id)
       return null
     },
     openSourceLink: ({ url }) => platform.openSourceLink(url),

@@ -42,7 +42,9 @@ export async function renderBriefingPdf(
   const pdf = withMetadata(printed, {
     title: settings.title,
     author: settings.author,
-    subject: settings.subtitle || `Briefing on ${data.entities.length} entities and ${data.reactions.length} reactions`,
+    subject:
+      settings.subtitle ||
+      `Briefing on ${data.entities.length} entities and ${data.reactions.length} reactions`,
     creator: `Sanctions Briefing ${APP_VERSION}`,
   })
   return {

@@ -1,6 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { EntitySummary } from '../../shared/domain'
-import type { EntityFacet, EntityFilters, EntityPage, EntitySortColumn, FacetValue } from '../../shared/entity-query'
+import type {
+  EntityFacet,
+  EntityFilters,
+  EntityPage,
+  EntitySortColumn,
+  FacetValue,
+} from '../../shared/entity-query'
 import { readEntitySummaries } from './read-records'
 import { ftsQueryFor } from './search-text'
 

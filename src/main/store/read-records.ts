@@ -135,11 +135,7 @@ function readCitations(
 }
 
 /** The citations of many records at once, keyed by record id, each list in its recorded order. */
-export function readCitationsOf(
-  db: Db,
-  kind: 'entity' | 'round',
-  ids: string[],
-): Map<string, Citation[]> {
+export function readCitationsOf(db: Db, kind: 'entity' | 'round', ids: string[]): Map<string, Citation[]> {
   const [table, owner] = kind === 'entity' ? ['entity_sources', 'entity_id'] : ['round_sources', 'round_id']
   const rows = db
     .prepare(

@@ -21,5 +21,10 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   listTrustedKeys: {},
   addTrustedKey: { keyFile: '{}' },
   removeTrustedKey: { fingerprint: 'ab' },
+  renderBriefing: { settings: { scope: { kind: 'rounds', roundIds: ['el-2019-10-84fr54002'] }, title: 'T' } },
+  exportBriefing: { settings: { scope: { kind: 'entities', entityIds: ['cloudwalk'] }, title: 'T' } },
+  listBriefings: {},
+  saveBriefing: { settings: { scope: { kind: 'query', search: 'x', filters: {}, sort: [] }, title: 'T' } },
+  deleteBriefing: { id: 'b-0123456789ab' },
   openSourceLink: { url: 'https://example.org/' },
 }

@@ -4,6 +4,7 @@ import { useLoad } from './api/use-api'
 import type { EntityQueryState } from './entities/use-entity-pages'
 import { NavigationContext, type Navigation } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
+import { BriefingView } from './views/briefing-view'
 import { EntitiesView } from './views/entities-view'
 import { ReactionsView } from './views/reactions-view'
 import { RoundsView } from './views/rounds-view'
@@ -16,7 +17,9 @@ declare global {
   }
 }
 
-const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Updates']
+const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
+
+const EMPTY_VIEW: EntityQueryState = { search: '', filters: {}, sort: [] }
 
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
@@ -26,14 +29,24 @@ export function App() {
     serial: 0,
     filters: {},
   })
+  const [entityView, setEntityView] = useState<EntityQueryState>(EMPTY_VIEW)
+  // Bumped by File → Export briefing… and by "Brief this view"; the Briefing view acts on each change.
+  const [exportRequests, setExportRequests] = useState(0)
+  const [briefRequests, setBriefRequests] = useState(0)
   const navigation = useMemo<Navigation>(
     () => ({
       showEntities: (filters) => {
         setEntityLink((previous) => ({ serial: previous.serial + 1, filters }))
         setView('Entities')
       },
+      entityView,
+      reportEntityView: setEntityView,
+      briefEntityView: () => {
+        setBriefRequests((n) => n + 1)
+        setView('Briefing')
+      },
     }),
-    [],
+    [entityView],
   )
   const info = useLoad((api) => api.appInfo({}), 'app-info')
 
@@ -42,6 +55,10 @@ export function App() {
     () =>
       window.briefingEvents?.onCommand((command) => {
         if (command.type === 'show-view') setView(command.view)
+        if (command.type === 'export-briefing') {
+          setView('Briefing')
+          setExportRequests((n) => n + 1)
+        }
         if (command.type === 'preview-update') {
           setIncoming({ kind: 'staged', uploadId: command.uploadId, fileName: command.fileName })
           setView('Updates')
@@ -88,6 +105,14 @@ export function App() {
           ) : null}
           {view === 'Rounds' ? <RoundsView /> : null}
           {view === 'Reactions' ? <ReactionsView /> : null}
+          {/* Kept mounted so a briefing being composed survives a look at another view. */}
+          <div hidden={view !== 'Briefing'}>
+            <BriefingView
+              active={view === 'Briefing'}
+              exportRequests={exportRequests}
+              briefRequests={briefRequests}
+            />
+          </div>
           {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
         </main>
       </div>

@@ -1,9 +1,14 @@
 import { createContext, useContext } from 'react'
 import type { EntityQueryState } from './entities/use-entity-pages'
 
-/** Moving between views with a filter applied (a round → its entities). */
+/** Moving between views with a filter applied (a round → its entities, a table view → a briefing). */
 export interface Navigation {
   showEntities(filters: EntityQueryState['filters']): void
+  /** The Entities table's current search, filters and order, for a briefing of "the current view". */
+  entityView: EntityQueryState
+  reportEntityView(view: EntityQueryState): void
+  /** Opens the Briefing view with the Entities table's current view as its scope. */
+  briefEntityView(): void
 }
 
 export const NavigationContext = createContext<Navigation | null>(null)

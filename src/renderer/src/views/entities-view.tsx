@@ -16,6 +16,7 @@ import { EntityDetails } from '../entities/entity-details'
 import { FacetFilter } from '../entities/facet-filter'
 import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
 import { DateRangeFilter } from '../entities/date-range-filter'
+import { useNavigation } from '../navigation'
 
 const features = tableFeatures({ rowSortingFeature })
 const helper = createColumnHelper<typeof features, EntitySummary>()
@@ -90,6 +91,14 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   const [openId, setOpenId] = useState<string | null>(null)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
   const { page, stale, loadMore } = useEntityPages({ search, filters, sort })
+  const navigation = useNavigation()
+  const viewKey = JSON.stringify({ search, filters, sort })
+  // The Briefing view can take "the table as filtered" as its scope: keep it told of the current view.
+  useEffect(() => {
+    navigation.reportEntityView({ search, filters, sort })
+    // `viewKey` stands for search, filters and sort.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [viewKey])
   // While a new query loads, keep showing the last rows instead of flashing an empty table.
   const shown = page ?? stale
   const rows = shown?.rows ?? []
@@ -184,6 +193,9 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
           </p>
           <button type="button" className="export" onClick={() => void exportCsv()}>
             Export CSV
+          </button>
+          <button type="button" onClick={() => navigation.briefEntityView()}>
+            Brief this view
           </button>
         </div>
         {chips.length > 0 || dateRange.from || dateRange.to ? (

@@ -1,0 +1,152 @@
+import { Option, type Command } from 'commander'
+import fs from 'node:fs'
+import path from 'node:path'
+import {
+  BRIEFING_SECTIONS,
+  DEFAULT_BRIEFING_SETTINGS,
+  PAPER_SIZES,
+  type BriefingScope,
+  type BriefingSettings,
+} from '../../shared/briefing'
+import { briefingSettingsSchema } from '../../shared/contract'
+import { ChromiumPrinter } from '../briefing/chromium-printer'
+import { getSavedBriefing } from '../briefing/saved-briefings'
+import { renderBriefingPdf, writeFileAtomically } from '../services/briefing-services'
+import type { Store } from '../store/open-store'
+import type { CliContext } from './cli-context'
+import { CliError } from './cli-io'
+
+interface ExportPdfOptions {
+  out: string
+  round: string[]
+  entity: string[]
+  query?: string
+  title?: string
+  banner?: string
+  paper?: (typeof PAPER_SIZES)[number]
+  sections?: string
+  briefing?: string
+}
+
+function collect(value: string, previous: string[]): string[] {
+  return [...previous, value]
+}
+
+function sectionsFrom(value: string): BriefingSettings['sections'] {
+  const names = value
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+  const unknown = names.filter((name) => !(BRIEFING_SECTIONS as readonly string[]).includes(name))
+  if (unknown.length > 0 || names.length === 0) {
+    throw new CliError(
+      `--sections: ${unknown.length > 0 ? `unknown section "${unknown[0]}"` : 'no section given'}; ` +
+        `choose from ${BRIEFING_SECTIONS.join(', ')}.`,
+    )
+  }
+  return names as BriefingSettings['sections']
+}
+
+function scopeFrom(options: ExportPdfOptions): BriefingScope {
+  if (options.entity.length > 0) {
+    if (options.round.length > 0 || options.query !== undefined) {
+      throw new CliError('--entity picks entities one by one; it cannot be combined with --round or --query.')
+    }
+    return { kind: 'entities', entityIds: options.entity }
+  }
+  if (options.query !== undefined) {
+    // A search, narrowed to the given rounds if any: the same as the Entities table's filtered view.
+    return {
+      kind: 'query',
+      search: options.query,
+      filters: options.round.length > 0 ? { round: options.round } : {},
+      sort: [],
+    }
+  }
+  if (options.round.length > 0) return { kind: 'rounds', roundIds: options.round }
+  throw new CliError(
+    'Say what the briefing covers: --round ID (repeatable), --entity ID (repeatable), --query TEXT, or --briefing ID.',
+  )
+}
+
+/** The settings to print: a saved briefing or a new scope, with the flags given on top. */
+function settingsFrom(store: Store, options: ExportPdfOptions): BriefingSettings {
+  if (
+    options.briefing &&
+    (options.round.length > 0 || options.entity.length > 0 || options.query !== undefined)
+  ) {
+    throw new CliError(
+      '--briefing exports a saved briefing with its own scope; leave out --round, --entity and --query.',
+    )
+  }
+  const base: BriefingSettings = options.briefing
+    ? getSavedBriefing(store.db, options.briefing).settings
+    : { ...DEFAULT_BRIEFING_SETTINGS, scope: scopeFrom(options) }
+  const candidate = {
+    ...base,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(options.banner !== undefined ? { banner: options.banner } : {}),
+    ...(options.paper !== undefined ? { paper: options.paper } : {}),
+    ...(options.sections !== undefined ? { sections: sectionsFrom(options.sections) } : {}),
+  }
+  const parsed = briefingSettingsSchema.safeParse(candidate)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || 'settings'}: ${issue.message}`,
+    )
+    throw new CliError(`The briefing settings are not valid: ${issues.join('; ')}`)
+  }
+  return parsed.data
+}
+
+function checkOutPath(out: string): string {
+  const target = path.resolve(out)
+  const dir = path.dirname(target)
+  if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) {
+    throw new CliError(`--out: the folder "${dir}" does not exist.`)
+  }
+  if (fs.existsSync(target) && fs.statSync(target).isDirectory()) {
+    throw new CliError(`--out: "${target}" is a folder; give a file name such as briefing.pdf.`)
+  }
+  return target
+}
+
+/** export-pdf: a briefing PDF from the command line, printed by a local Chromium. */
+export function registerBriefingCommands(program: Command, cli: CliContext): void {
+  program
+    .command('export-pdf')
+    .description('export a briefing as a tagged PDF (uses Chromium; CHROMIUM_PATH overrides where it is)')
+    .requiredOption('--out <file>', 'the PDF file to write')
+    .option('--round <id>', 'a round to cover (repeatable)', collect, [])
+    .option('--entity <id>', 'an entity to cover (repeatable)', collect, [])
+    .option('--query <text>', 'cover the entities this search finds (with --round: within those rounds)')
+    .option('--title <text>', 'the title')
+    .option('--banner <text>', 'the handling banner at the top and bottom of every page ("" for none)')
+    .addOption(new Option('--paper <size>', 'paper size').choices(PAPER_SIZES))
+    .option('--sections <list>', `comma-separated sections (default: ${BRIEFING_SECTIONS.join(',')})`)
+    .option('--briefing <id>', 'export a saved briefing')
+    .action((options: ExportPdfOptions) =>
+      cli.withStore(async (store) => {
+        const target = checkOutPath(options.out)
+        const settings = settingsFrom(store, options)
+        const printer = new ChromiumPrinter(cli.deps.env)
+        try {
+          const { pdf, info } = await renderBriefingPdf(store, settings, printer)
+          writeFileAtomically(target, pdf)
+          cli.print(
+            {
+              path: target,
+              pageCount: info.pageCount,
+              bytes: info.bytes,
+              entityCount: info.entityCount,
+              reactionCount: info.reactionCount,
+            },
+            `Wrote ${target}: ${info.pageCount} ${info.pageCount === 1 ? 'page' : 'pages'}, ` +
+              `${info.bytes.toLocaleString('en-US')} bytes (${info.entityCount} entities, ${info.reactionCount} reactions).`,
+          )
+        } finally {
+          await printer.close()
+        }
+      }),
+    )
+}

@@ -1,0 +1,185 @@
+import { useState } from 'react'
+import type { BriefingScope } from '../../../shared/briefing'
+import type { RoundSummary, SearchHit } from '../../../shared/domain'
+import { useApi, useLoad } from '../api/use-api'
+import { LoadState } from '../components/load-state'
+import type { EntityQueryState } from '../entities/use-entity-pages'
+
+interface ScopePickerProps {
+  scope: BriefingScope
+  onChange(scope: BriefingScope): void
+  /** The Entities table's current search, filters and order, as the reviewer left them. */
+  entityView: EntityQueryState
+  /** Names of picked entities, remembered so chips can show them. */
+  pickedNames: Record<string, string>
+  onPickedName(id: string, name: string): void
+}
+
+function describeView(view: EntityQueryState): string {
+  const parts: string[] = []
+  if (view.search.trim()) parts.push(`search “${view.search.trim()}”`)
+  const filterCount = Object.entries(view.filters).filter(([key, value]) =>
+    key === 'firstAdded' ? Boolean(value) : Array.isArray(value) && value.length > 0,
+  ).length
+  if (filterCount > 0) parts.push(`${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}`)
+  return parts.length > 0 ? parts.join(', ') : 'all entities, no filters'
+}
+
+function RoundChoices({
+  rounds,
+  chosen,
+  onToggle,
+}: {
+  rounds: RoundSummary[]
+  chosen: string[]
+  onToggle(id: string): void
+}) {
+  return (
+    <ul className="choice-list">
+      {rounds.map((round) => (
+        <li key={round.id}>
+          <label>
+            <input type="checkbox" checked={chosen.includes(round.id)} onChange={() => onToggle(round.id)} />
+            {round.citations[0] ?? round.id} · {round.published ?? 'date not recorded'} ·{' '}
+            {round.recordedCount} entities
+          </label>
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+function EntityPicker({
+  picked,
+  pickedNames,
+  onPick,
+  onUnpick,
+}: {
+  picked: string[]
+  pickedNames: Record<string, string>
+  onPick(hit: SearchHit): void
+  onUnpick(id: string): void
+}) {
+  const api = useApi()
+  const [text, setText] = useState('')
+  const [hits, setHits] = useState<SearchHit[]>([])
+  async function find(value: string) {
+    setText(value)
+    if (!value.trim()) return setHits([])
+    const found = await api.search({ query: value, limit: 20 })
+    setHits(found.filter((hit) => hit.kind === 'entity'))
+  }
+  return (
+    <div className="entity-picker">
+      <label>
+        Find an entity to add
+        <input type="search" value={text} onChange={(event) => void find(event.target.value)} />
+      </label>
+      {hits.length > 0 ? (
+        <ul className="choice-list" aria-label="Entities found">
+          {hits.map((hit) => (
+            <li key={hit.id}>
+              <button
+                type="button"
+                className="link"
+                disabled={picked.includes(hit.id)}
+                onClick={() => onPick(hit)}
+              >
+                Add {hit.name}
+                {hit.originalName ? ` (${hit.originalName})` : ''}
+              </button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+      <p className="chips" aria-label="Picked entities">
+        {picked.length === 0 ? <span className="unknown">No entity picked yet.</span> : null}
+        {picked.map((id) => (
+          <button
+            key={id}
+            type="button"
+            className="chip removable"
+            aria-label={`Remove ${pickedNames[id] ?? id}`}
+            onClick={() => onUnpick(id)}
+          >
+            {pickedNames[id] ?? id} ×
+          </button>
+        ))}
+      </p>
+    </div>
+  )
+}
+
+/** What the briefing covers: the Entities table's view, some rounds, or entities picked by hand. */
+export function ScopePicker({ scope, onChange, entityView, pickedNames, onPickedName }: ScopePickerProps) {
+  const rounds = useLoad((api) => api.listRounds({}), 'rounds')
+  const viewScope: BriefingScope = { kind: 'query', ...entityView }
+  return (
+    <fieldset className="scope">
+      <legend>Scope</legend>
+      <label>
+        <input
+          type="radio"
+          name="scope"
+          checked={scope.kind === 'query'}
+          onChange={() => onChange(viewScope)}
+        />
+        The Entities table as filtered ({describeView(scope.kind === 'query' ? scope : entityView)})
+      </label>
+      {scope.kind === 'query' ? (
+        <button type="button" className="link" onClick={() => onChange(viewScope)}>
+          Use the table's current filters again
+        </button>
+      ) : null}
+      <label>
+        <input
+          type="radio"
+          name="scope"
+          checked={scope.kind === 'rounds'}
+          onChange={() => onChange({ kind: 'rounds', roundIds: [] })}
+        />
+        One or more rounds
+      </label>
+      {scope.kind === 'rounds' ? (
+        <LoadState loadable={rounds} what="rounds">
+          {(list) => (
+            <RoundChoices
+              rounds={list}
+              chosen={scope.roundIds}
+              onToggle={(id) =>
+                onChange({
+                  kind: 'rounds',
+                  roundIds: scope.roundIds.includes(id)
+                    ? scope.roundIds.filter((r) => r !== id)
+                    : [...scope.roundIds, id],
+                })
+              }
+            />
+          )}
+        </LoadState>
+      ) : null}
+      <label>
+        <input
+          type="radio"
+          name="scope"
+          checked={scope.kind === 'entities'}
+          onChange={() => onChange({ kind: 'entities', entityIds: [] })}
+        />
+        Entities picked one by one
+      </label>
+      {scope.kind === 'entities' ? (
+        <EntityPicker
+          picked={scope.entityIds}
+          pickedNames={pickedNames}
+          onPick={(hit) => {
+            onPickedName(hit.id, hit.name)
+            onChange({ kind: 'entities', entityIds: [...scope.entityIds, hit.id] })
+          }}
+          onUnpick={(id) =>
+            onChange({ kind: 'entities', entityIds: scope.entityIds.filter((e) => e !== id) })
+          }
+        />
+      ) : null}
+    </fieldset>
+  )
+}

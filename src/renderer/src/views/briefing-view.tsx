@@ -1,0 +1,236 @@
+import { useCallback, useEffect, useRef, useState } from 'react'
+import {
+  DEFAULT_BRIEFING_SETTINGS,
+  type BriefingPdf,
+  type BriefingSettings,
+  type SavedBriefing,
+} from '../../../shared/briefing'
+import type { ApiInput } from '../../../shared/contract'
+import { useApi } from '../api/use-api'
+import { PdfPreview } from '../briefing/pdf-preview'
+import { SavedBriefings } from '../briefing/saved-briefings'
+import { ScopePicker } from '../briefing/scope-picker'
+import { SettingsForm } from '../briefing/settings-form'
+import { useNavigation } from '../navigation'
+
+/** How long typing pauses before the preview is printed again. */
+const PREVIEW_DELAY_MS = 700
+
+type Preview =
+  | { state: 'waiting' }
+  | { state: 'rendering'; last: BriefingPdf | null }
+  | { state: 'ready'; pdf: BriefingPdf }
+  | { state: 'error'; message: string; last: BriefingPdf | null }
+
+function lastPdf(preview: Preview): BriefingPdf | null {
+  if (preview.state === 'ready') return preview.pdf
+  if (preview.state === 'waiting') return null
+  return preview.last
+}
+
+function downloadPdf(pdf: BriefingPdf) {
+  const binary = atob(pdf.base64 ?? '')
+  const bytes = new Uint8Array(binary.length)
+  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const link = document.createElement('a')
+  link.href = url
+  link.download = pdf.fileName
+  link.click()
+  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+}
+
+/** The settings as the contract takes them (filters from facet values are valid by construction). */
+function asInput(settings: BriefingSettings): ApiInput<'renderBriefing'>['settings'] {
+  return settings as ApiInput<'renderBriefing'>['settings']
+}
+
+/**
+ * Compose a briefing: scope, title page, sections; a live preview that is the exported PDF itself;
+ * export, save and reopen.
+ */
+export function BriefingView({
+  active,
+  exportRequests,
+  briefRequests,
+}: {
+  /** Whether the view is on screen: the preview is printed only then. */
+  active: boolean
+  exportRequests: number
+  briefRequests: number
+}) {
+  const api = useApi()
+  const { entityView } = useNavigation()
+  const [settings, setSettings] = useState<BriefingSettings>(() => ({
+    ...DEFAULT_BRIEFING_SETTINGS,
+    scope: { kind: 'query', ...entityView },
+  }))
+  const [savedId, setSavedId] = useState<string | null>(null)
+  const [saved, setSaved] = useState<SavedBriefing[]>([])
+  const [pickedNames, setPickedNames] = useState<Record<string, string>>({})
+  const [preview, setPreview] = useState<Preview>({ state: 'waiting' })
+  const [message, setMessage] = useState('')
+  const [busy, setBusy] = useState(false)
+
+  const patch = (change: Partial<BriefingSettings>) => setSettings((previous) => ({ ...previous, ...change }))
+
+  const reloadSaved = useCallback(() => {
+    api.listBriefings({}).then(setSaved, (error: unknown) => setMessage((error as Error).message))
+  }, [api])
+  useEffect(reloadSaved, [reloadSaved])
+
+  // "Brief this view" in the Entities table: take its current search, filters and order as the scope.
+  const handledBriefs = useRef(briefRequests)
+  useEffect(() => {
+    if (briefRequests === handledBriefs.current) return
+    handledBriefs.current = briefRequests
+    setSettings((previous) => ({ ...previous, scope: { kind: 'query', ...entityView } }))
+  }, [briefRequests, entityView])
+
+  // Print the preview again once the writer pauses; answers to older settings are dropped.
+  const key = JSON.stringify(settings)
+  useEffect(() => {
+    if (!active) return
+    if (!settings.title.trim()) {
+      setPreview((previous) => ({ state: 'error', message: 'A title is required.', last: lastPdf(previous) }))
+      return
+    }
+    let current = true
+    const timer = setTimeout(() => {
+      setPreview((previous) => ({ state: 'rendering', last: lastPdf(previous) }))
+      api.renderBriefing({ settings: asInput(settings) }).then(
+        (pdf) => current && setPreview({ state: 'ready', pdf }),
+        (error: unknown) =>
+          current &&
+          setPreview((previous) => ({
+            state: 'error',
+            message: (error as Error).message,
+            last: lastPdf(previous),
+          })),
+      )
+    }, PREVIEW_DELAY_MS)
+    return () => {
+      current = false
+      clearTimeout(timer)
+    }
+    // `key` stands for the whole settings object.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, key, active])
+
+  const exportNow = useCallback(async () => {
+    setBusy(true)
+    setMessage('Exporting…')
+    try {
+      const result = await api.exportBriefing({ settings: asInput(settings) })
+      if (result.base64) {
+        downloadPdf(result)
+        setMessage(`Downloaded ${result.fileName}: ${result.pageCount} pages.`)
+      } else {
+        setMessage(result.saved ? `Saved ${result.path}: ${result.pageCount} pages.` : 'Not exported.')
+      }
+    } catch (error) {
+      setMessage(`Export failed: ${(error as Error).message}`)
+    } finally {
+      setBusy(false)
+    }
+  }, [api, settings])
+
+  // File → Export briefing… in the desktop menu.
+  const handledRequests = useRef(exportRequests)
+  useEffect(() => {
+    if (exportRequests === handledRequests.current) return
+    handledRequests.current = exportRequests
+    void exportNow()
+  }, [exportRequests, exportNow])
+
+  async function save(asNew: boolean) {
+    try {
+      const result = await api.saveBriefing({
+        id: asNew ? undefined : (savedId ?? undefined),
+        settings: asInput(settings),
+      })
+      setSavedId(result.id)
+      setMessage(`Saved “${result.settings.title}”.`)
+      reloadSaved()
+    } catch (error) {
+      setMessage(`Not saved: ${(error as Error).message}`)
+    }
+  }
+
+  async function remove(briefing: SavedBriefing) {
+    if (!window.confirm(`Delete the saved briefing “${briefing.settings.title}”?`)) return
+    await api.deleteBriefing({ id: briefing.id })
+    if (savedId === briefing.id) setSavedId(null)
+    setMessage(`Deleted “${briefing.settings.title}”.`)
+    reloadSaved()
+  }
+
+  const shown = lastPdf(preview)
+  return (
+    <div className="briefing">
+      <form
+        className="briefing-settings"
+        aria-label="Briefing settings"
+        onSubmit={(event) => event.preventDefault()}
+      >
+        <ScopePicker
+          scope={settings.scope}
+          onChange={(scope) => patch({ scope })}
+          entityView={entityView}
+          pickedNames={pickedNames}
+          onPickedName={(id, name) => setPickedNames((previous) => ({ ...previous, [id]: name }))}
+        />
+        <SettingsForm settings={settings} onChange={patch} />
+        <section className="panel" aria-labelledby="saved-briefings">
+          <h3 id="saved-briefings">Saved briefings</h3>
+          <SavedBriefings
+            briefings={saved}
+            openId={savedId}
+            onOpen={(briefing) => {
+              setSettings(briefing.settings)
+              setSavedId(briefing.id)
+              setMessage(`Opened “${briefing.settings.title}”.`)
+            }}
+            onDelete={(briefing) => void remove(briefing)}
+          />
+        </section>
+      </form>
+      <section className="briefing-preview" aria-labelledby="preview-heading">
+        <div className="toolbar">
+          <h3 id="preview-heading">Preview</h3>
+          <p className="status" role="status">
+            {preview.state === 'rendering' ? 'Updating the preview… ' : ''}
+            {shown
+              ? `${shown.pageCount} ${shown.pageCount === 1 ? 'page' : 'pages'} · ${shown.entityCount} entities · ${shown.reactionCount} reactions`
+              : ''}
+          </p>
+          <button
+            type="button"
+            className="primary"
+            disabled={busy || preview.state === 'error'}
+            onClick={() => void exportNow()}
+          >
+            Export PDF…
+          </button>
+          <button type="button" onClick={() => void save(false)}>
+            {savedId ? 'Save changes' : 'Save briefing'}
+          </button>
+          {savedId ? (
+            <button type="button" onClick={() => void save(true)}>
+              Save as new
+            </button>
+          ) : null}
+        </div>
+        <p className="status" aria-live="polite">
+          {message}
+        </p>
+        {preview.state === 'error' ? (
+          <p role="alert" className="error">
+            {preview.message}
+          </p>
+        ) : null}
+        {shown?.base64 ? <PdfPreview base64={shown.base64} /> : null}
+      </section>
+    </div>
+  )
+}
