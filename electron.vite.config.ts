@@ -30,6 +30,9 @@ export default defineConfig({
     root: resolve(import.meta.dirname, 'src/renderer'),
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
+      // ES2021 lowers class private fields (pdf.js uses them), which electronegativity's parser cannot
+      // read; the security gate must be able to parse every file of the build.
+      target: 'es2021',
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
     plugins: [react()],

@@ -17,8 +17,12 @@ test('composes a briefing from the filtered Entities table, previews its pages a
   await page.getByRole('button', { name: 'Brief this view' }).click()
 
   const settings = page.getByRole('form', { name: 'Briefing settings' })
-  await expect(settings.getByRole('radio', { name: /The Entities table as filtered \(1 filter\)/ })).toBeChecked()
-  await settings.getByRole('textbox', { name: 'Title', exact: true }).fill('June 2020: military end-use additions')
+  await expect(
+    settings.getByRole('radio', { name: /The Entities table as filtered \(1 filter\)/ }),
+  ).toBeChecked()
+  await settings
+    .getByRole('textbox', { name: 'Title', exact: true })
+    .fill('June 2020: military end-use additions')
   await settings.getByRole('textbox', { name: 'Author or office' }).fill('Export Controls Desk')
   await settings.getByRole('textbox', { name: 'Handling banner' }).fill('CUI')
   await settings
@@ -28,7 +32,9 @@ test('composes a briefing from the filtered Entities table, previews its pages a
 
   // The preview is the printed PDF, drawn page by page.
   const preview = page.getByRole('region', { name: 'Preview' })
-  await expect(preview.getByRole('status').first()).toContainText(/\d+ pages · 18 entities/, { timeout: 30_000 })
+  await expect(preview.getByRole('status').first()).toContainText(/\d+ pages · 18 entities/, {
+    timeout: 30_000,
+  })
   await expect(preview.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible()
   await expect(preview.locator('figure[data-state="ready"]').first()).toBeVisible({ timeout: 20_000 })
   await page.screenshot({ path: 'test-results/briefing-view.png', fullPage: false })

@@ -11,11 +11,29 @@ export function cssString(text: string): string {
   return `"${escaped}"`
 }
 
-/** Long titles are cut for the running header; the full title stays on the first page. */
-export function runningTitle(title: string, max = 70): string {
+/** How wide a character sets in the header, in half-em units: Han, kana, Hangul and emoji are full width. */
+function widthOf(char: string): number {
+  return /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Extended_Pictographic}]/u.test(
+    char,
+  )
+    ? 2
+    : 1
+}
+
+/**
+ * The title as the running header shows it: on one line, so cut with an ellipsis past `budget` half-em
+ * units (about 40% of a Letter page's width at the header's size). The first page keeps the full title.
+ */
+export function runningTitle(title: string, budget = 46): string {
   const oneLine = title.replace(/\s+/g, ' ').trim()
-  const chars = [...oneLine]
-  return chars.length <= max ? oneLine : `${chars.slice(0, max - 1).join('')}…`
+  let used = 0
+  let cut = ''
+  for (const char of oneLine) {
+    used += widthOf(char)
+    if (used > budget - 1) return `${cut.trimEnd()}…`
+    cut += char
+  }
+  return oneLine
 }
 
 export interface PageFurniture {

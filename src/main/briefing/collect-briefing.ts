@@ -118,17 +118,19 @@ function reactionIdsInScope(db: Db, entityIds: string[], roundIds: string[]): st
     .all({ entities: JSON.stringify(entityIds), rounds: JSON.stringify(roundIds) }) as string[]
 }
 
-function describeScope(settings: BriefingSettings): string {
+function whereScopeLooked(settings: BriefingSettings): string {
   const { scope } = settings
-  if (scope.kind === 'rounds') return 'the chosen rounds'
-  if (scope.kind === 'entities') return 'the picked entities'
-  return 'the search and filters'
+  if (scope.kind === 'rounds')
+    return scope.roundIds.length === 0 ? '— no round is chosen' : 'in the chosen rounds'
+  if (scope.kind === 'entities')
+    return scope.entityIds.length === 0 ? '— no entity is picked' : 'among the picked entities'
+  return 'for the search and filters'
 }
 
 function checkScopeSize(settings: BriefingSettings, entityCount: number, reactionCount: number): void {
   if (entityCount === 0 && reactionCount === 0) {
     throw new BriefingError(
-      `The briefing's scope is empty: ${describeScope(settings)} holds no entities and no reactions. ` +
+      `The briefing's scope is empty: there are no entities and no reactions ${whereScopeLooked(settings)}. ` +
         'Choose at least one round or entity, or widen the filters.',
     )
   }

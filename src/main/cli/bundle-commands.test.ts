@@ -5,25 +5,18 @@ import { openStore } from '../store/open-store'
 import { jsonl, sampleOperations } from '../test-support/bundle-fixtures'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
-import type { CliIo } from './cli-io'
-import { runCli } from './program'
+import { runCliCapturing } from '../test-support/run-cli'
 
 const tempDir = useTempDir()
 
 function makeCli(dir: string, answers: boolean[] = []) {
   const db = path.join(dir, 'store.sqlite')
-  const run = async (...args: string[]) => {
-    const out: string[] = []
-    const err: string[] = []
-    const io: CliIo = { out: (t) => out.push(t), err: (t) => err.push(t) }
-    const code = await runCli(['--db', db, ...args], {
-      io,
+  const run = (...args: string[]) =>
+    runCliCapturing(['--db', db, ...args], {
       env: {},
       rendererDir: dir,
       ask: async () => answers.shift() ?? false,
     })
-    return { code, out: out.join('\n'), err: err.join('\n') }
-  }
   const dump = () => {
     const store = openStore(db)
     try {

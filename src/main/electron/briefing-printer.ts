@@ -54,6 +54,8 @@ export class ElectronPrinter implements PdfPrinter {
         javascript: false,
         webSecurity: true,
         spellcheck: false,
+        // Nothing in a briefing is clickable, and a middle-click must never open a window.
+        disableBlinkFeatures: 'Auxclick',
       },
     })
     try {

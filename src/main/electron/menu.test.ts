@@ -55,6 +55,7 @@ describe('application menu', () => {
       'Entities',
       'Rounds',
       'Reactions',
+      'Briefing',
       'Updates',
     ])
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(

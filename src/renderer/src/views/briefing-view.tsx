@@ -89,12 +89,9 @@ export function BriefingView({
 
   // Print the preview again once the writer pauses; answers to older settings are dropped.
   const key = JSON.stringify(settings)
+  const titleMissing = !settings.title.trim()
   useEffect(() => {
-    if (!active) return
-    if (!settings.title.trim()) {
-      setPreview((previous) => ({ state: 'error', message: 'A title is required.', last: lastPdf(previous) }))
-      return
-    }
+    if (!active || titleMissing) return
     let current = true
     const timer = setTimeout(() => {
       setPreview((previous) => ({ state: 'rendering', last: lastPdf(previous) }))
@@ -115,7 +112,7 @@ export function BriefingView({
     }
     // `key` stands for the whole settings object.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [api, key, active])
+  }, [api, key, active, titleMissing])
 
   const exportNow = useCallback(async () => {
     setBusy(true)
@@ -207,7 +204,7 @@ export function BriefingView({
           <button
             type="button"
             className="primary"
-            disabled={busy || preview.state === 'error'}
+            disabled={busy || titleMissing || preview.state === 'error'}
             onClick={() => void exportNow()}
           >
             Export PDF…
@@ -224,9 +221,9 @@ export function BriefingView({
         <p className="status" aria-live="polite">
           {message}
         </p>
-        {preview.state === 'error' ? (
+        {titleMissing || preview.state === 'error' ? (
           <p role="alert" className="error">
-            {preview.message}
+            {titleMissing ? 'A title is required.' : preview.state === 'error' ? preview.message : ''}
           </p>
         ) : null}
         {shown?.base64 ? <PdfPreview base64={shown.base64} /> : null}
