@@ -4,6 +4,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { generateKeyPair } from '../src/main/bundles/keys'
 import { openStore } from '../src/main/store/open-store'
+import { benchBriefing, type BriefingBench } from './briefing-bench'
 import { runBundlePhase } from './bundle-phases'
 import { generateData } from './generate-data'
 import { measureBaselines, measureStore, type Measurement } from './store-bench'
@@ -43,6 +44,7 @@ export interface BenchResults {
   generatedAt: string
   machine: { cpus: number; memoryGb: number; node: string; platform: string }
   sizes: SizeResult[]
+  briefing: BriefingBench
   targets: TargetCheck[]
 }
 
@@ -150,7 +152,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
 }
 
 /** Each issue's numbers, checked where they are measured; the rest are listed as not measured yet. */
-function checkTargets(sizes: SizeResult[]): TargetCheck[] {
+function checkTargets(sizes: SizeResult[], briefing: BriefingBench): TargetCheck[] {
   const at = (size: string) => sizes.find((s) => s.size === size)
   const checks: TargetCheck[] = []
   const add = (
@@ -190,6 +192,7 @@ function checkTargets(sizes: SizeResult[]): TargetCheck[] {
     150,
     'ms',
   )
+  add('#5 briefings', 'export-pdf, 500 entities + 100 reactions', '500', briefing.ms, 5000, 'ms')
   add('#6 importers', '25k-row CSL preview', '25k', null, 5000, 'ms')
   add('#3 review tables', 'browser: first view of 100k rows', '100k', null, 1500, 'ms')
   return checks
@@ -211,6 +214,17 @@ export async function runBenchmark(options: {
     sizes.push(result)
     log(formatSize(result))
   }
+  log('Benchmarking a briefing PDF…')
+  const briefingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-briefing-'))
+  let briefing: BriefingBench
+  try {
+    briefing = await benchBriefing(briefingDir, Boolean(options.inProcess))
+  } finally {
+    fs.rmSync(briefingDir, { recursive: true, force: true })
+  }
+  log(
+    `  export-pdf of ${briefing.entities} entities and ${briefing.reactions} reactions: ${briefing.ms} ms (median of ${briefing.runs}), ${briefing.pages} pages, ${(briefing.bytes / 1e6).toFixed(1)} MB`,
+  )
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -220,7 +234,8 @@ export async function runBenchmark(options: {
       platform: process.platform,
     },
     sizes,
-    targets: checkTargets(sizes),
+    briefing,
+    targets: checkTargets(sizes, briefing),
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true })
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)

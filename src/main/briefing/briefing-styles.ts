@@ -111,6 +111,10 @@ const BODY_RULES = `
   td { border-bottom: 0.5pt solid var(--rule); padding: 2.5pt 4pt; vertical-align: top; }
   tbody tr:nth-child(even) td { background: #f6f7f9; }
   tr { break-inside: avoid-page; }
+  /* A header row is never left alone at the foot of a page: the first rows go with it. */
+  tbody tr:first-child, tbody tr:nth-child(2) { break-before: avoid-page; }
+  .group-head { break-inside: avoid-page; break-after: avoid-page; }
+  caption { break-after: avoid-page; }
   .group-note { font-size: 8pt; margin: 0 0 4pt; }
   .aliases { display: block; color: var(--muted); font-size: 7pt; }
   figure.reaction { break-inside: avoid-page; margin: 0 0 8pt; padding: 4pt 0 4pt 8pt; border-left: 2px solid var(--rule); }
@@ -123,7 +127,7 @@ const BODY_RULES = `
   .legend { font-size: 7.5pt; color: var(--muted); margin-top: 12pt; }
 `
 
-/** The whole stylesheet of a briefing: fonts, page furniture and body typography. */
-export function briefingCss(furniture: PageFurniture): string {
-  return `${fontFaceCss()}\n${pageRules(furniture)}\n${BODY_RULES}`
+/** The whole stylesheet of a briefing: fonts for the characters of `text`, page furniture, typography. */
+export function briefingCss(furniture: PageFurniture, text: string): string {
+  return `${fontFaceCss(text)}\n${pageRules(furniture)}\n${BODY_RULES}`
 }

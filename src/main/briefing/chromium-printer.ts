@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import { chromium, type Browser } from 'playwright-core'
+import type { Browser, Page } from 'playwright-core'
 import type { PaperSize } from '../../shared/briefing'
 import { BriefingError } from './briefing-error'
 import { PRINT_OPTIONS, type PdfPrinter } from './pdf-printer'
@@ -55,28 +55,54 @@ export class ChromiumPrinter implements PdfPrinter {
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = findChromium(this.env)
-      this.browser = chromium.launch({ executablePath, args: CHROMIUM_ARGS }).catch((error: unknown) => {
-        this.browser = null
-        throw new BriefingError(
-          `Chromium at "${executablePath}" could not be started (${(error as Error).message.split('\n')[0]}). ` +
-            'Set CHROMIUM_PATH to a working Chromium or Chrome executable.',
-        )
-      })
+      // Loaded on first print: Playwright takes half a second to import, which no other command should pay.
+      this.browser = import('playwright-core')
+        .then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }))
+        .catch((error: unknown) => {
+          this.browser = null
+          throw new BriefingError(
+            `Chromium at "${executablePath}" could not be started (${(error as Error).message.split('\n')[0]}). ` +
+              'Set CHROMIUM_PATH to a working Chromium or Chrome executable.',
+          )
+        })
     }
     return this.browser
   }
 
-  async print(html: string, paper: PaperSize): Promise<Buffer> {
+  /**
+   * A page ready to load a briefing: its own context with JavaScript off, whose only reachable origin
+   * is the briefing's. The HTML is handed over later, so the page can be made while the store is read.
+   */
+  private async openPage(): Promise<{ page: Page; setHtml(html: string): void }> {
     const browser = await this.launch()
-    const context = await browser.newContext({ javaScriptEnabled: false, offline: false })
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    let html = ''
+    const page = await context.newPage()
+    await page.route('**/*', (route) => {
+      const url = route.request().url()
+      if (!url.startsWith(`${PRINT_ORIGIN}/`)) return route.abort('blockedbyclient')
+      const answer = answerPrintRequest(url, html)
+      return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body })
+    })
+    return { page, setHtml: (value) => (html = value) }
+  }
+
+  private warm: ReturnType<ChromiumPrinter['openPage']> | null = null
+
+  /** Starts Chromium and opens a page now, so that cost overlaps with reading and laying out the briefing. */
+  warmUp(): void {
+    if (this.warm) return
+    this.warm = this.openPage()
+    // A failure is reported by the print that uses this page, not as an unhandled rejection here.
+    this.warm.catch(() => undefined)
+  }
+
+  async print(html: string, paper: PaperSize): Promise<Buffer> {
+    const ready = this.warm ?? this.openPage()
+    this.warm = null
+    const { page, setHtml } = await ready
     try {
-      const page = await context.newPage()
-      await page.route('**/*', (route) => {
-        const url = route.request().url()
-        if (!url.startsWith(`${PRINT_ORIGIN}/`)) return route.abort('blockedbyclient')
-        const answer = answerPrintRequest(url, html)
-        return route.fulfill({ status: answer.status, contentType: answer.contentType, body: answer.body })
-      })
+      setHtml(html)
       // "load" waits for the fonts the layout asked for, so no glyph is printed in a fallback face.
       await page.goto(PRINT_URL, { waitUntil: 'load' })
       return await page.pdf({
@@ -84,11 +110,14 @@ export class ChromiumPrinter implements PdfPrinter {
         ...PRINT_OPTIONS,
       })
     } finally {
-      await context.close()
+      await page.context().close()
     }
   }
 
   async close(): Promise<void> {
+    const warm = this.warm
+    this.warm = null
+    if (warm) await (await warm.catch(() => null))?.page.context().close()
     const browser = this.browser
     this.browser = null
     if (browser) await (await browser.catch(() => null))?.close()

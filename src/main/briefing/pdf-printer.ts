@@ -3,6 +3,8 @@ import type { PaperSize } from '../../shared/briefing'
 /** Turns a briefing's HTML into PDF bytes: Playwright-driven Chromium, or Electron's own printToPDF. */
 export interface PdfPrinter {
   print(html: string, paper: PaperSize): Promise<Buffer>
+  /** Optional: get ready to print (start the browser) while the caller prepares the HTML. */
+  warmUp?(): void
   close(): Promise<void>
 }
 

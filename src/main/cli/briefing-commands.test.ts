@@ -39,6 +39,8 @@ describe('export-pdf', () => {
       'a4',
       '--sections',
       'entities,reactions',
+      '--reaction-grouping',
+      'stance',
     )
     expect(result.code, result.err).toBe(0)
     const json = JSON.parse(result.out)
@@ -54,6 +56,7 @@ describe('export-pdf', () => {
     expect(text).toContain('CUI')
     expect(text).toContain('云从科技')
     expect(text).not.toContain('Overview of the rounds')
+    expect(text).toContain('Opposing')
     // No temporary file is left beside the PDF.
     expect(fs.readdirSync(dir).filter((name) => name.includes('partial'))).toEqual([])
   }, 60_000)

@@ -4,7 +4,9 @@ import path from 'node:path'
 import {
   BRIEFING_SECTIONS,
   DEFAULT_BRIEFING_SETTINGS,
+  ENTITY_GROUPINGS,
   PAPER_SIZES,
+  REACTION_GROUPINGS,
   type BriefingScope,
   type BriefingSettings,
 } from '../../shared/briefing'
@@ -25,6 +27,8 @@ interface ExportPdfOptions {
   banner?: string
   paper?: (typeof PAPER_SIZES)[number]
   sections?: string
+  entityGrouping?: (typeof ENTITY_GROUPINGS)[number]
+  reactionGrouping?: (typeof REACTION_GROUPINGS)[number]
   briefing?: string
 }
 
@@ -88,6 +92,8 @@ function settingsFrom(store: Store, options: ExportPdfOptions): BriefingSettings
     ...(options.banner !== undefined ? { banner: options.banner } : {}),
     ...(options.paper !== undefined ? { paper: options.paper } : {}),
     ...(options.sections !== undefined ? { sections: sectionsFrom(options.sections) } : {}),
+    ...(options.entityGrouping !== undefined ? { entityGrouping: options.entityGrouping } : {}),
+    ...(options.reactionGrouping !== undefined ? { reactionGrouping: options.reactionGrouping } : {}),
   }
   const parsed = briefingSettingsSchema.safeParse(candidate)
   if (!parsed.success) {
@@ -124,6 +130,8 @@ export function registerBriefingCommands(program: Command, cli: CliContext): voi
     .option('--banner <text>', 'the handling banner at the top and bottom of every page ("" for none)')
     .addOption(new Option('--paper <size>', 'paper size').choices(PAPER_SIZES))
     .option('--sections <list>', `comma-separated sections (default: ${BRIEFING_SECTIONS.join(',')})`)
+    .addOption(new Option('--entity-grouping <by>', 'group the entity table by').choices(ENTITY_GROUPINGS))
+    .addOption(new Option('--reaction-grouping <by>', 'group reactions by').choices(REACTION_GROUPINGS))
     .option('--briefing <id>', 'export a saved briefing')
     .action((options: ExportPdfOptions) =>
       cli.withStore(async (store) => {

@@ -37,6 +37,7 @@ export async function renderBriefingPdf(
   printer: PdfPrinter,
   today: string = localToday(),
 ): Promise<RenderedBriefing> {
+  printer.warmUp?.()
   const data = collectBriefing(store.db, settings, today)
   const printed = await printer.print(renderBriefingHtml(data), settings.paper)
   const pdf = withMetadata(printed, {

@@ -1,6 +1,6 @@
 import { renderToStaticMarkup } from 'react-dom/server'
 import { BRIEFING_SECTIONS } from '../../../shared/briefing'
-import { briefingCss } from '../briefing-styles'
+import { briefingCss, type PageFurniture } from '../briefing-styles'
 import type { BriefingData } from '../collect-briefing'
 import { EntitiesSection } from './entities-section'
 import { OverviewSection } from './overview-section'
@@ -39,59 +39,61 @@ function TitleBlock({ data }: { data: BriefingData }) {
   )
 }
 
-export function BriefingDocument({ data }: { data: BriefingData }) {
+function BriefingBody({ data }: { data: BriefingData }) {
   const { settings } = data
   const included = new Set(settings.sections)
   const showRefs = included.has('sources')
   return (
-    <html lang="en">
-      <head>
-        <meta charSet="utf-8" />
-        <meta httpEquiv="Content-Security-Policy" content={DOCUMENT_POLICY} />
-        <title>{settings.title}</title>
-        <meta name="author" content={settings.author} />
-        <meta name="subject" content={settings.subtitle || 'Sanctions briefing'} />
-        <meta name="description" content={settings.subtitle || 'Sanctions briefing'} />
-        <style
-          dangerouslySetInnerHTML={{
-            // Our own stylesheet; the only writer text in it passes through cssString().
-            __html: briefingCss({
-              paper: settings.paper,
-              banner: settings.banner,
-              title: settings.title,
-              date: longDate(data.date) ?? data.date,
-              dataAsOf: longDate(data.dataAsOf),
-            }),
-          }}
-        />
-      </head>
-      <body>
-        <main>
-          <TitleBlock data={data} />
-          <Summary text={settings.summary} />
-          {BRIEFING_SECTIONS.filter((section) => included.has(section)).map((section) => {
-            switch (section) {
-              case 'overview':
-                return <OverviewSection key={section} data={data} showRefs={showRefs} />
-              case 'entities':
-                return <EntitiesSection key={section} data={data} showRefs={showRefs} />
-              case 'reactions':
-                return <ReactionsSection key={section} data={data} showRefs={showRefs} />
-              case 'sources':
-                return <SourcesSection key={section} sources={data.sources} />
-            }
-          })}
-          <p className="legend">
-            Values shown as <span className="unknown">not recorded</span> are unknown to the store, not empty.
-            Numbers in brackets refer to the sources list.
-          </p>
-        </main>
-      </body>
-    </html>
+    <main>
+      <TitleBlock data={data} />
+      <Summary text={settings.summary} />
+      {BRIEFING_SECTIONS.filter((section) => included.has(section)).map((section) => {
+        switch (section) {
+          case 'overview':
+            return <OverviewSection key={section} data={data} showRefs={showRefs} />
+          case 'entities':
+            return <EntitiesSection key={section} data={data} showRefs={showRefs} />
+          case 'reactions':
+            return <ReactionsSection key={section} data={data} showRefs={showRefs} />
+          case 'sources':
+            return <SourcesSection key={section} sources={data.sources} />
+        }
+      })}
+      <p className="legend">
+        Values shown as <span className="unknown">not recorded</span> are unknown to the store, not empty.
+        Numbers in brackets refer to the sources list.
+      </p>
+    </main>
+  )
+}
+
+function BriefingHead({ data, css }: { data: BriefingData; css: string }) {
+  const { settings } = data
+  return (
+    <>
+      <meta charSet="utf-8" />
+      <meta httpEquiv="Content-Security-Policy" content={DOCUMENT_POLICY} />
+      <title>{settings.title}</title>
+      <meta name="author" content={settings.author} />
+      <meta name="description" content={settings.subtitle || 'Sanctions briefing'} />
+      {/* Our own stylesheet; the only writer text in it passes through cssString(). */}
+      <style dangerouslySetInnerHTML={{ __html: css }} />
+    </>
   )
 }
 
 /** The briefing as one self-contained HTML document, the same for the preview and both PDF printers. */
 export function renderBriefingHtml(data: BriefingData): string {
-  return `<!doctype html>${renderToStaticMarkup(<BriefingDocument data={data} />)}`
+  const body = renderToStaticMarkup(<BriefingBody data={data} />)
+  const furniture: PageFurniture = {
+    paper: data.settings.paper,
+    banner: data.settings.banner,
+    title: data.settings.title,
+    date: longDate(data.date) ?? data.date,
+    dataAsOf: longDate(data.dataAsOf),
+  }
+  // Fonts are declared for the characters the page actually holds, header and footer included.
+  const css = briefingCss(furniture, `${body}${furniture.title}${furniture.banner}`)
+  const head = renderToStaticMarkup(<BriefingHead data={data} css={css} />)
+  return `<!doctype html><html lang="en"><head>${head}</head><body>${body}</body></html>`
 }

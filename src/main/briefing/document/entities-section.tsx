@@ -136,12 +136,15 @@ export function EntitiesSection({ data, showRefs }: { data: BriefingData; showRe
         const shown = shared ? columns.filter((column) => column !== 'licensePolicy') : columns
         return (
           <div key={group.key}>
-            <h3>{group.heading}</h3>
-            {shared ? (
-              <p className="group-note">
-                <strong>License policy for every entity below:</strong> {shared}
-              </p>
-            ) : null}
+            {/* Heading and note stay together and with the table's first rows. */}
+            <div className="group-head">
+              <h3>{group.heading}</h3>
+              {shared ? (
+                <p className="group-note">
+                  <strong>License policy for every entity below:</strong> {shared}
+                </p>
+              ) : null}
+            </div>
             <table>
               <caption>
                 {group.entities.length} {group.entities.length === 1 ? 'entity' : 'entities'}
