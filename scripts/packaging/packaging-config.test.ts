@@ -23,6 +23,14 @@ describe('packaging configuration', () => {
     expect(pkg.scripts.package).not.toContain('electronFuses')
   })
 
+  it('ships the font weights briefings are set in (400 and 700) and leaves the others out', () => {
+    const fontExclusions = (builder.files as string[]).filter((f) =>
+      f.startsWith('!node_modules/@fontsource'),
+    )
+    expect(fontExclusions.length).toBeGreaterThan(0)
+    expect(fontExclusions.join(' ')).not.toMatch(/400|700/)
+  })
+
   it('builds AppImage, deb, NSIS and dmg', () => {
     expect(builder.linux.target).toEqual(expect.arrayContaining(['AppImage', 'deb']))
     expect(builder.win.target).toContain('nsis')
