@@ -25,6 +25,10 @@ export interface ChangeCounts {
 }
 
 export interface BundleSummary {
+  /** A signed bundle, or a published list imported as it is (unsigned: needs the user's yes). */
+  signed: boolean
+  /** "bundle", or the list format: "csl", "bis", "ftm". */
+  format: string
   bundleId: string
   fileName: string | null
   publisher: string
@@ -47,7 +51,45 @@ export interface ImportPreview {
   warnings: string[]
   /** Questions the user must answer yes to before applying (e.g. an expired bundle). */
   confirmations: string[]
+  /** For a published list: which entries were recognised as entities the store already has. */
+  matching: ImportMatching | null
 }
+
+/** A listed party recognised as an entity already known, with the evidence. */
+export interface MatchEvidence {
+  /** Where the party is in the file ("csl.csv line 12"); also the key for a decision. */
+  entry: string
+  incoming: string
+  entityId: string
+  entityName: string
+  /** Merged with an entity already in the store, or with another entry of the same file. */
+  inStore: boolean
+  reasons: string[]
+}
+
+/** A party that could be more than one known entity, or matches one whose country differs. */
+export interface AmbiguousMatch {
+  entry: string
+  incoming: string
+  country: string | null
+  candidates: { entityId: string; entityName: string; country: string | null; reasons: string[] }[]
+  /** What will happen: "new" (imported as its own entity) unless the user picks a candidate. */
+  decision: string
+}
+
+export interface ImportMatching {
+  /** How many parties the file lists after filtering, and how many lists (sources) they are on. */
+  entries: number
+  lists: { list: string; entries: number }[]
+  /** The first MATCH_LIST_LIMIT of each; the counts say how many there are in all. */
+  merged: MatchEvidence[]
+  mergedCount: number
+  ambiguous: AmbiguousMatch[]
+  ambiguousCount: number
+}
+
+/** How many matches a preview lists (it counts them all). */
+export const MATCH_LIST_LIMIT = 1000
 
 export interface ImportHistoryEntry {
   id: number

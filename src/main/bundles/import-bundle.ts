@@ -1,27 +1,60 @@
 import type Database from 'better-sqlite3'
-import type { BundleSummary, ImportHistoryEntry, ImportPreview, ImportResult } from '../../shared/updates'
+import type { OriginKind } from '../../shared/domain'
+import type {
+  BundleSummary,
+  ImportHistoryEntry,
+  ImportMatching,
+  ImportPreview,
+  ImportResult,
+} from '../../shared/updates'
 import { createOrigin } from '../records/write-records'
 import { setMeta } from '../store/meta'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
+import type { LocatedOperation } from './bundle-format'
 import type { VerifiedBundle } from './bundle-reader'
 import { finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
 
 type Db = Database.Database
 
-function summarise(bundle: VerifiedBundle, fileName: string | null): BundleSummary {
+/**
+ * Anything that can be previewed, applied and undone: a verified bundle, or a published list read by an
+ * importer. Both carry bundle operations, so both go through the same checks, apply and journal.
+ */
+export interface PendingUpdate {
+  summary: BundleSummary
+  operations: LocatedOperation[]
+  warnings: string[]
+  confirmations: string[]
+  origin: { kind: OriginKind; label: string }
+  matching: ImportMatching | null
+}
+
+export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | null): PendingUpdate {
   const { manifest } = bundle
   return {
-    bundleId: bundle.bundleId,
-    fileName,
-    publisher: manifest.publisher,
-    keyId: manifest.keyId,
-    sequence: manifest.sequence,
-    created: manifest.created,
-    expires: manifest.expires,
-    dataAsOf: manifest.dataAsOf,
-    expired: bundle.expired,
-    operations: bundle.operations.length,
+    summary: {
+      signed: true,
+      format: 'bundle',
+      bundleId: bundle.bundleId,
+      fileName,
+      publisher: manifest.publisher,
+      keyId: manifest.keyId,
+      sequence: manifest.sequence,
+      created: manifest.created,
+      expires: manifest.expires,
+      dataAsOf: manifest.dataAsOf,
+      expired: bundle.expired,
+      operations: bundle.operations.length,
+    },
+    operations: bundle.operations,
+    warnings: bundle.warnings,
+    confirmations: bundle.expired ? [`The bundle expired on ${manifest.expires}. Import it anyway?`] : [],
+    origin: {
+      kind: 'bundle',
+      label: `Bundle from ${manifest.publisher}, sequence ${manifest.sequence}${fileName ? ` (${fileName})` : ''}`,
+    },
+    matching: null,
   }
 }
 
@@ -32,64 +65,64 @@ function isAlreadyImported(db: Db, bundleId: string): boolean {
 }
 
 /** A replayed or older bundle from the same publisher is refused: sequences only move forward. */
-function checkSequence(db: Db, bundle: VerifiedBundle): void {
+function checkSequence(db: Db, update: PendingUpdate): void {
+  // Unsigned lists have no sequence; "already imported" (same file hash) is their only replay check.
+  if (!update.summary.signed) return
+  const { publisher, sequence } = update.summary
   const latest = db
     .prepare("SELECT max(sequence) FROM imports WHERE publisher = ? AND status = 'applied'")
     .pluck()
-    .get(bundle.manifest.publisher) as number | null
-  if (latest !== null && bundle.manifest.sequence <= latest) {
+    .get(publisher) as number | null
+  if (latest !== null && sequence <= latest) {
     throw new BundleError(
       'rollback',
-      `This bundle has sequence ${bundle.manifest.sequence} from ${bundle.manifest.publisher}, but sequence ${latest} is already imported: an old or replayed bundle (rollback) is refused.`,
+      `This bundle has sequence ${sequence} from ${publisher}, but sequence ${latest} is already imported: an old or replayed bundle (rollback) is refused.`,
     )
   }
 }
 
-function originLabel(bundle: VerifiedBundle, fileName: string | null): string {
-  return `Bundle from ${bundle.manifest.publisher}, sequence ${bundle.manifest.sequence}${fileName ? ` (${fileName})` : ''}`
-}
-
-function confirmationsFor(bundle: VerifiedBundle): string[] {
-  return bundle.expired ? [`The bundle expired on ${bundle.manifest.expires}. Import it anyway?`] : []
-}
-
-function alreadyImportedPreview(summary: BundleSummary): ImportPreview {
+function alreadyImportedPreview(update: PendingUpdate): ImportPreview {
   return {
-    bundle: summary,
+    bundle: update.summary,
     alreadyImported: true,
     counts: [],
     changes: [],
     totalChanges: 0,
-    warnings: ['This bundle is already imported.'],
+    warnings: [`This ${update.summary.signed ? 'bundle' : 'file'} is already imported.`],
     confirmations: [],
+    matching: update.matching,
   }
 }
 
-function previewFrom(summary: BundleSummary, bundle: VerifiedBundle, applied: AppliedChanges): ImportPreview {
+function previewFrom(update: PendingUpdate, applied: AppliedChanges): ImportPreview {
   return {
-    bundle: summary,
+    bundle: update.summary,
     alreadyImported: false,
     counts: applied.counts,
     changes: applied.changes,
     totalChanges: applied.totalChanges,
-    warnings: bundle.warnings,
-    confirmations: confirmationsFor(bundle),
+    warnings: update.warnings,
+    confirmations: update.confirmations,
+    matching: update.matching,
   }
 }
 
 /** What importing would change, computed by applying inside a savepoint that is always rolled back. */
-export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
-  const summary = summarise(bundle, fileName)
-  if (isAlreadyImported(db, bundle.bundleId)) return alreadyImportedPreview(summary)
-  checkSequence(db, bundle)
+export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
+  if (isAlreadyImported(db, update.summary.bundleId)) return alreadyImportedPreview(update)
+  checkSequence(db, update)
   db.exec('SAVEPOINT import_preview')
   try {
-    const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName))
-    return previewFrom(summary, bundle, applyOperations(db, bundle.operations, originId))
+    const originId = createOrigin(db, update.origin.kind, update.origin.label)
+    return previewFrom(update, applyOperations(db, update.operations, originId))
   } finally {
     db.exec('ROLLBACK TO import_preview')
     db.exec('RELEASE import_preview')
   }
+}
+
+export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
+  return previewPending(db, pendingFromBundle(bundle, fileName))
 }
 
 export interface ApplyOptions {
@@ -107,19 +140,18 @@ export class ConfirmationRequired extends Error {
   }
 }
 
-/** Verify → preview → apply in one transaction → history entry. Re-importing the same bundle changes nothing. */
-export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOptions = {}): ImportResult {
-  const fileName = options.fileName ?? null
+/** Preview → apply in one transaction → history entry. Re-importing the same update changes nothing. */
+export function applyPending(db: Db, update: PendingUpdate, options: ApplyOptions = {}): ImportResult {
   const now = options.now ?? new Date()
-  const summary = summarise(bundle, fileName)
+  const { summary } = update
   return db
     .transaction((): ImportResult => {
-      if (isAlreadyImported(db, bundle.bundleId)) {
-        return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(summary) }
+      if (isAlreadyImported(db, summary.bundleId)) {
+        return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(update) }
       }
-      checkSequence(db, bundle)
-      const questions = confirmationsFor(bundle)
-      if (questions.length > 0 && !options.confirmed) throw new ConfirmationRequired(questions)
+      checkSequence(db, update)
+      if (update.confirmations.length > 0 && !options.confirmed)
+        throw new ConfirmationRequired(update.confirmations)
       // The history row comes first so every journaled change can carry its id.
       const importId = Number(
         db
@@ -128,29 +160,33 @@ export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOption
              VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 'applied')`,
           )
           .run(
-            bundle.bundleId,
-            fileName,
-            bundle.manifest.publisher,
-            bundle.manifest.keyId,
-            bundle.manifest.sequence,
-            bundle.manifest.created,
-            bundle.manifest.dataAsOf,
+            summary.bundleId,
+            summary.fileName,
+            summary.publisher,
+            summary.keyId,
+            summary.sequence,
+            summary.created,
+            summary.dataAsOf,
             now.toISOString(),
           ).lastInsertRowid,
       )
       startJournal(db, importId)
-      const originId = createOrigin(db, 'bundle', originLabel(bundle, fileName), now.toISOString())
-      const applied = applyOperations(db, bundle.operations, originId)
-      setMeta(db, 'data_as_of', bundle.manifest.dataAsOf)
+      const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
+      const applied = applyOperations(db, update.operations, originId)
+      setMeta(db, 'data_as_of', summary.dataAsOf)
       finishJournal(db)
       db.prepare('UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(applied.counts), importId)
       return {
         outcome: 'applied',
         entry: readHistoryEntry(db, importId),
-        preview: previewFrom(summary, bundle, applied),
+        preview: previewFrom(update, applied),
       }
     })
     .immediate()
+}
+
+export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOptions = {}): ImportResult {
+  return applyPending(db, pendingFromBundle(bundle, options.fileName ?? null), options)
 }
 
 interface ImportRow {

@@ -4,7 +4,6 @@ import os from 'node:os'
 import path from 'node:path'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
 import { createBundle } from '../bundles/bundle-writer'
-import { ConfirmationRequired } from '../bundles/import-bundle'
 import {
   formatFingerprint,
   generateKeyPair,
@@ -18,7 +17,7 @@ import * as updates from '../services/update-services'
 import type { CliContext } from './cli-context'
 import { isoDay, wholeNumber } from './option-parsers'
 import { CliError } from './cli-io'
-import { formatHistory, formatPreview, formatTrustedKeys, formatVerified } from './update-format'
+import { formatHistory, formatTrustedKeys, formatVerified } from './update-format'
 
 const positiveInteger = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more')
 
@@ -145,44 +144,6 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
       }
       cli.print(summary, formatVerified(verified))
     })
-
-  program
-    .command('import')
-    .description('verify a bundle, show what it changes, and apply it in one step that can be undone')
-    .argument('<file>', 'the bundle file')
-    .option('--dry-run', 'show what would change, change nothing')
-    .option('--yes', 'answer yes to every confirmation (for scripts)')
-    .action((file: string, options: { dryRun?: boolean; yes?: boolean }) =>
-      cli.withStore(async (store) => {
-        const bytes = updates.readUserFile(file)
-        const fileName = path.basename(file)
-        const verified = await updates.verifyForStore(store, bytes)
-        const preview = updates.previewVerified(store, verified, fileName)
-        if (options.dryRun || preview.alreadyImported) {
-          cli.print(
-            {
-              dryRun: Boolean(options.dryRun),
-              outcome: preview.alreadyImported ? 'already-imported' : 'preview',
-              preview,
-            },
-            formatPreview(preview),
-          )
-          return
-        }
-        if (!cli.json()) cli.io.out(formatPreview(preview))
-        let confirmed = true
-        for (const question of preview.confirmations)
-          confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
-        if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
-        const result = updates.applyVerified(store, verified, fileName, confirmed)
-        cli.print(
-          result,
-          result.outcome === 'applied'
-            ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
-            : 'Already imported; nothing changed.',
-        )
-      }),
-    )
 
   program
     .command('history')

@@ -1,11 +1,11 @@
 import { Command, CommanderError } from 'commander'
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { BundleError } from '../bundles/bundle-error'
+import { ImportError } from '../importers/import-error'
 import { APP_VERSION } from '../services/app-version'
 import { registerBriefingCommands } from './briefing-commands'
 import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
+import { registerImportCommands } from './import-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
 import { CliError } from './cli-io'
 import { registerServeCommand } from './serve-command'
@@ -14,11 +14,6 @@ export type { CliDependencies } from './cli-context'
 
 /** Exit codes, part of the public interface: 0 ok, 1 any other error, 2 a refused bundle. */
 export const EXIT = { ok: 0, error: 1, refused: 2 } as const
-
-/** The built renderer beside the built CLI (out/main/cli.js → out/renderer). */
-export function defaultRendererDir(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
-}
 
 /** Builds the `sanctions-briefing` command line. */
 export function buildProgram(deps: CliDependencies): Command {
@@ -34,6 +29,7 @@ export function buildProgram(deps: CliDependencies): Command {
   const cli = createCliContext(program, deps)
   registerCatalogCommands(program, cli)
   registerBundleCommands(program, cli)
+  registerImportCommands(program, cli)
   registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
   // Subcommands inherit the exit override and output so usage errors come back as codes, not exits.
@@ -63,7 +59,7 @@ export async function runCli(argv: string[], deps: CliDependencies): Promise<num
     } else {
       deps.io.err(`Error: ${message}`)
     }
-    if (error instanceof BundleError) return EXIT.refused
+    if (error instanceof BundleError || error instanceof ImportError) return EXIT.refused
     if (error instanceof CliError) return error.exitCode
     return EXIT.error
   }

@@ -1,4 +1,4 @@
-import type { ImportHistoryEntry, ImportPreview, TrustedKey } from '../../shared/updates'
+import type { ImportMatching, ImportHistoryEntry, ImportPreview, TrustedKey } from '../../shared/updates'
 import type { VerifiedBundle } from '../bundles/bundle-reader'
 import { formatFingerprint } from '../bundles/keys'
 
@@ -27,7 +27,9 @@ export function formatVerified(bundle: VerifiedBundle): string {
 export function formatPreview(preview: ImportPreview): string {
   const b = preview.bundle
   const lines = [
-    `Bundle from ${b.publisher}, sequence ${b.sequence}, data as of ${b.dataAsOf}${b.fileName ? ` (${b.fileName})` : ''}.`,
+    b.signed
+      ? `Bundle from ${b.publisher}, sequence ${b.sequence}, data as of ${b.dataAsOf}${b.fileName ? ` (${b.fileName})` : ''}.`
+      : `${b.fileName ?? 'File'}: ${b.publisher} — NOT SIGNED.`,
   ]
   if (preview.alreadyImported) return [...lines, 'Already imported; nothing to do.'].join('\n')
   lines.push('', 'type          new  changed  retired  unchanged')
@@ -51,8 +53,40 @@ export function formatPreview(preview: ImportPreview): string {
       'Retired records:',
       ...retired.slice(0, TEXT_CHANGE_LIMIT).map((c) => `  ${c.type} ${c.id} (${c.label})`),
     )
+  if (preview.matching) lines.push(...formatMatching(preview.matching))
   for (const w of preview.warnings) lines.push(`Warning: ${w}`)
   return lines.join('\n')
+}
+
+/** Which listed parties were recognised as known entities, and which need the user's decision. */
+function formatMatching(matching: ImportMatching): string[] {
+  const lines = [
+    '',
+    `${matching.entries} listed ${matching.entries === 1 ? 'party' : 'parties'} (${matching.lists.map((l) => `${l.list}: ${l.entries}`).join('; ')}).`,
+  ]
+  if (matching.mergedCount > 0) {
+    lines.push(`Recognised as entities already known (${matching.mergedCount}):`)
+    for (const m of matching.merged.slice(0, TEXT_CHANGE_LIMIT)) {
+      lines.push(
+        `  ${m.entry}: "${m.incoming}" → ${m.entityId} (${m.entityName}${m.inStore ? '' : ', from this file'}): ${m.reasons.join('; ')}`,
+      )
+    }
+    if (matching.mergedCount > TEXT_CHANGE_LIMIT)
+      lines.push(`  … and ${matching.mergedCount - TEXT_CHANGE_LIMIT} more (use --json for all)`)
+  }
+  if (matching.ambiguousCount > 0) {
+    lines.push(
+      `Possible matches to decide (${matching.ambiguousCount}); each is added as a new entity unless you pass --merge "ENTRY=ENTITY_ID":`,
+    )
+    for (const a of matching.ambiguous.slice(0, TEXT_CHANGE_LIMIT)) {
+      lines.push(`  ${a.entry}: "${a.incoming}" (${a.country ?? 'country not given'}) could be:`)
+      for (const c of a.candidates)
+        lines.push(
+          `    ${c.entityId} (${c.entityName}, ${c.country ?? 'country not recorded'}): ${c.reasons.join('; ')}`,
+        )
+    }
+  }
+  return lines
 }
 
 export function formatHistory(entries: ImportHistoryEntry[]): string {

@@ -1,48 +1,76 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from '../../shared/updates'
-import { readVerifiedBundle, type VerifiedBundle } from '../bundles/bundle-reader'
+import { readVerifiedBundle } from '../bundles/bundle-reader'
 import {
-  applyImport,
+  applyPending,
   importHistory,
   latestAppliedImport,
-  previewImport,
+  pendingFromBundle,
+  previewPending,
   undoLatestImport,
+  type PendingUpdate,
 } from '../bundles/import-bundle'
+import { ImportError } from '../importers/import-error'
+import type { MatchDecisions } from '../importers/plan-import'
+import { detectFormat, type RequestedFormat } from '../importers/read-source'
+import { pendingFromSource } from '../importers/source-update'
 import { parsePublicKeyFile } from '../bundles/keys'
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../bundles/trust-store'
 import type { Store } from '../store/open-store'
 
-/** Update services: the same steps for the app and the command line (verify → preview → apply → undo). */
-/** Verifies a bundle against this store's trusted keys; callers that preview and apply verify once. */
-export function verifyForStore(store: Store, bytes: Buffer): Promise<VerifiedBundle> {
-  return readVerifiedBundle(bytes, trustStoreLookup(store.db))
+/** Update services: the same steps for the app and the command line (read → preview → apply → undo). */
+
+export interface UpdateOptions {
+  /** "auto" (the default) decides by the file's content, never its name. */
+  format?: RequestedFormat
+  /** For a Consolidated Screening List: keep only this source list. */
+  source?: string
+  /** For a published list: which known entity an ambiguous party is ("new" for none). */
+  decisions?: MatchDecisions
 }
 
-export function previewVerified(
+/**
+ * Reads an update file for this store: a bundle is verified against the trusted keys; a published list
+ * (CSL, BIS, FtM) is read, matched against the store and turned into the same kind of pending update.
+ * Callers that preview and then apply read once.
+ */
+export async function prepareUpdate(
   store: Store,
-  bundle: VerifiedBundle,
+  bytes: Buffer,
   fileName: string | null,
-): ImportPreview {
-  return previewImport(store.db, bundle, fileName)
+  options: UpdateOptions = {},
+): Promise<PendingUpdate> {
+  const name = fileName ?? 'the file'
+  const requested = options.format ?? 'auto'
+  const format = requested === 'auto' ? detectFormat(bytes, name) : requested
+  if (format === 'bundle') {
+    if (options.source)
+      throw new ImportError('--source applies to a Consolidated Screening List, not to a bundle.')
+    return pendingFromBundle(await readVerifiedBundle(bytes, trustStoreLookup(store.db)), fileName)
+  }
+  return pendingFromSource(store.db, bytes, name, format, {
+    source: options.source,
+    decisions: options.decisions,
+  })
 }
 
-export function applyVerified(
-  store: Store,
-  bundle: VerifiedBundle,
-  fileName: string | null,
-  confirmed: boolean,
-): ImportResult {
-  return applyImport(store.db, bundle, { fileName, confirmed })
+export function previewPrepared(store: Store, update: PendingUpdate): ImportPreview {
+  return previewPending(store.db, update)
 }
 
-/** The app's two steps arrive as separate calls, so each verifies the staged bytes afresh. */
+export function applyPrepared(store: Store, update: PendingUpdate, confirmed: boolean): ImportResult {
+  return applyPending(store.db, update, { fileName: update.summary.fileName, confirmed })
+}
+
+/** The app's two steps arrive as separate calls, so each reads the staged bytes afresh. */
 export async function previewUpdate(
   store: Store,
   bytes: Buffer,
   fileName: string | null,
+  options: UpdateOptions = {},
 ): Promise<ImportPreview> {
-  return previewVerified(store, await verifyForStore(store, bytes), fileName)
+  return previewPrepared(store, await prepareUpdate(store, bytes, fileName, options))
 }
 
 export async function applyUpdate(
@@ -50,8 +78,9 @@ export async function applyUpdate(
   bytes: Buffer,
   fileName: string | null,
   confirmed: boolean,
+  options: UpdateOptions = {},
 ): Promise<ImportResult> {
-  return applyVerified(store, await verifyForStore(store, bytes), fileName, confirmed)
+  return applyPrepared(store, await prepareUpdate(store, bytes, fileName, options), confirmed)
 }
 
 export function history(store: Store): ImportHistoryEntry[] {

@@ -1,0 +1,249 @@
+import { cleanCell, cleanList } from './cell-text'
+import { toIsoCountry } from './countries'
+import { readCsvTable } from './csv-table'
+import { parseFrCitations, parseListDate } from './fr-citations'
+import { ImportError } from './import-error'
+import { forEachArrayItem } from './json-items'
+import type { ParsedSource, SourceEntry } from './source-entry'
+
+/** The CSL's source names → our list names; a source not listed here keeps its published name. */
+const LIST_NAMES: Record<string, string> = {
+  EL: 'US BIS Entity List',
+  MEU: 'US BIS Military End-User List',
+  UVL: 'US BIS Unverified List',
+  DPL: 'US BIS Denied Persons List',
+  SDN: 'US Treasury SDN List',
+  CMIC: 'US Treasury CMIC List',
+  FSE: 'US Treasury Foreign Sanctions Evaders List',
+  SSI: 'US Treasury Sectoral Sanctions Identifications List',
+  ISN: 'US State Nonproliferation Sanctions',
+  DTC: 'US State ITAR Debarred List',
+  PLC: 'US Treasury Palestinian Legislative Council List',
+  CAP: 'US Treasury CAPTA List',
+  MBS: 'US Treasury Non-SDN Menu-Based Sanctions List',
+}
+
+/** "Entity List (EL) - Bureau of Industry and Security" → "EL". */
+export function sourceCode(source: string): string | null {
+  return /\(([A-Z-]{2,6})\)/.exec(source)?.[1] ?? null
+}
+
+export function listNameFor(source: string): string {
+  const code = sourceCode(source)
+  return (code && LIST_NAMES[code]) || source.replace(/\s+-\s+[^-]+$/, '').trim() || source
+}
+
+/** Whether an entry's source is the one asked for: by code ("EL"), list name or published name, any case. */
+export function sourceMatches(source: string, wanted: string): boolean {
+  const needle = wanted.trim().toLowerCase()
+  return (
+    sourceCode(source)?.toLowerCase() === needle ||
+    source.toLowerCase().includes(needle) ||
+    listNameFor(source).toLowerCase().includes(needle)
+  )
+}
+
+const CSV_COLUMNS = ['source', 'name', 'type', 'addresses', 'federal_register_notice', 'alt_names'] as const
+
+function kindOf(type: string | null): SourceEntry['kind'] {
+  const lower = (type ?? '').toLowerCase()
+  if (lower === 'individual') return 'individual'
+  if (lower === 'vessel' || lower === 'aircraft') return 'vessel'
+  if (lower === 'entity') return 'entity'
+  return 'other'
+}
+
+interface RawCslEntry {
+  source: string | null
+  name: string | null
+  type: string | null
+  addresses: { text: string; country: string | null }[]
+  altNames: string[]
+  notice: string | null
+  startDate: string | null
+  licenseRequirement: string | null
+  licensePolicy: string | null
+  remarks: string | null
+  url: string | null
+  nationalities: string[]
+}
+
+/** Builds one entry, or reports why the row cannot be one. */
+function toEntry(raw: RawCslEntry, where: string, warnings: string[]): SourceEntry | null {
+  if (!raw.name) {
+    warnings.push(`${where}: the name is empty; row skipped`)
+    return null
+  }
+  if (!raw.source) {
+    warnings.push(`${where}: the source list is empty; row skipped`)
+    return null
+  }
+  const { citations, problems } = parseFrCitations(raw.notice ?? '')
+  for (const problem of problems) warnings.push(`${where}: ${problem}`)
+  const countryText = raw.addresses.find((a) => a.country)?.country ?? raw.nationalities[0] ?? null
+  const country = toIsoCountry(countryText)
+  if (countryText && !country)
+    warnings.push(`${where}: country "${countryText}" is not recognised; left empty`)
+  return {
+    location: where,
+    list: listNameFor(raw.source),
+    name: raw.name,
+    altNames: raw.altNames.filter((alt) => alt !== raw.name),
+    kind: kindOf(raw.type),
+    country,
+    addresses: raw.addresses.map((a) => a.text).filter(Boolean),
+    citations,
+    rule: null,
+    startDate: raw.startDate ? parseListDate(raw.startDate) : null,
+    licenseRequirement: raw.licenseRequirement,
+    licensePolicy: raw.licensePolicy,
+    remarks: raw.remarks,
+    url: raw.url && /^https?:\/\//.test(raw.url) ? raw.url : null,
+  }
+}
+
+/** "12 Main St, Beijing, , 100000, CN; …" → one text per address, its last part read as the country. */
+function addressesFromText(value: string | null): { text: string; country: string | null }[] {
+  return (value ?? '')
+    .split(';')
+    .map((part) => part.trim())
+    .filter(Boolean)
+    .map((text) => {
+      const parts = text.split(',').map((p) => p.trim())
+      const country = parts.at(-1) || null
+      // ", , , , CN" says only the country: no address to keep.
+      const street = parts.slice(0, -1).filter(Boolean)
+      return { text: street.length > 0 ? parts.filter(Boolean).join(', ') : '', country }
+    })
+}
+
+function collect(
+  entries: SourceEntry[],
+  counts: Map<string, number>,
+  wanted: string | undefined,
+  raw: RawCslEntry,
+  where: string,
+  warnings: string[],
+): void {
+  if (raw.source) counts.set(listNameFor(raw.source), (counts.get(listNameFor(raw.source)) ?? 0) + 1)
+  if (wanted && raw.source && !sourceMatches(raw.source, wanted)) return
+  const entry = toEntry(raw, where, warnings)
+  if (entry) entries.push(entry)
+}
+
+function finish(
+  fileName: string,
+  entries: SourceEntry[],
+  counts: Map<string, number>,
+  warnings: string[],
+  wanted: string | undefined,
+): ParsedSource {
+  const lists = [...counts.entries()].map(([list, n]) => ({ list, entries: n }))
+  if (wanted && entries.length === 0 && lists.length > 0) {
+    throw new ImportError(
+      `${fileName} has no entries from a source matching "${wanted}"; it lists ${lists.map((l) => `${l.list} (${l.entries})`).join(', ')}.`,
+    )
+  }
+  return { format: 'csl', fileName, entries, warnings, lists }
+}
+
+/** The CSL as CSV: every field quoted, list fields joined with "; ". */
+export function readCslCsv(text: string, fileName: string, wanted?: string): ParsedSource {
+  const entries: SourceEntry[] = []
+  const warnings: string[] = []
+  const counts = new Map<string, number>()
+  readCsvTable(
+    text,
+    fileName,
+    CSV_COLUMNS,
+    ({ line, values }) => {
+      const where = `${fileName} line ${line}`
+      const cell = (column: string) => cleanCell(values[column], where, warnings)
+      collect(
+        entries,
+        counts,
+        wanted,
+        {
+          source: cell('source'),
+          name: cell('name'),
+          type: cell('type'),
+          addresses: addressesFromText(cell('addresses')),
+          altNames: cleanList(values.alt_names, where, warnings),
+          notice: cell('federal_register_notice'),
+          startDate: cell('start_date'),
+          licenseRequirement: cell('license_requirement'),
+          licensePolicy: cell('license_policy'),
+          remarks: cell('remarks'),
+          url: cell('source_list_url') ?? cell('source_information_url'),
+          nationalities: [
+            ...cleanList(values.nationalities, where, warnings),
+            ...cleanList(values.citizenships, where, warnings),
+          ],
+        },
+        where,
+        warnings,
+      )
+    },
+    warnings,
+  )
+  return finish(fileName, entries, counts, warnings, wanted)
+}
+
+const asText = (value: unknown): string => (typeof value === 'string' ? value : '')
+const asList = (value: unknown): string[] =>
+  Array.isArray(value)
+    ? value.filter((v): v is string => typeof v === 'string')
+    : typeof value === 'string'
+      ? value.split(';')
+      : []
+
+/** The CSL as JSON: {"results": [...]}, addresses as objects, alt_names as a list. */
+export function readCslJson(text: string, fileName: string, wanted?: string): ParsedSource {
+  const entries: SourceEntry[] = []
+  const warnings: string[] = []
+  const counts = new Map<string, number>()
+  forEachArrayItem(text, 'results', fileName, (item, index) => {
+    const where = `${fileName} result ${index + 1}`
+    if (typeof item !== 'object' || item === null || Array.isArray(item)) {
+      warnings.push(`${where}: not an object; skipped`)
+      return
+    }
+    const record = item as Record<string, unknown>
+    const cell = (key: string) => cleanCell(asText(record[key]), where, warnings)
+    const addresses = Array.isArray(record.addresses)
+      ? record.addresses
+          .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
+          .map((a) => {
+            const parts = ['address', 'city', 'state', 'postal_code', 'country']
+              .map((key) => cleanCell(asText(a[key]), where, warnings))
+              .filter((part): part is string => part !== null)
+            return { text: parts.join(', '), country: cleanCell(asText(a.country), where, warnings) }
+          })
+          .filter((a) => a.text)
+      : []
+    collect(
+      entries,
+      counts,
+      wanted,
+      {
+        source: cell('source'),
+        name: cell('name'),
+        type: cell('type'),
+        addresses,
+        altNames: asList(record.alt_names)
+          .map((alt) => cleanCell(alt, where, warnings))
+          .filter((alt): alt is string => alt !== null),
+        notice: cell('federal_register_notice'),
+        startDate: cell('start_date'),
+        licenseRequirement: cell('license_requirement'),
+        licensePolicy: cell('license_policy'),
+        remarks: cell('remarks'),
+        url: cell('source_list_url') ?? cell('source_information_url'),
+        nationalities: [...asList(record.nationalities), ...asList(record.citizenships)],
+      },
+      where,
+      warnings,
+    )
+  })
+  return finish(fileName, entries, counts, warnings, wanted)
+}

@@ -1,0 +1,375 @@
+import type Database from 'better-sqlite3'
+import { createHash } from 'node:crypto'
+import type { EntityType } from '../../shared/domain'
+import {
+  MATCH_LIST_LIMIT,
+  type AmbiguousMatch,
+  type ImportMatching,
+  type MatchEvidence,
+} from '../../shared/updates'
+import type { FrCitation } from './fr-citations'
+import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from './entity-matching'
+import { originalScriptName, slugOf } from './names'
+import { SOURCE_FORMAT_NAMES, type ParsedSource, type SourceEntry } from './source-entry'
+
+type Db = Database.Database
+
+/** Every operation is a bundle operation: an import goes through the same checks, apply and undo. */
+export type PlannedOperation = { op: string; type: string; [key: string]: unknown }
+
+export interface ImportPlan {
+  operations: PlannedOperation[]
+  matching: ImportMatching
+  warnings: string[]
+}
+
+/** The user's answer for an ambiguous entry: merge into this entity id, or "new". */
+export type MatchDecisions = Record<string, string>
+
+/** The type a listed party most likely is, from its kind and the words of its name. */
+export function entityTypeOf(entry: SourceEntry): EntityType {
+  if (entry.kind === 'individual') return 'person'
+  const name = entry.name.toLowerCase()
+  if (/\buniversity\b|大学|大學/.test(name)) return 'university'
+  if (/\b(institute|academy|laborator(y|ies)|research cent(er|re))\b|研究所|研究院/.test(name))
+    return 'research institute'
+  if (
+    /\b(ministry|bureau|department|government|police|army|navy|corps|agency|commission)\b|公安|政府/.test(
+      name,
+    )
+  )
+    return 'government body'
+  if (
+    /\b(co|company|corp|corporation|inc|ltd|limited|llc|plc|gmbh|group|holdings?|jsc|ooo)\b|公司/.test(name)
+  )
+    return 'company'
+  return 'other'
+}
+
+interface PlannedEntity extends KnownEntity {
+  entry: SourceEntry
+  aliases: string[]
+  addresses: string[]
+  originalName: string | null
+}
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, 8)
+}
+
+/** The round a citation belongs to: one per list and rule. An existing round with that citation is reused. */
+class Rounds {
+  private readonly planned = new Map<string, PlannedOperation>()
+  private readonly existing: Map<string, string>
+
+  constructor(
+    db: Db,
+    private readonly sourceId: string,
+  ) {
+    this.existing = new Map(
+      (
+        db
+          .prepare(
+            'SELECT r.list_name, c.citation, r.id FROM rounds r JOIN round_citations c ON c.round_id = r.id',
+          )
+          .all() as { list_name: string; citation: string; id: string }[]
+      ).map((row) => [`${row.list_name}\u0000${row.citation}`, row.id]),
+    )
+  }
+
+  forCitation(list: string, citation: FrCitation): string {
+    const known = this.existing.get(`${list}\u0000${citation.text}`)
+    if (known) return known
+    const id = citation.page
+      ? `${slugOf(list)}-${citation.volume}fr${citation.page}`
+      : `${slugOf(list)}-${citation.volume}fr-pending-${citation.published ?? 'undated'}`
+    return this.plan(id, list, null, [citation.text], citation.published)
+  }
+
+  forRule(list: string, rule: NonNullable<SourceEntry['rule']>): string {
+    return this.plan(`${slugOf(list)}-${slugOf(rule.id)}`, list, rule.title, [], rule.date)
+  }
+
+  /** Entries a list gives no rule for still belong to the list: one round holds them. */
+  unattributed(list: string): string {
+    return this.plan(
+      `${slugOf(list)}-no-citation`,
+      list,
+      'Entries listed without a Federal Register citation',
+      [],
+      null,
+    )
+  }
+
+  operations(): PlannedOperation[] {
+    return [...this.planned.values()]
+  }
+
+  private plan(
+    id: string,
+    list: string,
+    title: string | null,
+    citations: string[],
+    published: string | null,
+  ): string {
+    if (!this.planned.has(id)) {
+      this.planned.set(id, {
+        op: 'upsert',
+        type: 'round',
+        record: {
+          id,
+          list,
+          title,
+          citations,
+          published,
+          sources: [{ source: this.sourceId, supports: 'list, citation and date as published' }],
+        },
+      })
+    }
+    return id
+  }
+}
+
+/**
+ * Maps a parsed list onto the store's model as bundle operations. Each party is matched against the
+ * store and against the parties before it in the file (normalised names and aliases, country):
+ * - one candidate, same or unknown country: merged (new names added as aliases), with the evidence;
+ * - several candidates, or a country that differs: listed as ambiguous and imported as its own entity,
+ *   unless `decisions` says which entity it is. Nothing is merged silently.
+ */
+export function planImport(
+  db: Db,
+  parsed: ParsedSource,
+  fileHash: string,
+  decisions: MatchDecisions = {},
+): ImportPlan {
+  const warnings = [...parsed.warnings]
+  const sourceId = `import-${parsed.format}-${fileHash.slice(0, 12)}`
+  const operations: PlannedOperation[] = [
+    {
+      op: 'upsert',
+      type: 'source',
+      record: {
+        id: sourceId,
+        publication: SOURCE_FORMAT_NAMES[parsed.format],
+        title: parsed.fileName,
+        reliability: 'primary',
+        note:
+          'Imported from an unsigned file as published; not verified against the publisher. SHA-256 ' +
+          fileHash,
+      },
+    },
+  ]
+  const storeIndex = indexStoreEntities(db)
+  const fileIndex = new NameIndex()
+  const usedIds = new Set(db.prepare('SELECT id FROM entities').pluck().all() as string[])
+  const storeEntities = new Map<string, { aliases: string[]; names: Set<string> }>()
+  const planned = new Map<string, PlannedEntity>()
+  const merged: MatchEvidence[] = []
+  const ambiguous: AmbiguousMatch[] = []
+  const rounds = new Rounds(db, sourceId)
+  const designations = new Map<string, PlannedOperation>()
+  const existingDesignations = new Set(
+    (
+      db.prepare('SELECT entity_id, round_id FROM designations').all() as {
+        entity_id: string
+        round_id: string
+      }[]
+    ).map((row) => `${row.entity_id}\u0000${row.round_id}`),
+  )
+
+  const storeAliases = (id: string) => {
+    let known = storeEntities.get(id)
+    if (!known) {
+      const row = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as {
+        primary_name: string
+        original_name: string | null
+      }
+      const aliases = db
+        .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+        .pluck()
+        .all(id) as string[]
+      known = { aliases, names: new Set([row.primary_name, row.original_name ?? '', ...aliases]) }
+      storeEntities.set(id, known)
+    }
+    return known
+  }
+
+  const newEntity = (entry: SourceEntry): PlannedEntity => {
+    const names = [entry.name, ...entry.altNames]
+    const originalName = originalScriptName(entry.altNames, entry.country)
+    let id = slugOf(entry.name)
+    if (usedIds.has(id)) id = `${id}-${shortHash(`${entry.list}\u0000${entry.name}\u0000${entry.country}`)}`
+    usedIds.add(id)
+    const entity: PlannedEntity = {
+      id,
+      name: entry.name,
+      country: entry.country,
+      names,
+      inStore: false,
+      entry,
+      aliases: entry.altNames.filter((alt) => alt !== originalName),
+      addresses: [...entry.addresses],
+      originalName,
+    }
+    planned.set(id, entity)
+    fileIndex.add(entity)
+    return entity
+  }
+
+  for (const entry of parsed.entries) {
+    const names = [entry.name, ...entry.altNames]
+    const candidates = [
+      ...storeIndex.candidates(names, entry.country),
+      ...fileIndex.candidates(names, entry.country),
+    ]
+    const decision = decisions[entry.location]
+    const sure = clearMatch(candidates)
+    let entityId: string
+    if (decision && decision !== 'new' && candidates.some((c) => c.entity.id === decision)) {
+      entityId = decision
+      const chosen = candidates.find((c) => c.entity.id === decision)!
+      merged.push(evidence(entry, chosen.entity, [...chosen.reasons, 'chosen by the user']))
+    } else if (!decision && sure) {
+      entityId = sure.entity.id
+      merged.push(evidence(entry, sure.entity, sure.reasons))
+    } else {
+      if (candidates.length > 0 && decision !== 'new') {
+        ambiguous.push({
+          entry: entry.location,
+          incoming: entry.name,
+          country: entry.country,
+          candidates: candidates.map((c) => ({
+            entityId: c.entity.id,
+            entityName: c.entity.name,
+            country: c.entity.country,
+            reasons: c.reasons,
+          })),
+          decision: 'new',
+        })
+      }
+      entityId = newEntity(entry).id
+    }
+    // New names for an entity already known become its aliases.
+    const plannedEntity = planned.get(entityId)
+    if (plannedEntity) {
+      for (const name of names) {
+        if (!plannedEntity.names.includes(name)) {
+          plannedEntity.names.push(name)
+          if (name !== plannedEntity.originalName) plannedEntity.aliases.push(name)
+        }
+      }
+      for (const address of entry.addresses)
+        if (!plannedEntity.addresses.includes(address)) plannedEntity.addresses.push(address)
+    } else {
+      const known = storeAliases(entityId)
+      for (const name of names) {
+        if (!known.names.has(name)) {
+          known.names.add(name)
+          known.aliases.push(name)
+        }
+      }
+    }
+    planDesignations(entry, entityId)
+  }
+
+  function planDesignations(entry: SourceEntry, entityId: string): void {
+    const roundIds =
+      entry.citations.length > 0
+        ? entry.citations.map((citation) => rounds.forCitation(entry.list, citation))
+        : [entry.rule ? rounds.forRule(entry.list, entry.rule) : rounds.unattributed(entry.list)]
+    roundIds.forEach((roundId, index) => {
+      if (existingDesignations.has(`${entityId}\u0000${roundId}`)) return
+      const id = `${roundId}.${entityId}`.slice(0, 200)
+      if (designations.has(id)) return
+      const citation = entry.citations[index]
+      designations.set(id, {
+        op: 'upsert',
+        type: 'designation',
+        record: {
+          id,
+          entity: entityId,
+          round: roundId,
+          // The first rule that lists a party added it; later ones on the same entry changed its listing.
+          action: index === 0 ? 'added' : 'modified',
+          date: citation?.published ?? (index === 0 ? entry.startDate : null),
+          licenseRequirement: entry.licenseRequirement,
+          licensePolicy: entry.licensePolicy,
+          citation: citation?.text ?? null,
+          source: sourceId,
+        },
+      })
+    })
+  }
+
+  operations.push(...rounds.operations())
+  for (const entity of planned.values()) {
+    operations.push({
+      op: 'upsert',
+      type: 'entity',
+      record: {
+        id: entity.id,
+        name: entity.name,
+        originalName: entity.originalName,
+        type: entityTypeOf(entity.entry),
+        country: entity.country,
+        aliases: entity.aliases.slice(0, 1000),
+        addresses: entity.addresses.slice(0, 1000),
+        notes: entity.entry.remarks,
+        sources: [{ source: sourceId, supports: 'name, aliases, addresses and country as listed' }],
+      },
+    })
+  }
+  for (const [id, known] of storeEntities) {
+    const before = db
+      .prepare('SELECT count(*) FROM entity_aliases WHERE entity_id = ?')
+      .pluck()
+      .get(id) as number
+    if (known.aliases.length > before) {
+      operations.push({
+        op: 'correct',
+        type: 'entity',
+        id,
+        field: 'aliases',
+        value: known.aliases.slice(0, 1000),
+        reason: `names listed in ${parsed.fileName}`,
+      })
+    }
+  }
+  operations.push(...designations.values())
+  return {
+    operations,
+    warnings,
+    matching: {
+      entries: parsed.entries.length,
+      lists: parsed.lists,
+      merged: merged.slice(0, MATCH_LIST_LIMIT),
+      mergedCount: merged.length,
+      ambiguous: ambiguous.slice(0, MATCH_LIST_LIMIT),
+      ambiguousCount: ambiguous.length,
+    },
+  }
+}
+
+/**
+ * The one candidate a party certainly is: the only one, with no country against it; or, among several,
+ * the only one whose name is written the same (so "Qihoo 360 Technology Co. Ltd." is not taken for
+ * "Qihoo 360 Technology Company", which the rule lists separately).
+ */
+function clearMatch(candidates: Candidate[]): Candidate | null {
+  const compatible = candidates.filter((c) => !c.countryConflict)
+  if (candidates.length === 1 && compatible.length === 1) return compatible[0]
+  const exact = compatible.filter((c) => c.exact)
+  return exact.length === 1 ? exact[0] : null
+}
+
+function evidence(entry: SourceEntry, entity: KnownEntity, reasons: string[]): MatchEvidence {
+  return {
+    entry: entry.location,
+    incoming: entry.name,
+    entityId: entity.id,
+    entityName: entity.name,
+    inStore: entity.inStore,
+    reasons,
+  }
+}

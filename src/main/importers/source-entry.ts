@@ -1,0 +1,41 @@
+import type { FrCitation } from './fr-citations'
+
+export const SOURCE_FORMATS = ['csl', 'bis', 'ftm'] as const
+export type SourceFormat = (typeof SOURCE_FORMATS)[number]
+
+export const SOURCE_FORMAT_NAMES: Record<SourceFormat, string> = {
+  csl: 'Consolidated Screening List (trade.gov)',
+  bis: 'BIS Entity List CSV',
+  ftm: 'OpenSanctions / FollowTheMoney entities',
+}
+
+/** One listed party as a published list gives it, before it is matched against the store. */
+export interface SourceEntry {
+  /** "file.csv line 12": where a message about this entry should send the reader. */
+  location: string
+  /** The list it is on, in our words ("US BIS Entity List"); each list is its own set of rounds. */
+  list: string
+  name: string
+  altNames: string[]
+  kind: 'entity' | 'individual' | 'vessel' | 'other'
+  country: string | null
+  addresses: string[]
+  citations: FrCitation[]
+  /** A rule's identity when the list gives no Federal Register citation (OpenSanctions programmes). */
+  rule: { id: string; title: string; date: string | null } | null
+  startDate: string | null
+  licenseRequirement: string | null
+  licensePolicy: string | null
+  remarks: string | null
+  url: string | null
+}
+
+/** What a reader found in a file: entries, and every row it refused or repaired, by location. */
+export interface ParsedSource {
+  format: SourceFormat
+  fileName: string
+  entries: SourceEntry[]
+  warnings: string[]
+  /** For the CSL: how many entries each source list had (before any --source filter). */
+  lists: { list: string; entries: number }[]
+}
