@@ -12,6 +12,8 @@ for (const view of ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as
     await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: view }).click()
     await expect(page.getByRole('heading', { name: view, level: 2 })).toBeVisible()
     if (view === 'Briefing') {
+      // Printing the preview starts a Chromium; on a busy two-core machine that takes a while.
+      test.setTimeout(90_000)
       // Checked with its preview drawn: the pages are part of what a writer reads.
       await expect(page.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 30_000 })
     } else if (view !== 'Updates') {

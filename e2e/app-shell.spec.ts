@@ -53,6 +53,6 @@ test('the menu-less paths work too: a file dropped anywhere on the window goes t
   await page.locator('main').dispatchEvent('drop', { dataTransfer })
   await expect(page.getByRole('heading', { name: 'Updates', level: 2 })).toBeVisible()
   await expect(page.getByRole('region', { name: 'Import an update' }).getByRole('alert')).toContainText(
-    'not an update bundle',
+    'notes.txt is not a file the app can import',
   )
 })

@@ -44,6 +44,15 @@ const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
+/** For a published list: one CSL source to keep, and the user's answers for possible matches. */
+const listImportOptions = {
+  source: z.string().min(1).max(200).optional(),
+  decisions: z
+    .record(z.string().max(500), z.union([z.literal('new'), recordId]))
+    .refine((value) => Object.keys(value).length <= 10_000, 'at most 10,000 decisions')
+    .optional(),
+}
+
 /** The Entities table's query: search, set filters, date range, sort and the page wanted. */
 const entityQueryInput = z
   .object({
@@ -170,8 +179,11 @@ export const contract = {
       })
       .strict(),
   ),
-  previewUpdate: call<ImportPreview>()(z.object({ uploadId }).strict()),
-  applyUpdate: call<ImportResult>()(z.object({ uploadId, confirmed: z.boolean() }).strict()),
+  /** Previews a staged file: a bundle, or a published list (CSL, BIS CSV, FtM) detected by its content. */
+  previewUpdate: call<ImportPreview>()(z.object({ uploadId, ...listImportOptions }).strict()),
+  applyUpdate: call<ImportResult>()(
+    z.object({ uploadId, confirmed: z.boolean(), ...listImportOptions }).strict(),
+  ),
   discardUpdate: call<null>()(z.object({ uploadId }).strict()),
   importHistory: call<ImportHistoryEntry[]>()(noInput),
   undoLastImport: call<ImportHistoryEntry>()(noInput),

@@ -29,6 +29,7 @@ const USER_ERRORS = new Set([
   'StoreError',
   'DatasetError',
   'BriefingError',
+  'ImportError',
 ])
 
 export interface LoopbackHostOptions {

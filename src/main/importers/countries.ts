@@ -21,6 +21,7 @@ const EXTRA_NAMES: Record<string, string> = {
   uk: 'GB',
   'great britain': 'GB',
   turkiye: 'TR',
+  turkey: 'TR',
   türkiye: 'TR',
   'czech republic': 'CZ',
   uae: 'AE',

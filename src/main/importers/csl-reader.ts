@@ -214,12 +214,16 @@ export function readCslJson(text: string, fileName: string, wanted?: string): Pa
       ? record.addresses
           .filter((a): a is Record<string, unknown> => typeof a === 'object' && a !== null)
           .map((a) => {
-            const parts = ['address', 'city', 'state', 'postal_code', 'country']
+            const street = ['address', 'city', 'state', 'postal_code']
               .map((key) => cleanCell(asText(a[key]), where, warnings))
               .filter((part): part is string => part !== null)
-            return { text: parts.join(', '), country: cleanCell(asText(a.country), where, warnings) }
+            const country = cleanCell(asText(a.country), where, warnings)
+            // An address that gives only the country says where, not an address to keep.
+            return {
+              text: street.length > 0 ? [...street, ...(country ? [country] : [])].join(', ') : '',
+              country,
+            }
           })
-          .filter((a) => a.text)
       : []
     collect(
       entries,

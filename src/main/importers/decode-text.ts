@@ -1,6 +1,44 @@
 import { isUtf8 } from 'node:buffer'
 
-const WINDOWS_1252 = new TextDecoder('windows-1252')
+/**
+ * Windows-1252's bytes 0x80–0x9F, which differ from Latin-1. Spelled out because Node's TextDecoder
+ * (without full ICU) decodes "windows-1252" as plain Latin-1. Undefined bytes keep their Latin-1 value.
+ */
+const WINDOWS_1252_HIGH: Record<number, string> = {
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
+}
+
+function decodeWindows1252(bytes: Uint8Array): string {
+  let text = ''
+  for (const byte of bytes) text += WINDOWS_1252_HIGH[byte] ?? String.fromCharCode(byte)
+  return text
+}
 const UTF8 = new TextDecoder('utf-8')
 
 /**
@@ -26,10 +64,9 @@ function encodeWindows1252(text: string): Buffer | null {
   return Buffer.from(bytes)
 }
 
-const WINDOWS_1252_REVERSE = new Map<string, number>()
-for (let byte = 0x80; byte < 0xa0; byte += 1) {
-  WINDOWS_1252_REVERSE.set(WINDOWS_1252.decode(Uint8Array.of(byte)), byte)
-}
+const WINDOWS_1252_REVERSE = new Map(
+  Object.entries(WINDOWS_1252_HIGH).map(([byte, char]) => [char, Number(byte)]),
+)
 
 /**
  * Undoes mojibake in one value when it is exactly that: the text, written back as Windows-1252 bytes,
@@ -59,7 +96,7 @@ export function decodeText(bytes: Buffer): { text: string; latin1Lines: number[]
     const line = body.subarray(start, end)
     if (isUtf8(line)) lines.push(line.toString('utf8'))
     else {
-      lines.push(WINDOWS_1252.decode(line))
+      lines.push(decodeWindows1252(line))
       latin1Lines.push(lineNumber)
     }
     start = end + 1

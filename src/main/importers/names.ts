@@ -112,7 +112,11 @@ const HAN_LEGAL_FORMS = /(股份有限公司|有限责任公司|有限責任公�
 export function normaliseName(name: string): string {
   const folded = name.normalize('NFKC')
   if (scriptOf(folded) === 'Han') {
-    return folded.replace(/[\s\p{P}\p{S}]+/gu, '').replace(HAN_LEGAL_FORMS, '')
+    let han = folded.replace(/[\s\p{P}\p{S}]+/gu, '')
+    // "集团股份有限公司" ends in two forms: drop them one after the other.
+    while (HAN_LEGAL_FORMS.test(han) && han.replace(HAN_LEGAL_FORMS, ''))
+      han = han.replace(HAN_LEGAL_FORMS, '')
+    return han
   }
   const words = folded
     .normalize('NFKD')
@@ -121,8 +125,19 @@ export function normaliseName(name: string): string {
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
     .split(' ')
-    .filter((word) => word && !LEGAL_FORMS.has(word))
-  return words.join(' ')
+  // Initials written with dots ("S.A.", "L.L.C.") become one word before legal forms are dropped.
+  const joined: string[] = []
+  let initials = ''
+  for (const word of [...words, '']) {
+    if (word.length === 1) {
+      initials += word
+      continue
+    }
+    if (initials) joined.push(initials)
+    initials = ''
+    if (word) joined.push(word)
+  }
+  return joined.filter((word) => word && !LEGAL_FORMS.has(word)).join(' ')
 }
 
 /** A record id from a name: lower-case letters, digits and dashes, at most 60 characters. */

@@ -52,13 +52,16 @@ export function createApiHandlers(
       const bytes = Buffer.from(base64, 'base64')
       return { uploadId: staged.stage(fileName, bytes), bytes: bytes.length }
     },
-    previewUpdate: ({ uploadId }) => {
+    previewUpdate: ({ uploadId, source, decisions }) => {
       const file = staged.get(uploadId)
-      return updates.previewUpdate(store, file.bytes, file.fileName)
+      return updates.previewUpdate(store, file.bytes, file.fileName, { source, decisions })
     },
-    applyUpdate: async ({ uploadId, confirmed }) => {
+    applyUpdate: async ({ uploadId, confirmed, source, decisions }) => {
       const file = staged.get(uploadId)
-      const result = await updates.applyUpdate(store, file.bytes, file.fileName, confirmed)
+      const result = await updates.applyUpdate(store, file.bytes, file.fileName, confirmed, {
+        source,
+        decisions,
+      })
       staged.discard(uploadId)
       return result
     },

@@ -2,15 +2,24 @@ import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportPreview, ImportResult } from '../../../shared/updates'
 import { useApi } from '../api/use-api'
 import { FileButton } from '../components/file-button'
+import { MatchingPanel } from './matching-panel'
 import { PreviewPanel } from './preview-panel'
 import { readFileAsBase64 } from './read-file'
 
 type Step =
   | { name: 'idle' }
   | { name: 'working'; label: string; progress: number | null }
-  | { name: 'preview'; uploadId: string; preview: ImportPreview }
+  | { name: 'preview'; uploadId: string; preview: ImportPreview; options: ListOptions }
   | { name: 'done'; result: ImportResult }
   | { name: 'failed'; message: string }
+
+/** For a published list: the CSL source kept and the user's answers for possible matches. */
+interface ListOptions {
+  source?: string
+  decisions: Record<string, string>
+}
+
+const NO_OPTIONS: ListOptions = { decisions: {} }
 
 /** A file handed in from outside the panel: dropped on the window, or chosen from the File menu. */
 export type IncomingUpdate =
@@ -26,30 +35,31 @@ export function ImportPanel({
 }) {
   const api = useApi()
   const [step, setStep] = useState<Step>({ name: 'idle' })
-  const [confirmed, setConfirmed] = useState(false)
+  const [answered, setAnswered] = useState<Set<string>>(new Set())
   const [dragging, setDragging] = useState(false)
 
   async function open(file: File) {
-    setConfirmed(false)
+    setAnswered(new Set())
     try {
       setStep({ name: 'working', label: `Reading ${file.name}`, progress: 0 })
       const base64 = await readFileAsBase64(file, (progress) =>
         setStep({ name: 'working', label: `Reading ${file.name}`, progress }),
       )
-      setStep({ name: 'working', label: 'Verifying signature and contents', progress: null })
+      setStep({ name: 'working', label: 'Verifying and reading the contents', progress: null })
       const { uploadId } = await api.stageUpdate({ fileName: file.name, base64 })
       const preview = await api.previewUpdate({ uploadId })
-      setStep({ name: 'preview', uploadId, preview })
+      setStep({ name: 'preview', uploadId, preview, options: NO_OPTIONS })
     } catch (error) {
       setStep({ name: 'failed', message: (error as Error).message })
     }
   }
 
-  async function previewStaged(uploadId: string, fileName: string) {
-    setConfirmed(false)
+  async function previewStaged(uploadId: string, fileName: string, options: ListOptions = NO_OPTIONS) {
+    setAnswered(new Set())
     try {
-      setStep({ name: 'working', label: `Verifying ${fileName}`, progress: null })
-      setStep({ name: 'preview', uploadId, preview: await api.previewUpdate({ uploadId }) })
+      setStep({ name: 'working', label: `Reading ${fileName}`, progress: null })
+      const preview = await api.previewUpdate({ uploadId, ...options })
+      setStep({ name: 'preview', uploadId, preview, options })
     } catch (error) {
       setStep({ name: 'failed', message: (error as Error).message })
     }
@@ -68,10 +78,10 @@ export function ImportPanel({
     // eslint-disable-next-line react-hooks/exhaustive-deps -- open/previewStaged are recreated every render
   }, [incoming])
 
-  async function apply(uploadId: string) {
+  async function apply(uploadId: string, options: ListOptions) {
     try {
       setStep({ name: 'working', label: 'Applying', progress: null })
-      const result = await api.applyUpdate({ uploadId, confirmed })
+      const result = await api.applyUpdate({ uploadId, confirmed: true, ...options })
       setStep({ name: 'done', result })
       onImported()
     } catch (error) {
@@ -91,7 +101,8 @@ export function ImportPanel({
     if (file) void open(file)
   }
 
-  const needsConfirmation = step.name === 'preview' && step.preview.confirmations.length > 0
+  const unanswered =
+    step.name === 'preview' ? step.preview.confirmations.filter((question) => !answered.has(question)) : []
   return (
     <section aria-label="Import an update" className="panel">
       <h3>Import an update</h3>
@@ -104,8 +115,11 @@ export function ImportPanel({
         onDragLeave={() => setDragging(false)}
         onDrop={onDrop}
       >
-        <p>Drop a signed update bundle here, or</p>
-        <FileButton label="Choose bundle file…" onFile={(file) => void open(file)} />
+        <p>
+          Drop a signed update bundle, or a list as published (Consolidated Screening List CSV or JSON, BIS
+          Entity List CSV, OpenSanctions FtM), here, or
+        </p>
+        <FileButton label="Choose file…" onFile={(file) => void open(file)} />
         <p className="status">Nothing changes until you press Apply.</p>
       </div>
 
@@ -122,31 +136,55 @@ export function ImportPanel({
       {step.name === 'done' ? (
         <p className="success" role="status">
           {step.result.outcome === 'applied'
-            ? `Imported ${step.result.preview.bundle.publisher}, sequence ${step.result.preview.bundle.sequence}. It can be undone from the history below.`
-            : 'This bundle is already imported; nothing changed.'}
+            ? `Imported ${step.result.preview.bundle.signed ? `${step.result.preview.bundle.publisher}, sequence ${step.result.preview.bundle.sequence}` : step.result.preview.bundle.fileName}. It can be undone from the history below.`
+            : 'This file is already imported; nothing changed.'}
         </p>
       ) : null}
       {step.name === 'preview' ? (
         <>
           <PreviewPanel preview={step.preview} />
-          {needsConfirmation
-            ? step.preview.confirmations.map((question) => (
-                <label key={question} className="confirm">
-                  <input
-                    type="checkbox"
-                    checked={confirmed}
-                    onChange={(event) => setConfirmed(event.target.checked)}
-                  />{' '}
-                  {question}
-                </label>
-              ))
-            : null}
+          {step.preview.matching ? (
+            <MatchingPanel
+              matching={step.preview.matching}
+              source={step.options.source}
+              onSource={(source) =>
+                void previewStaged(step.uploadId, step.preview.bundle.fileName ?? 'the file', {
+                  source,
+                  decisions: {},
+                })
+              }
+              decisions={step.options.decisions}
+              onDecision={(entry, entityId) =>
+                void previewStaged(step.uploadId, step.preview.bundle.fileName ?? 'the file', {
+                  ...step.options,
+                  decisions: { ...step.options.decisions, [entry]: entityId },
+                })
+              }
+            />
+          ) : null}
+          {step.preview.confirmations.map((question) => (
+            <label key={question} className="confirm">
+              <input
+                type="checkbox"
+                checked={answered.has(question)}
+                onChange={(event) =>
+                  setAnswered((previous) => {
+                    const next = new Set(previous)
+                    if (event.target.checked) next.add(question)
+                    else next.delete(question)
+                    return next
+                  })
+                }
+              />{' '}
+              {question}
+            </label>
+          ))}
           <div className="actions">
             <button
               type="button"
               className="primary"
-              disabled={step.preview.alreadyImported || (needsConfirmation && !confirmed)}
-              onClick={() => void apply(step.uploadId)}
+              disabled={step.preview.alreadyImported || unanswered.length > 0}
+              onClick={() => void apply(step.uploadId, step.options)}
             >
               Apply
             </button>

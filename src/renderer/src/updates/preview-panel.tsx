@@ -10,7 +10,7 @@ function show(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
 
-/** What a bundle would change: who signed it, counts per record type, and every changed field. */
+/** What an update would change: who signed it (or that nobody did), counts per record type, every changed field. */
 export function PreviewPanel({ preview }: { preview: ImportPreview }) {
   const { bundle } = preview
   const changed = preview.changes.filter((c) => c.kind === 'changed')
@@ -19,23 +19,40 @@ export function PreviewPanel({ preview }: { preview: ImportPreview }) {
   return (
     <section aria-label="Preview" className="panel">
       <h3>Preview</h3>
-      <dl className="facts">
-        <dt>Publisher</dt>
-        <dd>{bundle.publisher}</dd>
-        <dt>Sequence</dt>
-        <dd>{bundle.sequence}</dd>
-        <dt>Key</dt>
-        <dd className="mono">{bundle.keyId.match(/.{1,4}/g)!.join(' ')}</dd>
-        <dt>Created</dt>
-        <dd>{instant(bundle.created)}</dd>
-        <dt>Expires</dt>
-        <dd>
-          {instant(bundle.expires)}
-          {bundle.expired ? <strong className="warn"> (expired)</strong> : null}
-        </dd>
-        <dt>Data as of</dt>
-        <dd>{bundle.dataAsOf}</dd>
-      </dl>
+      {bundle.signed ? (
+        <dl className="facts">
+          <dt>Publisher</dt>
+          <dd>{bundle.publisher}</dd>
+          <dt>Sequence</dt>
+          <dd>{bundle.sequence}</dd>
+          <dt>Key</dt>
+          <dd className="mono">{bundle.keyId.match(/.{1,4}/g)!.join(' ')}</dd>
+          <dt>Created</dt>
+          <dd>{instant(bundle.created)}</dd>
+          <dt>Expires</dt>
+          <dd>
+            {instant(bundle.expires)}
+            {bundle.expired ? <strong className="warn"> (expired)</strong> : null}
+          </dd>
+          <dt>Data as of</dt>
+          <dd>{bundle.dataAsOf}</dd>
+        </dl>
+      ) : (
+        <>
+          <p className="warn" role="note">
+            <strong>Not signed.</strong> Nothing proves who published this file or that it is unchanged; the
+            records it adds are marked as coming from an unsigned file.
+          </p>
+          <dl className="facts">
+            <dt>File</dt>
+            <dd>{bundle.fileName}</dd>
+            <dt>Read as</dt>
+            <dd>{bundle.publisher}</dd>
+            <dt>Fingerprint</dt>
+            <dd className="mono">{bundle.bundleId.replace(/^file:/, 'SHA-256 ')}</dd>
+          </dl>
+        </>
+      )}
       {preview.warnings.map((warning) => (
         <p key={warning} className="warn" role="note">
           {warning}

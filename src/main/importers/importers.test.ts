@@ -1,0 +1,403 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { applyPending, previewPending, undoLatestImport } from '../bundles/import-bundle'
+import { readStats } from '../store/read-records'
+import { openDefaultStore } from '../test-support/default-store'
+import { dumpStore } from '../test-support/dump-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { parseCsv } from './csv-rows'
+import { repairMojibake } from './decode-text'
+import { parseFrCitations } from './fr-citations'
+import { ImportError } from './import-error'
+import { normaliseName, originalScriptName } from './names'
+import { detectFormat, readSource } from './read-source'
+import { pendingFromSource } from './source-update'
+
+const tempDir = useTempDir()
+const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))
+
+const CSL_HEADER =
+  '"_id","source","entity_number","type","programs","name","title","addresses","federal_register_notice","start_date","end_date","standard_order","license_requirement","license_policy","call_sign","vessel_type","gross_tonnage","gross_registered_tonnage","vessel_flag","vessel_owner","remarks","source_list_url","alt_names","citizenships","dates_of_birth","nationalities","places_of_birth","source_information_url","ids"'
+
+/** One CSL CSV row in the documented column order; unnamed columns are empty. */
+function cslRow(values: Partial<Record<string, string>>): string {
+  const columns = CSL_HEADER.split(',').map((c) => c.replace(/"/g, ''))
+  return columns.map((column) => `"${(values[column] ?? '').replace(/"/g, '""')}"`).join(',')
+}
+const EL = 'Entity List (EL) - Bureau of Industry and Security'
+const csl = (...rows: string[]) => Buffer.from([CSL_HEADER, ...rows].join('\n'))
+
+describe('reading the real samples', () => {
+  it('groups the BIS Entity List CSV back into entities: one per name and notice', () => {
+    const parsed = readSource(fixture('bis-entity-list-2015-sample.csv'), 'el.csv', 'bis')
+    expect(parsed.entries.map((e) => e.name)).toEqual([
+      'Fazal Rahim Farid',
+      'Fazel Khalil Construction Company',
+      'Zurmat Construction Company offices',
+      'Murat Peker',
+      'Qazi Abdallah',
+      'Qazi Abdallah',
+    ])
+    const farid = parsed.entries[0]
+    expect(farid).toMatchObject({
+      list: 'US BIS Entity List',
+      country: 'AF',
+      altNames: ['Fazel Rahim Farid', 'Farid', 'Engineer Idris'],
+      citations: [{ text: '76 FR 71867', volume: 76, page: 71867, published: '2011-11-21' }],
+      licensePolicy: 'Presumption of denial.',
+    })
+    expect(farid.addresses).toHaveLength(2)
+    expect(parsed.entries[2].addresses).toHaveLength(7)
+    expect(parsed.entries[3].country).toBe('TR')
+    // The same name under two notices is two listings, as the file has them.
+    expect(parsed.entries.slice(4).map((e) => e.citations[0].text)).toEqual(['76 FR 71867', '76 FR 10001'])
+  })
+
+  it('reads FollowTheMoney parties with their original-script names, skipping Address entities', () => {
+    const parsed = readSource(fixture('opensanctions-ftm-sample.ftm.json'), 'entities.ftm.json', 'ftm')
+    expect(parsed.entries).toHaveLength(6)
+    const tobacco = parsed.entries.find((e) => e.name === 'RAB „Inter Tobacco“')!
+    expect(tobacco).toMatchObject({ country: 'BY', kind: 'entity', list: 'OpenSanctions: eu_fsf' })
+    expect(originalScriptName(tobacco.altNames, tobacco.country)).toBe(
+      'Общество с ограниченной ответственностью “Интер Тобако”',
+    )
+    const kuzmenko = parsed.entries.find((e) => e.name === 'Vitaly Yurievich KUZMENKO')!
+    expect(kuzmenko).toMatchObject({ country: 'RU', kind: 'individual', startDate: '2024-02-23' })
+  })
+
+  it('imports the BIS sample with the right counts, and undo restores the store exactly', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const before = dumpStore(store.db)
+      const update = pendingFromSource(store.db, fixture('bis-entity-list-2015-sample.csv'), 'el.csv', 'bis')
+      expect(update.summary).toMatchObject({ signed: false, format: 'bis', keyId: 'unsigned' })
+      expect(update.confirmations[0]).toMatch(/el\.csv is not signed/)
+      expect(() => applyPending(store.db, update)).toThrow(/confirm/)
+      const result = applyPending(store.db, update, { confirmed: true })
+      const count = (type: string) => result.preview.counts.find((c) => c.type === type)!.new
+      expect([count('entity'), count('round'), count('designation')]).toEqual([5, 4, 6])
+      const qazi = store.db
+        .prepare(
+          "SELECT count(*) FROM designations d JOIN entities e ON e.id = d.entity_id WHERE e.primary_name = 'Qazi Abdallah'",
+        )
+        .pluck()
+        .get()
+      expect(qazi).toBe(2)
+      const origin = store.db
+        .prepare(
+          "SELECT o.kind, o.label FROM entities e JOIN origins o ON o.id = e.origin_id WHERE e.primary_name = 'Murat Peker'",
+        )
+        .get()
+      expect(origin).toEqual({ kind: 'import', label: 'Unsigned BIS file el.csv' })
+      undoLatestImport(store.db)
+      // The dump leaves out the history (which keeps the undone entry); everything else is as it was.
+      expect(dumpStore(store.db)).toBe(before)
+    } finally {
+      store.close()
+    }
+  })
+})
+
+describe('a CSL file with the October 2019 and June 2020 Entity List entries', () => {
+  it('maps onto the default dataset’s rounds without duplicating its entities', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const stats = readStats(store.db)
+      const update = pendingFromSource(store.db, fixture('csl-entity-list-2019-2020.csv'), 'csl.csv', 'csl')
+      expect(update.matching).toMatchObject({ entries: 37, mergedCount: 37, ambiguousCount: 0 })
+      expect(
+        update.matching!.merged.find((m) => m.incoming === 'Hangzhou Hikvision Digital Technology Co. Ltd.'),
+      ).toMatchObject({
+        entityId: 'hikvision',
+        inStore: true,
+      })
+      applyPending(store.db, update, { confirmed: true })
+      expect(readStats(store.db)).toEqual({ ...stats, sources: stats.sources + 1 })
+    } finally {
+      store.close()
+    }
+  })
+
+  it('reads the same entries from the CSL JSON form', () => {
+    const rows = parseCsv(fixture('csl-entity-list-2019-2020.csv').toString('utf8'))
+    const header = rows[0].cells
+    const results = rows.slice(1).map((row) => {
+      const record = Object.fromEntries(header.map((column, i) => [column, row.cells[i]]))
+      return {
+        ...record,
+        id: record._id,
+        alt_names: record.alt_names ? record.alt_names.split('; ') : [],
+        addresses: record.addresses
+          ? [
+              {
+                address: '',
+                city: '',
+                state: '',
+                postal_code: '',
+                country: record.addresses.split(', ').at(-1),
+              },
+            ]
+          : [],
+      }
+    })
+    const json = Buffer.from(JSON.stringify({ results, total: results.length, sources_used: [] }))
+    expect(detectFormat(json, 'csl.json')).toBe('csl')
+    const fromJson = readSource(json, 'csl.json', 'csl')
+    const fromCsv = readSource(fixture('csl-entity-list-2019-2020.csv'), 'csl.csv', 'csl')
+    const essence = (e: (typeof fromCsv.entries)[number]) => ({ ...e, location: undefined })
+    expect(fromJson.entries.map(essence)).toEqual(fromCsv.entries.map(essence))
+  })
+})
+
+describe('matching with what the store has', () => {
+  it('merges one party listed by two sources in the file, and shows the evidence', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const file = csl(
+        cslRow({
+          source: EL,
+          type: 'Entity',
+          name: 'Test Optics Works Co., Ltd.',
+          addresses: ', , , , CN',
+          federal_register_notice: '85 FR 34495, 6/5/20',
+        }),
+        cslRow({
+          source: 'Military End User (MEU) List - Bureau of Industry and Security',
+          type: 'Entity',
+          name: 'Test Optics Works Company Limited',
+          addresses: ', , , , CN',
+          federal_register_notice: '85 FR 83793, 12/23/20',
+        }),
+      )
+      const update = pendingFromSource(store.db, file, 'two-lists.csv', 'csl')
+      expect(update.matching!.merged).toEqual([
+        expect.objectContaining({
+          entry: 'two-lists.csv line 3',
+          inStore: false,
+          entityId: 'test-optics-works-co-ltd',
+        }),
+      ])
+      const result = applyPending(store.db, update, { confirmed: true })
+      expect(result.preview.counts.find((c) => c.type === 'entity')!.new).toBe(1)
+      const lists = store.db
+        .prepare(
+          "SELECT r.list_name FROM designations d JOIN rounds r ON r.id = d.round_id WHERE d.entity_id = 'test-optics-works-co-ltd' ORDER BY 1",
+        )
+        .pluck()
+        .all()
+      expect(lists).toEqual(['US BIS Entity List', 'US BIS Military End-User List'])
+    } finally {
+      store.close()
+    }
+  })
+
+  it('lists a name match with another country for the user to decide, and merges only when told to', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const file = csl(
+        cslRow({
+          source: EL,
+          type: 'Entity',
+          name: 'Hikvision',
+          addresses: ', , , , US',
+          federal_register_notice: '84 FR 54002, 10/9/19',
+        }),
+      )
+      const update = pendingFromSource(store.db, file, 'odd.csv', 'csl')
+      expect(update.matching!.ambiguous).toEqual([
+        expect.objectContaining({
+          entry: 'odd.csv line 2',
+          decision: 'new',
+          candidates: [
+            expect.objectContaining({
+              entityId: 'hikvision',
+              reasons: expect.arrayContaining(['country US ≠ CN']),
+            }),
+          ],
+        }),
+      ])
+      expect(update.confirmations[1]).toMatch(/1 listed party looks like more than one entity/)
+      expect(
+        update.operations.some((o) => o.operation.op === 'upsert' && o.operation.type === 'entity'),
+      ).toBe(true)
+      const decided = pendingFromSource(store.db, file, 'odd.csv', 'csl', {
+        decisions: { 'odd.csv line 2': 'hikvision' },
+      })
+      expect(decided.matching!.ambiguousCount).toBe(0)
+      expect(decided.matching!.merged[0].reasons).toContain('chosen by the user')
+      expect(
+        decided.operations.some((o) => o.operation.type === 'entity' && o.operation.op === 'upsert'),
+      ).toBe(false)
+    } finally {
+      store.close()
+    }
+  })
+
+  it('normalises names for matching: case, accents, punctuation and legal forms', () => {
+    expect(normaliseName('Hangzhou Hikvision Digital Technology Co., Ltd.')).toBe(
+      'hangzhou hikvision digital technology',
+    )
+    expect(normaliseName('HANGZHOU HIKVISION DIGITAL TECHNOLOGY COMPANY LIMITED')).toBe(
+      'hangzhou hikvision digital technology',
+    )
+    expect(normaliseName('Société Générale S.A.')).toBe('societe generale')
+    expect(normaliseName('云从科技集团股份有限公司')).toBe('云从科技')
+  })
+})
+
+describe('citations', () => {
+  it('parses several per entry, with volume, page and date', () => {
+    expect(parseFrCitations('84 FR 54002, 10/9/19; 85 FR 34503, 6/5/20').citations).toEqual([
+      { text: '84 FR 54002', volume: 84, page: 54002, published: '2019-10-09', placeholder: false },
+      { text: '85 FR 34503', volume: 85, page: 34503, published: '2020-06-05', placeholder: false },
+    ])
+  })
+
+  it('keeps a placeholder citation with its date and reports it', () => {
+    const { citations, problems } = parseFrCitations('88 FR [INSERT FR PAGE NUMBER AND 2/27/2023]')
+    expect(citations).toEqual([
+      {
+        text: '88 FR [INSERT FR PAGE NUMBER AND 2/27/2023]',
+        volume: 88,
+        page: null,
+        published: '2023-02-27',
+        placeholder: true,
+      },
+    ])
+    expect(problems[0]).toMatch(/placeholder citation/)
+  })
+})
+
+describe('bad input: refused, or imported with a listed warning, never a crash or half an import', () => {
+  const store = () => openDefaultStore(tempDir())
+
+  it.each([
+    [
+      'a semicolon-separated CSL',
+      Buffer.from(CSL_HEADER.replace(/,/g, ';') + '\n"a";"b"'),
+      'csl',
+      /columns are separated by semicolons, not commas/,
+    ],
+    [
+      'a CSL without its name column',
+      Buffer.from('"source","type","addresses","federal_register_notice","alt_names"\n"x","y","","",""'),
+      'csl',
+      /missing required column "name"/,
+    ],
+    [
+      'a BIS CSV without Alternate Name',
+      Buffer.from('Source List,Name,Address,Country,Federal Register Notice\nEL,A,,,'),
+      'bis',
+      /missing required column "Alternate Name"/,
+    ],
+    ['JSON that is not FtM', Buffer.from('{"hello": "world"}\n'), 'ftm', /not a FollowTheMoney entity/],
+    [
+      'a truncated CSL JSON',
+      Buffer.from('{"results": [{"name": "A", "source": "x"}, {"name": '),
+      'csl',
+      /item 2 of the list is not valid JSON|looks truncated/,
+    ],
+    [
+      'an unclosed quote',
+      Buffer.from(`${CSL_HEADER}\n"${EL}","","Entity","","Name`),
+      'csl',
+      /ends inside a quoted field that starts on line 2/,
+    ],
+  ] as const)('%s is refused with a message and changes nothing', (_label, bytes, format, message) => {
+    const s = store()
+    try {
+      const before = dumpStore(s.db)
+      expect(() => pendingFromSource(s.db, bytes, 'bad.file', format)).toThrow(ImportError)
+      expect(() => pendingFromSource(s.db, bytes, 'bad.file', format)).toThrow(message)
+      expect(dumpStore(s.db)).toEqual(before)
+    } finally {
+      s.close()
+    }
+  })
+
+  it('imports the good rows and lists each problem by line', () => {
+    const s = store()
+    try {
+      const big = 'x'.repeat(1_100_000)
+      const file = Buffer.concat([
+        csl(
+          cslRow({
+            source: EL,
+            type: 'Entity',
+            name: 'Test Mojibake Partnerâ€™s Co.',
+            addresses: ', , , , CN',
+            federal_register_notice: '88 FR [INSERT FR PAGE NUMBER AND 2/27/2023]',
+          }),
+          cslRow({ source: EL, type: 'Entity', name: '', federal_register_notice: '84 FR 54002, 10/9/19' }),
+          cslRow({ source: EL, type: 'Entity', name: 'Test Huge Remarks Ltd.', remarks: big }),
+          cslRow({
+            source: EL,
+            type: 'Entity',
+            name: 'Test Nowhere Ltd.',
+            addresses: ', , , , Atlantis',
+            federal_register_notice: 'see notice',
+          }),
+        ),
+        Buffer.from('\n'),
+        // A line saved in Windows-1252 (é as one byte) inside a UTF-8 file.
+        Buffer.concat([
+          Buffer.from(`"x","${EL}","","Entity","","Test Caf`),
+          Buffer.from([0xe9]),
+          Buffer.from(
+            '","","","84 FR 54002, 10/9/19","","","","","","","","","","","","","","","","","","","",""\n',
+          ),
+        ]),
+      ])
+      const update = pendingFromSource(s.db, file, 'messy.csv', 'csl')
+      const warnings = update.warnings.join('\n')
+      expect(warnings).toMatch(/1 line was not UTF-8 and was read as Windows-1252 \(line 6\)/)
+      expect(warnings).toMatch(
+        /messy\.csv line 2: repaired broken encoding "Test Mojibake Partnerâ€™s Co\." → "Test Mojibake Partner’s Co\."/,
+      )
+      expect(warnings).toMatch(/messy\.csv line 2: placeholder citation/)
+      expect(warnings).toMatch(/messy\.csv line 3: the name is empty; row skipped/)
+      expect(warnings).toMatch(/messy\.csv line 4: a cell holds more than 100,000 characters; row skipped/)
+      expect(warnings).toMatch(/messy\.csv line 5: country "Atlantis" is not recognised/)
+      expect(warnings).toMatch(/messy\.csv line 5: "see notice" is not a Federal Register citation/)
+      const preview = previewPending(s.db, update)
+      const names = preview.changes.filter((c) => c.type === 'entity').map((c) => c.label)
+      expect(names.sort()).toEqual(['Test Café', 'Test Mojibake Partner’s Co.', 'Test Nowhere Ltd.'])
+      expect(preview.changes.map((c) => c.id)).toContain('us-bis-entity-list-88fr-pending-2023-02-27')
+    } finally {
+      s.close()
+    }
+  })
+
+  it('repairs mojibake only where the text really was UTF-8 read as Windows-1252', () => {
+    expect(repairMojibake('Partnerâ€™s')).toBe('Partner’s')
+    expect(repairMojibake('Ã‰cole')).toBe('École')
+    expect(repairMojibake('Café Zürich')).toBeNull()
+  })
+
+  it('refuses a file that is none of the formats, naming what it expected', () => {
+    expect(() => detectFormat(Buffer.from('name,age\nA,1'), 'people.csv')).toThrow(
+      /people\.csv is not a file the app can import: expected an update bundle, a Consolidated Screening List/,
+    )
+  })
+
+  it('filters a CSL by source, and says which sources a file has when none matches', () => {
+    const file = csl(
+      cslRow({ source: EL, type: 'Entity', name: 'Test EL Party Ltd.' }),
+      cslRow({
+        source: 'Specially Designated Nationals (SDN) - Treasury Department',
+        type: 'Individual',
+        name: 'Test SDN Person',
+      }),
+    )
+    expect(readSource(file, 'f.csv', 'csl', { source: 'SDN' }).entries.map((e) => e.name)).toEqual([
+      'Test SDN Person',
+    ])
+    expect(readSource(file, 'f.csv', 'csl', { source: 'Entity List' }).entries.map((e) => e.name)).toEqual([
+      'Test EL Party Ltd.',
+    ])
+    expect(() => readSource(file, 'f.csv', 'csl', { source: 'DPL' })).toThrow(
+      /no entries from a source matching "DPL"; it lists US BIS Entity List \(1\), US Treasury SDN List \(1\)/,
+    )
+  })
+})
