@@ -36,6 +36,8 @@ describe('benchmark', () => {
     expect(results.briefing).toMatchObject({ entities: 500, reactions: 100, runs: 3 })
     expect(results.briefing.pages).toBeGreaterThan(10)
     expect(results.briefing.ms).toBeGreaterThan(0)
+    expect(results.csl).toMatchObject({ rows: 2000 })
+    expect(results.csl.previewMs).toBeGreaterThan(0)
     expect(results.targets.map((t) => t.verdict)).toContain('NOT MEASURED')
     for (const target of results.targets) expect(['PASS', 'MISS', 'NOT MEASURED']).toContain(target.verdict)
   }, 240_000)

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { generateKeyPair } from '../src/main/bundles/keys'
 import { openStore } from '../src/main/store/open-store'
 import { benchBriefing, type BriefingBench } from './briefing-bench'
+import { benchCsl, type CslBench } from './csl-bench'
 import { runBundlePhase } from './bundle-phases'
 import { generateData } from './generate-data'
 import { measureBaselines, measureStore, type Measurement } from './store-bench'
@@ -45,6 +46,7 @@ export interface BenchResults {
   machine: { cpus: number; memoryGb: number; node: string; platform: string }
   sizes: SizeResult[]
   briefing: BriefingBench
+  csl: CslBench
   targets: TargetCheck[]
 }
 
@@ -152,7 +154,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
 }
 
 /** Each issue's numbers, checked where they are measured; the rest are listed as not measured yet. */
-function checkTargets(sizes: SizeResult[], briefing: BriefingBench): TargetCheck[] {
+function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBench): TargetCheck[] {
   const at = (size: string) => sizes.find((s) => s.size === size)
   const checks: TargetCheck[] = []
   const add = (
@@ -193,7 +195,8 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench): TargetCheck
     'ms',
   )
   add('#5 briefings', 'export-pdf, 500 entities + 100 reactions', '500', briefing.ms, 5000, 'ms')
-  add('#6 importers', '25k-row CSL preview', '25k', null, 5000, 'ms')
+  add('#6 importers', `${csl.rows}-row CSL preview`, '25k', csl.previewMs, 5000, 'ms')
+  add('#6 importers', `${csl.rows}-row CSL apply`, '25k', csl.applyMs, 10000, 'ms')
   add('#3 review tables', 'browser: first view of 100k rows', '100k', null, 1500, 'ms')
   return checks
 }
@@ -222,6 +225,17 @@ export async function runBenchmark(options: {
   } finally {
     fs.rmSync(briefingDir, { recursive: true, force: true })
   }
+  log('Benchmarking a Consolidated Screening List import…')
+  const cslDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-csl-'))
+  let csl: CslBench
+  try {
+    csl = benchCsl(cslDir, options.inProcess ? 2_000 : 25_000)
+  } finally {
+    fs.rmSync(cslDir, { recursive: true, force: true })
+  }
+  log(
+    `  CSL of ${csl.rows} rows (${(csl.bytes / 1e6).toFixed(1)} MB): preview ${csl.previewMs} ms, apply ${csl.applyMs} ms, ${csl.entitiesAdded} entities added, peak ${csl.peakMb} MB`,
+  )
   log(
     `  export-pdf of ${briefing.entities} entities and ${briefing.reactions} reactions: ${briefing.ms} ms (median of ${briefing.runs}), ${briefing.pages} pages, ${(briefing.bytes / 1e6).toFixed(1)} MB`,
   )
@@ -235,7 +249,8 @@ export async function runBenchmark(options: {
     },
     sizes,
     briefing,
-    targets: checkTargets(sizes, briefing),
+    csl,
+    targets: checkTargets(sizes, briefing, csl),
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true })
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)

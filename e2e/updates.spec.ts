@@ -13,7 +13,7 @@ test('imports a signed bundle with a preview, then undoes it', async ({ appPage:
 
   // An unknown publisher's bundle is refused and nothing changes.
   const importPanel = page.getByRole('region', { name: 'Import an update' })
-  await importPanel.getByLabel('Choose bundle file…').setInputFiles(bundle)
+  await importPanel.getByLabel('Choose file…').setInputFiles(bundle)
   await expect(importPanel.getByRole('alert')).toContainText('not in your trust store')
 
   const trust = page.getByRole('region', { name: 'Trusted publishers' })
@@ -21,7 +21,7 @@ test('imports a signed bundle with a preview, then undoes it', async ({ appPage:
   await expect(trust.getByRole('table', { name: 'Trusted keys' })).toContainText('Example Ministry')
   await expect(trust.getByRole('status')).toContainText('Fingerprint')
 
-  await importPanel.getByLabel('Choose bundle file…').setInputFiles(bundle)
+  await importPanel.getByLabel('Choose file…').setInputFiles(bundle)
   const preview = page.getByRole('region', { name: 'Preview' })
   await expect(preview).toContainText('Example Ministry')
   const counts = preview.getByRole('table', { name: 'Changes by type' })
@@ -61,7 +61,7 @@ test('refuses a tampered bundle in the app and says why', async ({ appPage: page
     .getByLabel('Add public key file…')
     .setInputFiles(publicKey)
   const importPanel = page.getByRole('region', { name: 'Import an update' })
-  await importPanel.getByLabel('Choose bundle file…').setInputFiles(truncated)
+  await importPanel.getByLabel('Choose file…').setInputFiles(truncated)
   await expect(importPanel.getByRole('alert')).toContainText('Nothing was changed')
   await expect(page.getByRole('button', { name: 'Apply' })).toHaveCount(0)
 })

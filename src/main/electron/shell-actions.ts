@@ -33,13 +33,13 @@ export async function openSourceLink(
   return { opened: true, message: 'Opened in your browser.' }
 }
 
-/** File → Import update…: a native open dialog, then the same preview the Updates view shows. */
+/** File → Import update…: a native open dialog (bundles and published lists), then the Updates view's preview. */
 export async function importUpdateFromDialog(window: BrowserWindow, staged: StagedFiles): Promise<void> {
   const result = await dialog.showOpenDialog(window, {
     title: 'Import update',
     properties: ['openFile'],
     filters: [
-      { name: 'Update bundles', extensions: ['sbb', 'zip'] },
+      { name: 'Update bundles and published lists', extensions: ['sbb', 'zip', 'csv', 'json', 'jsonl'] },
       { name: 'All files', extensions: ['*'] },
     ],
   })

@@ -3,6 +3,14 @@ import path from 'node:path'
 import type { PendingUpdate } from '../bundles/import-bundle'
 import { ImportError } from './import-error'
 
+const PAYLOAD_FILES = [
+  ['source', 'sources'],
+  ['round', 'rounds'],
+  ['entity', 'entities'],
+  ['designation', 'designations'],
+  ['reaction', 'reactions'],
+] as const
+
 /**
  * Writes a converted list as bundle source files: one JSON Lines payload per record type, in the order
  * a bundle applies them, into an empty folder that `bundle create --from` signs as it is.
@@ -19,8 +27,8 @@ export function writeBundleSources(dir: string, update: PendingUpdate): { dir: s
   const byFile = new Map<string, string[]>()
   update.operations.forEach(({ operation }) => {
     // Numbered so `bundle create`, which reads files in name order, keeps sources before their users.
-    const order = ['source', 'round', 'entity', 'designation', 'reaction'].indexOf(operation.type)
-    const file = `${order + 1}-${operation.type}s.jsonl`
+    const order = PAYLOAD_FILES.findIndex(([type]) => type === operation.type)
+    const file = `${order + 1}-${PAYLOAD_FILES[order][1]}.jsonl`
     const lines = byFile.get(file) ?? []
     lines.push(JSON.stringify(operation))
     byFile.set(file, lines)
