@@ -4,6 +4,7 @@ import { applyPending, previewPending } from '../src/main/bundles/import-bundle'
 import { pendingFromSource } from '../src/main/importers/source-update'
 import { ensureDefaultDataset } from '../src/main/dataset/load-dataset'
 import { openStore } from '../src/main/store/open-store'
+import { HAN, LATIN_STEMS } from './generate-data'
 import { pick, seededRandom } from './random'
 
 const COLUMNS =
@@ -17,23 +18,6 @@ const SOURCES = [
   'Specially Designated Nationals (SDN) - Treasury Department',
   'Military End User (MEU) List - Bureau of Industry and Security',
 ]
-const STEMS = [
-  'Hua',
-  'Xin',
-  'Tian',
-  'Long',
-  'Zhong',
-  'Hai',
-  'Jin',
-  'Sheng',
-  'Kang',
-  'Rui',
-  'Feng',
-  'Yun',
-  'Heng',
-  'Ming',
-]
-const HAN = '华新天龙中海金盛康瑞丰云达恒诚博伟明通科技电子贸易'.split('')
 const COUNTRIES = ['CN', 'HK', 'RU', 'IR', 'AE', 'TR', 'PK', 'SG']
 
 /** A CSL CSV of `rows` entries in the documented format: quoted fields, lists joined with "; ". */
@@ -42,7 +26,7 @@ export function generateCsl(rows: number, seed = 20261129): string {
   const quote = (value: string) => `"${value.replace(/"/g, '""')}"`
   const lines = [COLUMNS.map(quote).join(',')]
   for (let i = 0; i < rows; i++) {
-    const stem = `${pick(random, STEMS)}${pick(random, STEMS).toLowerCase()}`
+    const stem = `${pick(random, LATIN_STEMS)}${pick(random, LATIN_STEMS).toLowerCase()}`
     const country = pick(random, COUNTRIES)
     const source = pick(random, SOURCES)
     const rule = Math.floor(random() * 60)

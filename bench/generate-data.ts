@@ -13,7 +13,8 @@ export interface GeneratedData {
   operations: object[]
 }
 
-const LATIN_STEMS = [
+/** Syllables of generated names, shared by the other generators so all data reads alike. */
+export const LATIN_STEMS = [
   'Hua',
   'Xin',
   'Tian',
@@ -43,7 +44,7 @@ const SUFFIXES = [
   'Optical Co., Ltd.',
   'Holdings Limited',
 ]
-const HAN = '华新天龙中国海金盛康瑞丰云达恒诚博伟明通科技电子贸易研究所光学控股有限公司'.split('')
+export const HAN = '华新天龙中国海金盛康瑞丰云达恒诚博伟明通科技电子贸易研究所光学控股有限公司'.split('')
 const CITIES = [
   'Beijing',
   'Shanghai',

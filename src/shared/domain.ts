@@ -164,7 +164,7 @@ export interface SearchHit {
   id: string
   name: string
   originalName: string | null
-  /** Which field matched: "name", "alias", "original-script name" or "quote". */
+  /** Which field matched: "name", "alias", "original-script name", "pinyin" (of a Chinese name) or "quote". */
   matchedField: string
   matchedText: string
   score: number

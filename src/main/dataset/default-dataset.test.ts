@@ -88,6 +88,26 @@ describe('default dataset', () => {
     store.close()
   })
 
+  it.each(['yuncong', 'Yun Cong', 'yun cong ke ji', 'YUNCONGKEJI'])(
+    'pinyin %s finds 云从科技, explained by the Chinese name it spells',
+    (query) => {
+      const store = openDefaultStore(tempDir())
+      const hit = catalog.search(store, query).find((h) => h.id === 'cloudwalk')
+      expect(hit).toMatchObject({ matchedField: 'pinyin', matchedText: '云从科技 (yun cong ke ji)' })
+      expect(
+        catalog.queryEntities(store, { search: query, filters: {}, sort: [], offset: 0, limit: 10 }).rows[0]
+          .id,
+      ).toBe('cloudwalk')
+      store.close()
+    },
+  )
+
+  it('finds a Traditional-character name by its pinyin too (曠視 → kuangshi)', () => {
+    const store = openDefaultStore(tempDir())
+    expect(catalog.search(store, 'kuangshi').map((h) => h.id)).toContain('megvii')
+    store.close()
+  })
+
   it('ranks both Qihoo 360 entities first for "Qihoo 360"', () => {
     const store = openDefaultStore(tempDir())
     const hits = catalog.search(store, 'Qihoo 360')

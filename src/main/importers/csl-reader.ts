@@ -117,6 +117,21 @@ function addressesFromText(value: string | null): { text: string; country: strin
     })
 }
 
+/** The fields the CSV and JSON forms share, read through the form's own cell reader. */
+function scalarFields(cell: (key: string) => string | null) {
+  return {
+    source: cell('source'),
+    name: cell('name'),
+    type: cell('type'),
+    notice: cell('federal_register_notice'),
+    startDate: cell('start_date'),
+    licenseRequirement: cell('license_requirement'),
+    licensePolicy: cell('license_policy'),
+    remarks: cell('remarks'),
+    url: cell('source_list_url') ?? cell('source_information_url'),
+  }
+}
+
 function collect(
   entries: SourceEntry[],
   counts: Map<string, number>,
@@ -164,17 +179,9 @@ export function readCslCsv(text: string, fileName: string, wanted?: string): Par
         counts,
         wanted,
         {
-          source: cell('source'),
-          name: cell('name'),
-          type: cell('type'),
+          ...scalarFields(cell),
           addresses: addressesFromText(cell('addresses')),
           altNames: cleanList(values.alt_names, where, warnings),
-          notice: cell('federal_register_notice'),
-          startDate: cell('start_date'),
-          licenseRequirement: cell('license_requirement'),
-          licensePolicy: cell('license_policy'),
-          remarks: cell('remarks'),
-          url: cell('source_list_url') ?? cell('source_information_url'),
           nationalities: [
             ...cleanList(values.nationalities, where, warnings),
             ...cleanList(values.citizenships, where, warnings),
@@ -230,19 +237,11 @@ export function readCslJson(text: string, fileName: string, wanted?: string): Pa
       counts,
       wanted,
       {
-        source: cell('source'),
-        name: cell('name'),
-        type: cell('type'),
+        ...scalarFields(cell),
         addresses,
         altNames: asList(record.alt_names)
           .map((alt) => cleanCell(alt, where, warnings))
           .filter((alt): alt is string => alt !== null),
-        notice: cell('federal_register_notice'),
-        startDate: cell('start_date'),
-        licenseRequirement: cell('license_requirement'),
-        licensePolicy: cell('license_policy'),
-        remarks: cell('remarks'),
-        url: cell('source_list_url') ?? cell('source_information_url'),
         nationalities: [...asList(record.nationalities), ...asList(record.citizenships)],
       },
       where,

@@ -66,6 +66,47 @@ describe('reading the real samples', () => {
     expect(kuzmenko).toMatchObject({ country: 'RU', kind: 'individual', startDate: '2024-02-23' })
   })
 
+  it('forms one round per dataset and programme from FtM Sanction entities', () => {
+    const lines = [
+      {
+        id: 'p1',
+        schema: 'Company',
+        caption: 'Test Holding Ltd',
+        properties: { name: ['Test Holding Ltd', '测试控股有限公司'], country: ['cn'] },
+        datasets: ['us_ofac_sdn'],
+      },
+      {
+        id: 's1',
+        schema: 'Sanction',
+        properties: { entity: ['p1'], program: ['CMIC-EO13959'], listingDate: ['2021-06-03'] },
+        datasets: ['us_ofac_sdn'],
+      },
+      {
+        id: 'p2',
+        schema: 'Person',
+        caption: 'Test Person',
+        properties: { name: ['Test Person'], nationality: ['suhh'] },
+        datasets: ['us_ofac_sdn'],
+      },
+    ]
+    const parsed = readSource(
+      Buffer.from(lines.map((l) => JSON.stringify(l)).join('\n')),
+      'f.ftm.json',
+      'ftm',
+    )
+    expect(parsed.entries[0]).toMatchObject({
+      country: 'CN',
+      rule: { id: 'CMIC-EO13959', title: 'CMIC-EO13959', date: '2021-06-03' },
+    })
+    expect(originalScriptName(parsed.entries[0].altNames, 'CN')).toBe('测试控股有限公司')
+    expect(parsed.entries[1]).toMatchObject({
+      kind: 'individual',
+      country: null,
+      rule: { id: 'us_ofac_sdn' },
+    })
+    expect(parsed.warnings).toEqual(['f.ftm.json line 3: country "suhh" is not an ISO country; left empty'])
+  })
+
   it('imports the BIS sample with the right counts, and undo restores the store exactly', () => {
     const store = openDefaultStore(tempDir())
     try {

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
 import { countMatchedTerms, foldToken, ftsQueryFor, queryTerms, textForIndex } from './search-text'
+import { pinyinForIndex } from './pinyin-text'
 import { statement } from './statement-cache'
 
 type Db = Database.Database
@@ -12,7 +13,14 @@ type Db = Database.Database
 const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
 
 /** What a search hit says matched. */
-type FieldLabel = 'name' | 'original-script name' | 'alias' | 'speaker' | 'quote'
+type FieldLabel = 'name' | 'original-script name' | 'alias' | 'pinyin' | 'speaker' | 'quote'
+
+/** Every Chinese name of an entity (original-script name and aliases) in pinyin, for the aliases column. */
+function pinyinOfNames(original: string | null | undefined, aliases: string[] = []): string[] {
+  return [original, ...aliases]
+    .map((name) => (name ? pinyinForIndex(name) : null))
+    .filter((value): value is string => value !== null)
+}
 
 interface IndexedText {
   name?: string | null
@@ -46,7 +54,9 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
     rowid,
     prepare(text.name),
     prepare(text.original),
-    text.aliases && text.aliases.length > 0 ? text.aliases.map(textForIndex).join(' \n ') : null,
+    // Aliases, then the pinyin of every Chinese name: "yuncong" and "Yun Cong" find 云从科技.
+    [...(text.aliases ?? []).map(textForIndex), ...pinyinOfNames(text.original, text.aliases)].join(' \n ') ||
+      null,
     prepare(text.speaker),
     prepare(text.quote),
   )
@@ -144,6 +154,8 @@ interface IndexRow {
 interface Candidate {
   field: FieldLabel
   text: string
+  /** What the terms are matched against, when it differs from what is shown (pinyin). */
+  match?: string
 }
 
 function candidatesFor(
@@ -163,6 +175,16 @@ function candidatesFor(
     const texts: Candidate[] = [{ field: 'name', text: entity.primary_name }]
     if (entity.original_name) texts.push({ field: 'original-script name', text: entity.original_name })
     for (const alias of aliases) texts.push({ field: 'alias', text: alias })
+    // A pinyin match is explained by the Chinese name it spells, with the pinyin beside it.
+    for (const name of [entity.original_name, ...aliases]) {
+      const spelled = name ? pinyinForIndex(name) : null
+      if (spelled)
+        texts.push({
+          field: 'pinyin',
+          text: `${name} (${spelled.slice(0, spelled.lastIndexOf(' '))})`,
+          match: spelled,
+        })
+    }
     return { name: entity.primary_name, originalName: entity.original_name, texts }
   }
   const reaction = statement(db, 'SELECT speaker, organisation, text FROM reactions WHERE id = ?').get(
@@ -211,7 +233,7 @@ export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
     let best = texts[0]
     let bestCount = -1
     for (const candidate of texts) {
-      const count = countMatchedTerms(candidate.text, terms)
+      const count = countMatchedTerms(candidate.match ?? candidate.text, terms)
       if (count > bestCount) {
         best = candidate
         bestCount = count

@@ -2,9 +2,16 @@ import { migration001 } from './001-core'
 import { migration002 } from './002-search-index'
 import { migration003 } from './003-updates'
 import { migration004 } from './004-briefings'
+import { migration005 } from './005-pinyin'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
-export const MIGRATIONS: readonly Migration[] = [migration001, migration002, migration003, migration004]
+export const MIGRATIONS: readonly Migration[] = [
+  migration001,
+  migration002,
+  migration003,
+  migration004,
+  migration005,
+]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
