@@ -202,6 +202,22 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBenc
   )
   add(
     '#3 review tables',
+    'fuzzy search at score 85 (store part), p95',
+    '100k',
+    measured(big?.store.searchFuzzyMisspelling)?.p95Ms,
+    100,
+    'ms',
+  )
+  add(
+    '#3 review tables',
+    'pinyin search (store part), p95',
+    '100k',
+    measured(big?.store.searchPinyin)?.p95Ms,
+    100,
+    'ms',
+  )
+  add(
+    '#3 review tables',
     'facet counts with two filters, p95',
     '100k',
     measured(big?.store.facetCountsTwoFilters)?.p95Ms,

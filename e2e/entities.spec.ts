@@ -100,3 +100,22 @@ test('a round links to its entities, with the round filter applied', async ({ ap
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 37')
   await expect(page.getByRole('button', { name: 'Remove filter Round: 85 FR 34503' })).toBeVisible()
 })
+
+test('fuzzy search: a misspelt name is found once the minimum score is lowered, with its score', async ({
+  appPage: page,
+}) => {
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Hikvison')
+  await expect(status).toHaveText('Showing 0 of 37')
+  await page.getByRole('slider', { name: 'Minimum score' }).fill('90')
+  const row = page.getByRole('table', { name: 'Entities' }).getByRole('row', { name: /Hikvision/ })
+  await expect(row).toContainText('98 like name')
+  await expect(status).toHaveText('Showing 1 of 37')
+  await page.screenshot({ path: 'test-results/entities-fuzzy.png', fullPage: false })
+  // Pinyin finds the Chinese name it spells, at the default (exact) setting too.
+  await page.getByRole('slider', { name: 'Minimum score' }).fill('100')
+  await page.getByRole('searchbox', { name: 'Search' }).fill('yuncong')
+  await expect(
+    page.getByRole('table', { name: 'Entities' }).getByRole('row', { name: /CloudWalk/ }),
+  ).toContainText('on pinyin')
+})

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
-import { ENTITY_SORT_COLUMNS, type EntityPage } from './entity-query'
+import { ENTITY_SORT_COLUMNS, MIN_FUZZY_SCORE, type EntityPage } from './entity-query'
 import { ENTITY_TYPES } from './domain'
 import {
   BRIEFING_ENTITY_COLUMNS,
@@ -44,6 +44,9 @@ const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
+/** The lowest fuzzy name score a search accepts; 100 means words must match as typed. */
+const minScoreInput = z.number().int().min(MIN_FUZZY_SCORE).max(100)
+
 /** For a published list: one CSL source to keep, and the user's answers for possible matches. */
 const listImportOptions = {
   source: z.string().min(1).max(200).optional(),
@@ -79,6 +82,8 @@ const entityQueryInput = z
       .default([]),
     offset: z.number().int().min(0).max(10_000_000).default(0),
     limit: z.number().int().min(1).max(LIMITS.maxResults).default(200),
+    /** Below 100, the search also finds names like the query (fuzzy); 100 keeps to word matches. */
+    minScore: minScoreInput.default(100),
     /** Facet counts are for the first page; later pages of the same query skip them. */
     facets: z.boolean().default(true),
   })
@@ -87,7 +92,7 @@ const entityQueryInput = z
 /** What a briefing covers: the Entities table's current view, whole rounds, or picked entities. */
 const briefingScope = z.discriminatedUnion('kind', [
   entityQueryInput
-    .pick({ search: true, filters: true, sort: true })
+    .pick({ search: true, filters: true, sort: true, minScore: true })
     .extend({ kind: z.literal('query') })
     .strict(),
   z.object({ kind: z.literal('rounds'), roundIds: z.array(recordId).max(500) }).strict(),
@@ -164,6 +169,8 @@ export const contract = {
       .object({
         query: z.string().max(LIMITS.queryLength),
         limit: z.number().int().min(1).max(LIMITS.maxResults).optional(),
+        /** Below 100, names merely like the query are found too (fuzzy, scored 0–100). */
+        minScore: minScoreInput.optional(),
       })
       .strict(),
   ),

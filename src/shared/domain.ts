@@ -167,7 +167,10 @@ export interface SearchHit {
   /** Which field matched: "name", "alias", "original-script name", "pinyin" (of a Chinese name) or "quote". */
   matchedField: string
   matchedText: string
+  /** Entities: 0–100, how alike the query and the best-matching name are (100: the same name). */
   score: number
+  /** "words": every typed word found (as a word start, or a Chinese substring); "fuzzy": a name like it. */
+  method: 'words' | 'fuzzy'
 }
 
 export interface AppInfo {

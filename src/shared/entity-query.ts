@@ -20,6 +20,17 @@ export interface EntityFilters {
   firstAdded?: { from?: string; to?: string }
 }
 
+/** The lowest minimum score the search slider offers: below it, names share too little to mean much. */
+export const MIN_FUZZY_SCORE = 70
+
+/** Why an entity matched the search: the name that matched best, how well, and by which method. */
+export interface EntityMatch {
+  score: number
+  method: 'words' | 'fuzzy'
+  field: string
+  text: string
+}
+
 /** Categorical columns with set filters and facet counts. */
 export const ENTITY_FACETS = ['country', 'type', 'sector', 'round'] as const
 export type EntityFacet = (typeof ENTITY_FACETS)[number]
@@ -39,4 +50,6 @@ export interface EntityPage {
   grandTotal: number
   /** For each facet, its values counted with all the other filters applied (null when not asked for). */
   facets: Record<EntityFacet, FacetValue[]> | null
+  /** With a search: why each row on this page matched (by entity id); null without a search. */
+  matches: Record<string, EntityMatch> | null
 }

@@ -1,4 +1,5 @@
 import type { Command } from 'commander'
+import { MIN_FUZZY_SCORE } from '../../shared/entity-query'
 import { wholeNumber } from './option-parsers'
 import * as catalog from '../services/catalog-services'
 import type { CliContext } from './cli-context'
@@ -26,9 +27,15 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
       wholeNumber(1, 1000, 'a whole number from 1 to 1000'),
       20,
     )
-    .action((words: string[], options: { limit: number }) =>
+    .option(
+      '--min-score <n>',
+      `also find names like the query, scored ${MIN_FUZZY_SCORE}–100 (default 100: the words as typed)`,
+      wholeNumber(MIN_FUZZY_SCORE, 100, `a whole number from ${MIN_FUZZY_SCORE} to 100`),
+      100,
+    )
+    .action((words: string[], options: { limit: number; minScore: number }) =>
       cli.withStore((store) => {
-        const hits = catalog.search(store, words.join(' '), options.limit)
+        const hits = catalog.search(store, words.join(' '), options.limit, options.minScore)
         cli.print(hits, formatSearchHits(hits))
       }),
     )

@@ -27,8 +27,11 @@ export function formatSearchHits(hits: SearchHit[]): string {
     .map((hit) => {
       const original = hit.originalName ? `  ${hit.originalName}` : ''
       const via =
-        hit.matchedField === 'name' ? '' : `  (matched ${hit.matchedField}: ${truncate(hit.matchedText, 60)})`
-      return `${hit.kind.padEnd(9)}${hit.id.padEnd(34)}${hit.name}${original}${via}`
+        hit.matchedField === 'name' && hit.method === 'words'
+          ? ''
+          : `  (${hit.method === 'fuzzy' ? 'like' : 'matched'} ${hit.matchedField}: ${truncate(hit.matchedText, 60)})`
+      const score = hit.kind === 'entity' ? String(hit.score).padStart(4) : '    '
+      return `${hit.kind.padEnd(9)}${score}  ${hit.id.padEnd(34)}${hit.name}${original}${via}`
     })
     .join('\n')
 }

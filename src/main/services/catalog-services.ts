@@ -58,6 +58,11 @@ export function listReactions(store: Store): Reaction[] {
 
 export const DEFAULT_SEARCH_LIMIT = 50
 
-export function search(store: Store, query: string, limit: number = DEFAULT_SEARCH_LIMIT): SearchHit[] {
-  return searchIndex(store.db, query, limit)
+export function search(
+  store: Store,
+  query: string,
+  limit: number = DEFAULT_SEARCH_LIMIT,
+  minScore = 100,
+): SearchHit[] {
+  return searchIndex(store.db, query, limit, minScore)
 }

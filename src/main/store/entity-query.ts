@@ -3,11 +3,13 @@ import type { EntitySummary } from '../../shared/domain'
 import type {
   EntityFacet,
   EntityFilters,
+  EntityMatch,
   EntityPage,
   EntitySortColumn,
   FacetValue,
 } from '../../shared/entity-query'
 import { readEntitySummaries } from './read-records'
+import { bestNameMatch, fuzzyEntityMatches, nameForms } from './fuzzy-names'
 import { ftsQueryFor } from './search-text'
 
 type Db = Database.Database
@@ -20,6 +22,8 @@ export interface EntityQuery {
   limit: number
   /** Whether to count facets (default true); paging further through the same query does not need them. */
   facets?: boolean
+  /** Below 100, the search also takes names like the query (fuzzy) at this score or more. */
+  minScore?: number
 }
 
 /** When an entity was first added: its earliest "added" designation, by the designation's or round's date. */
@@ -41,7 +45,7 @@ interface Clause {
 }
 
 /** One WHERE clause per active filter (and the search), keyed so a facet can leave its own out. */
-function clauses(query: EntityQuery): Map<EntityFacet | 'search' | 'firstAdded', Clause> {
+function clauses(db: Db, query: EntityQuery): Map<EntityFacet | 'search' | 'firstAdded', Clause> {
   const result = new Map<EntityFacet | 'search' | 'firstAdded', Clause>()
   const list = (values: string[]) => JSON.stringify(values)
   const { filters } = query
@@ -76,10 +80,12 @@ function clauses(query: EntityQuery): Map<EntityFacet | 'search' | 'firstAdded',
   }
   const match = ftsQueryFor(query.search)
   if (query.search.trim() && match) {
+    const fuzzy =
+      (query.minScore ?? 100) < 100 ? [...fuzzyEntityMatches(db, query.search, query.minScore!).keys()] : []
     result.set('search', {
       sql: `e.id IN (SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
-              WHERE search_index MATCH ? AND se.kind = 'entity')`,
-      params: [match],
+              WHERE search_index MATCH ? AND se.kind = 'entity')${fuzzy.length > 0 ? ' OR e.id IN (SELECT value FROM json_each(?))' : ''}`,
+      params: fuzzy.length > 0 ? [match, JSON.stringify(fuzzy)] : [match],
     })
   } else if (query.search.trim()) {
     // Only punctuation or operators were typed: nothing can match.
@@ -125,7 +131,7 @@ export type EntityViewQuery = Omit<EntityQuery, 'offset' | 'limit' | 'facets'>
 
 /** The ids of every entity in the current view, in its order. */
 export function queryEntityIds(db: Db, query: EntityViewQuery): string[] {
-  const filtered = where(clauses({ ...query, offset: 0, limit: 0 }))
+  const filtered = where(clauses(db, { ...query, offset: 0, limit: 0 }))
   return db
     .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)}`)
     .pluck()
@@ -148,7 +154,7 @@ export function queryAllEntities(db: Db, query: EntityViewQuery): EntitySummary[
  * renderer receives only the rows it shows. Facet counts apply every filter except the facet's own.
  */
 export function queryEntities(db: Db, query: EntityQuery): EntityPage {
-  const all = clauses(query)
+  const all = clauses(db, query)
   const filtered = where(all)
   const ids = db
     .prepare(`SELECT e.id FROM entities e ${filtered.sql} ORDER BY ${orderBy(query)} LIMIT ? OFFSET ?`)
@@ -167,5 +173,40 @@ export function queryEntities(db: Db, query: EntityQuery): EntityPage {
       facets[facet] = db.prepare(FACET_SQL[facet](others.sql)).all(...others.params) as FacetValue[]
     }
   }
-  return { rows: readEntitySummaries(db, ids), total, grandTotal, facets }
+  return {
+    rows: readEntitySummaries(db, ids),
+    total,
+    grandTotal,
+    facets,
+    matches: matchesOf(db, query.search, ids),
+  }
+}
+
+/** Why each entity on the page matched the search: word matches, then fuzzy ones, with their best name. */
+function matchesOf(db: Db, search: string, ids: string[]): Record<string, EntityMatch> | null {
+  const match = ftsQueryFor(search)
+  if (!search.trim() || !match || ids.length === 0) return null
+  const byWords = new Set(
+    db
+      .prepare(
+        `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
+         WHERE search_index MATCH ? AND se.kind = 'entity' AND se.record_id IN (SELECT value FROM json_each(?))`,
+      )
+      .pluck()
+      .all(match, JSON.stringify(ids)) as string[],
+  )
+  const result: Record<string, EntityMatch> = {}
+  for (const id of ids) {
+    const entity = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as {
+      primary_name: string
+      original_name: string | null
+    }
+    const aliases = db
+      .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+      .pluck()
+      .all(id) as string[]
+    const best = bestNameMatch(search, nameForms(entity.primary_name, entity.original_name, aliases))
+    result[id] = { ...best, method: byWords.has(id) ? 'words' : 'fuzzy' }
+  }
+  return result
 }

@@ -29,7 +29,7 @@ describe('openStore', () => {
     )
     const notStrict = store.db
       .prepare(
-        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'sqlite_%'",
+        "SELECT name FROM sqlite_schema WHERE type = 'table' AND sql NOT LIKE '%STRICT' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'name_trigrams%' AND name NOT LIKE 'sqlite_%'",
       )
       .pluck()
       .all()

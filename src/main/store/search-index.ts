@@ -1,6 +1,14 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
-import { countMatchedTerms, foldToken, ftsQueryFor, queryTerms, textForIndex } from './search-text'
+import { countMatchedTerms, ftsQueryFor, queryTerms, textForIndex } from './search-text'
+import {
+  foldName,
+  fuzzyEntityMatches,
+  hasTrigramIndex,
+  nameSimilarity,
+  nameForms,
+  trigramText,
+} from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
 import { statement } from './statement-cache'
 
@@ -35,7 +43,11 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
   const existing = statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
     .pluck()
     .get(kind, recordId) as number | undefined
-  if (existing !== undefined) statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
+  const trigrams = kind === 'entity' && hasTrigramIndex(db)
+  if (existing !== undefined) {
+    statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
+    if (trigrams) statement(db, 'DELETE FROM name_trigrams WHERE rowid = ?').run(existing)
+  }
   if (!text) {
     if (existing !== undefined) statement(db, 'DELETE FROM search_entries WHERE id = ?').run(existing)
     return
@@ -60,6 +72,13 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
     prepare(text.speaker),
     prepare(text.quote),
   )
+  // Fuzzy name matching proposes candidates from three-letter pieces of every name form.
+  if (trigrams && text.name) {
+    statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(
+      rowid,
+      trigramText(nameForms(text.name, text.original ?? null, text.aliases ?? [])),
+    )
+  }
 }
 
 /**
@@ -139,6 +158,7 @@ function reindexReactionNow(db: Db, reactionId: string): void {
 
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_index (search_index) VALUES ('delete-all'); DELETE FROM search_entries")
+  if (hasTrigramIndex(db)) db.exec("INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all')")
   withDeferredIndexing(db, () => {
     for (const id of db.prepare('SELECT id FROM entities').pluck().all() as string[]) indexEntity(db, id)
     for (const id of db.prepare('SELECT id FROM reactions').pluck().all() as string[]) indexReaction(db, id)
@@ -205,17 +225,13 @@ function candidatesFor(
   }
 }
 
-function fold(text: string): string {
-  return foldToken(text)
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-}
-
 /**
- * Ranked full-text matches. Entities come before reactions (a name search is about who is listed),
- * an exact whole-name match first; each hit says which name, alias or quote matched.
+ * Ranked matches. Entities come before reactions (a name search is about who is listed). Word matches
+ * come first: every typed word found as a word start (or a Chinese substring); an exact whole-name match
+ * leads them. With `minScore` below 100, entities whose names are merely like the query (Jaro–Winkler,
+ * see fuzzy-names.ts) follow, best first. Each hit says which name, alias, pinyin or quote matched.
  */
-export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
+export function searchIndex(db: Db, query: string, limit: number, minScore = 100): SearchHit[] {
   const match = ftsQueryFor(query)
   if (!match) return []
   const rows = statement(
@@ -226,7 +242,7 @@ export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
   ).all(match, Math.max(limit * 4, 100)) as IndexRow[]
 
   const terms = queryTerms(query)
-  const folded = fold(query)
+  const folded = foldName(query)
   const hits = rows.map((row) => {
     const { name, originalName, texts } = candidatesFor(db, row)
     // The text that explains the match: most terms matched, then the field that counts most.
@@ -239,7 +255,13 @@ export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
         bestCount = count
       }
     }
-    const exact = texts.some((candidate) => fold(candidate.text) === folded && candidate.field !== 'quote')
+    const exact = texts.some(
+      (candidate) => foldName(candidate.text) === folded && candidate.field !== 'quote',
+    )
+    const similarity =
+      row.kind === 'entity'
+        ? Math.max(...texts.map((t) => Math.round(nameSimilarity(folded, foldName(t.match ?? t.text)) * 100)))
+        : 0
     const hit: SearchHit = {
       kind: row.kind,
       id: row.record_id,
@@ -247,7 +269,8 @@ export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
       originalName,
       matchedField: best.field,
       matchedText: best.text,
-      score: Math.round(((exact ? 100 : 0) - row.rank) * 10) / 10,
+      score: exact ? 100 : similarity,
+      method: 'words',
     }
     return { hit, exact, rank: row.rank }
   })
@@ -256,5 +279,32 @@ export function searchIndex(db: Db, query: string, limit: number): SearchHit[] {
     if (a.exact !== b.exact) return a.exact ? -1 : 1
     return a.rank - b.rank
   })
-  return hits.slice(0, limit).map(({ hit }) => hit)
+  const found = new Set(hits.map(({ hit }) => `${hit.kind}:${hit.id}`))
+  const fuzzy: SearchHit[] =
+    minScore < 100
+      ? [...fuzzyEntityMatches(db, query, minScore)]
+          .filter(([id]) => !found.has(`entity:${id}`))
+          .map(([id, nameMatch]) => {
+            const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
+              id,
+            ) as {
+              primary_name: string
+              original_name: string | null
+            }
+            return {
+              kind: 'entity' as const,
+              id,
+              name: entity.primary_name,
+              originalName: entity.original_name,
+              matchedField: nameMatch.field,
+              matchedText: nameMatch.text,
+              score: nameMatch.score,
+              method: 'fuzzy' as const,
+            }
+          })
+          .sort((a, b) => b.score - a.score)
+      : []
+  const entities = hits.filter(({ hit }) => hit.kind === 'entity').map(({ hit }) => hit)
+  const reactions = hits.filter(({ hit }) => hit.kind === 'reaction').map(({ hit }) => hit)
+  return [...entities, ...fuzzy, ...reactions].slice(0, limit)
 }

@@ -12,7 +12,7 @@ const SEARCH_TABLE = 'search_entries'
 export function dumpStore(db: Database.Database): string {
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' ORDER BY name",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'name_trigrams%' ORDER BY name",
     )
     .pluck()
     .all() as string[]

@@ -3,6 +3,7 @@ import { migration002 } from './002-search-index'
 import { migration003 } from './003-updates'
 import { migration004 } from './004-briefings'
 import { migration005 } from './005-pinyin'
+import { migration006 } from './006-fuzzy-names'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -12,6 +13,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration003,
   migration004,
   migration005,
+  migration006,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,5 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
-import type { EntityFacet, EntityPage, EntitySortColumn, FacetValue } from '../../../shared/entity-query'
+import type {
+  EntityFacet,
+  EntityMatch,
+  EntityPage,
+  EntitySortColumn,
+  FacetValue,
+} from '../../../shared/entity-query'
 import type { EntitySummary } from '../../../shared/domain'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
@@ -8,6 +14,8 @@ export const PAGE_SIZE = 200
 
 export interface EntityQueryState {
   search: string
+  /** Below 100 the search also takes names like the query (fuzzy), at this score or more. */
+  minScore?: number
   filters: Partial<Record<EntityFacet, string[]>> & { firstAdded?: { from?: string; to?: string } }
   sort: { column: EntitySortColumn; desc: boolean }[]
 }
@@ -18,6 +26,8 @@ interface Loaded {
   total: number
   grandTotal: number
   facets: Record<EntityFacet, FacetValue[]> | null
+  /** Why each loaded row matched the search, by entity id (empty without a search). */
+  matches: Record<string, EntityMatch>
   error: string | null
 }
 
@@ -36,6 +46,7 @@ export function useEntityPages(query: EntityQueryState) {
       // Facets are counted for the first page only: scrolling further does not change them.
       api.queryEntities({
         search: query.search,
+        minScore: query.minScore ?? 100,
         // Facet values come from the store's own facet counts, so their types are valid by construction.
         filters: query.filters as ApiInput<'queryEntities'>['filters'],
         sort: query.sort,
@@ -59,11 +70,20 @@ export function useEntityPages(query: EntityQueryState) {
           total: page.total,
           grandTotal: page.grandTotal,
           facets: page.facets,
+          matches: page.matches ?? {},
           error: null,
         }),
       (error: unknown) =>
         current &&
-        setLoaded({ key, rows: [], total: 0, grandTotal: 0, facets: null, error: (error as Error).message }),
+        setLoaded({
+          key,
+          rows: [],
+          total: 0,
+          grandTotal: 0,
+          facets: null,
+          matches: {},
+          error: (error as Error).message,
+        }),
     )
     return () => {
       current = false
@@ -77,7 +97,11 @@ export function useEntityPages(query: EntityQueryState) {
       .then((page) =>
         setLoaded((previous) =>
           previous && previous.key === key
-            ? { ...previous, rows: [...previous.rows, ...page.rows] }
+            ? {
+                ...previous,
+                rows: [...previous.rows, ...page.rows],
+                matches: { ...previous.matches, ...(page.matches ?? {}) },
+              }
             : previous,
         ),
       )

@@ -8,7 +8,12 @@ import {
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useDeferredValue, useEffect, useRef, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
-import type { EntityFacet, EntitySortColumn } from '../../../shared/entity-query'
+import {
+  MIN_FUZZY_SCORE,
+  type EntityFacet,
+  type EntityMatch,
+  type EntitySortColumn,
+} from '../../../shared/entity-query'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
@@ -74,6 +79,24 @@ const columns = helper.columns([
   helper.accessor('reactionCount', { id: 'reactionCount', header: 'Reactions' }),
 ])
 
+/** Shown while searching: how well the row matched, on which name, and how (OFAC-style score). */
+function matchColumn(matches: Record<string, EntityMatch>) {
+  return helper.display({
+    id: 'match',
+    header: 'Match',
+    cell: ({ row }) => {
+      const match = matches[row.original.id]
+      if (!match) return null
+      return (
+        <span className="match" title={`${match.method === 'fuzzy' ? 'Similar' : 'Words'} ${match.field}`}>
+          <strong>{match.score}</strong> {match.method === 'fuzzy' ? 'like' : 'on'} {match.field}{' '}
+          <q>{match.text}</q>
+        </span>
+      )
+    },
+  })
+}
+
 const FACET_TITLES: Record<EntityFacet, string> = {
   country: 'Country',
   type: 'Type',
@@ -88,23 +111,26 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   const search = useDeferredValue(searchText)
   const [filters, setFilters] = useState<EntityQueryState['filters']>(initialFilters)
   const [sorting, setSorting] = useState<SortingState>([])
+  const [minScore, setMinScore] = useState(100)
   const [openId, setOpenId] = useState<string | null>(null)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
-  const { page, stale, loadMore } = useEntityPages({ search, filters, sort })
+  const { page, stale, loadMore } = useEntityPages({ search, filters, sort, minScore })
   const navigation = useNavigation()
-  const viewKey = JSON.stringify({ search, filters, sort })
+  const viewKey = JSON.stringify({ search, filters, sort, minScore })
   // The Briefing view can take "the table as filtered" as its scope: keep it told of the current view.
   useEffect(() => {
-    navigation.reportEntityView({ search, filters, sort })
+    navigation.reportEntityView({ search, filters, sort, minScore })
     // `viewKey` stands for search, filters and sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey])
   // While a new query loads, keep showing the last rows instead of flashing an empty table.
   const shown = page ?? stale
   const rows = shown?.rows ?? []
+  const matches = shown?.matches ?? {}
+  const searching = search.trim() !== ''
   const table = useTable({
     features,
-    columns,
+    columns: searching ? [matchColumn(matches), ...columns] : columns,
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
@@ -161,6 +187,7 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
       search,
       filters: filters as ApiInput<'exportEntitiesCsv'>['filters'],
       sort,
+      minScore,
     })
     const url = URL.createObjectURL(new Blob([file.csv], { type: 'text/csv;charset=utf-8' }))
     const link = document.createElement('a')
@@ -188,6 +215,19 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
             onChange={(event) => setSearchText(event.target.value)}
             maxLength={500}
           />
+          <label className="min-score">
+            Minimum score
+            <input
+              type="range"
+              min={MIN_FUZZY_SCORE}
+              max={100}
+              step={1}
+              value={minScore}
+              aria-valuetext={minScore === 100 ? '100, exact words only' : `${minScore}, similar names too`}
+              onChange={(event) => setMinScore(Number(event.target.value))}
+            />
+            <output>{minScore === 100 ? 'exact' : minScore}</output>
+          </label>
           <p className="status" role="status">
             {shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
           </p>

@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest'
+import * as catalog from '../services/catalog-services'
+import { applyTestOperations } from '../test-support/apply-test-operations'
+import { openDefaultStore } from '../test-support/default-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { queryEntities } from './entity-query'
+import { bestNameMatch, jaroWinkler, nameForms } from './fuzzy-names'
+
+const tempDir = useTempDir()
+const page = { filters: {}, sort: [], offset: 0, limit: 50 }
+
+describe('fuzzy name scores', () => {
+  it('are Jaro–Winkler similarities: 1 for the same text, high for a typo, low for another name', () => {
+    expect(jaroWinkler('hikvision', 'hikvision')).toBe(1)
+    expect(jaroWinkler('hikvison', 'hikvision')).toBeGreaterThan(0.95)
+    expect(jaroWinkler('hikvison', 'dahua technology')).toBeLessThan(0.6)
+  })
+
+  it('take the best name form: a word run, the name without spaces, or its pinyin', () => {
+    const megvii = nameForms('Megvii Technology', '旷视科技', ['Megvii Technology Limited'])
+    expect(bestNameMatch('Megvi', megvii)).toMatchObject({ field: 'name', score: 97 })
+    const sensetime = nameForms('SenseTime', '商汤科技', [])
+    expect(bestNameMatch('Sense Time', sensetime)).toMatchObject({ field: 'name', score: 100 })
+    const cloudwalk = nameForms('CloudWalk Technology', '云从科技', [])
+    expect(bestNameMatch('yun kong ke ji', cloudwalk)).toMatchObject({ field: 'pinyin', text: '云从科技' })
+  })
+})
+
+describe('searching with a minimum score', () => {
+  it('finds misspellings only when the slider is below 100, with score and method', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      expect(catalog.search(store, 'Hikvison').filter((h) => h.kind === 'entity')).toEqual([])
+      const hits = catalog.search(store, 'Hikvison', 20, 90)
+      expect(hits[0]).toMatchObject({ id: 'hikvision', method: 'fuzzy', matchedField: 'name', score: 98 })
+      expect(hits.every((h) => h.kind !== 'entity' || h.score >= 90)).toBe(true)
+      // Word matches keep their place ahead of fuzzy ones.
+      expect(catalog.search(store, 'Megvi', 20, 80)[0]).toMatchObject({ id: 'megvii', method: 'words' })
+    } finally {
+      store.close()
+    }
+  })
+
+  it('filters the Entities table the same way, and says why each row matched', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      expect(queryEntities(store.db, { ...page, search: 'Hikvison' }).total).toBe(0)
+      const fuzzy = queryEntities(store.db, { ...page, search: 'Hikvison', minScore: 90 })
+      expect(fuzzy.rows.map((r) => r.id)).toEqual(['hikvision'])
+      expect(fuzzy.matches!.hikvision).toEqual({
+        score: 98,
+        method: 'fuzzy',
+        field: 'name',
+        text: 'Hikvision',
+      })
+      const words = queryEntities(store.db, { ...page, search: 'Hikvision', minScore: 90 })
+      expect(words.matches!.hikvision).toMatchObject({ score: 100, method: 'words' })
+      expect(queryEntities(store.db, { ...page, search: '' }).matches).toBeNull()
+    } finally {
+      store.close()
+    }
+  })
+
+  it('finds an entity written after the store was built, and no longer once it is gone', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      applyTestOperations(store, [
+        {
+          op: 'upsert',
+          type: 'source',
+          record: { id: 'test-src', publication: 'Test', reliability: 'primary' },
+        },
+        {
+          op: 'upsert',
+          type: 'entity',
+          record: {
+            id: 'test-optics',
+            name: 'Zhongshan Test Optics',
+            type: 'company',
+            sources: [{ source: 'test-src' }],
+          },
+        },
+      ])
+      expect(catalog.search(store, 'Zhongshan Tset Optcs', 20, 85).map((h) => h.id)).toContain('test-optics')
+      store.db.prepare("DELETE FROM entities WHERE id = 'test-optics'").run()
+      expect(catalog.search(store, 'Zhongshan Tset Optcs', 20, 85).map((h) => h.id)).not.toContain(
+        'test-optics',
+      )
+    } finally {
+      store.close()
+    }
+  })
+})

@@ -1,0 +1,157 @@
+import type Database from 'better-sqlite3'
+import { pinyinForIndex } from './pinyin-text'
+import { foldToken } from './search-text'
+import { statement } from './statement-cache'
+
+type Db = Database.Database
+
+/** A name folded for comparison: accents and case gone, punctuation to single spaces. */
+export function foldName(text: string): string {
+  return foldToken(text.normalize('NFKC'))
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim()
+}
+
+/**
+ * Jaro–Winkler similarity (0–1): the measure OFAC's Sanctions List Search and most name-screening tools
+ * use. It forgives transposed and dropped letters ("Hikvison") and rewards a shared beginning.
+ */
+export function jaroWinkler(a: string, b: string): number {
+  if (a === b) return 1
+  if (!a || !b) return 0
+  const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
+  const aMatched = new Array<boolean>(a.length).fill(false)
+  const bMatched = new Array<boolean>(b.length).fill(false)
+  let matches = 0
+  for (let i = 0; i < a.length; i++) {
+    const from = Math.max(0, i - window)
+    const to = Math.min(b.length - 1, i + window)
+    for (let j = from; j <= to; j++) {
+      if (bMatched[j] || a[i] !== b[j]) continue
+      aMatched[i] = true
+      bMatched[j] = true
+      matches++
+      break
+    }
+  }
+  if (matches === 0) return 0
+  let transpositions = 0
+  let k = 0
+  for (let i = 0; i < a.length; i++) {
+    if (!aMatched[i]) continue
+    while (!bMatched[k]) k++
+    if (a[i] !== b[k]) transpositions++
+    k++
+  }
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
+  let prefix = 0
+  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++
+  return jaro + prefix * 0.1 * (1 - jaro)
+}
+
+export interface NameMatch {
+  /** 0–100: 100 is the same name once case, accents and punctuation are set aside. */
+  score: number
+  /** "name", "original-script name", "alias" or "pinyin". */
+  field: string
+  text: string
+}
+
+interface NameForm {
+  field: string
+  text: string
+  folded: string
+}
+
+/**
+ * How well a typed query matches one name: the best of the whole name, the name without spaces ("Sense
+ * Time" and "SenseTime"), and every run of as many words as the query has ("Megvi" against "Megvii" in
+ * "Megvii Technology").
+ */
+export function nameSimilarity(query: string, name: string): number {
+  const queryWords = query.split(' ')
+  const words = name.split(' ')
+  let best = Math.max(jaroWinkler(query, name), jaroWinkler(query.replace(/ /g, ''), name.replace(/ /g, '')))
+  for (let i = 0; i + queryWords.length <= words.length; i++) {
+    best = Math.max(best, jaroWinkler(query, words.slice(i, i + queryWords.length).join(' ')))
+  }
+  return best
+}
+
+/** The forms of one entity's names that fuzzy matching compares: names, aliases and their pinyin. */
+export function nameForms(primary: string, original: string | null, aliases: string[]): NameForm[] {
+  const forms: NameForm[] = [{ field: 'name', text: primary, folded: foldName(primary) }]
+  if (original) forms.push({ field: 'original-script name', text: original, folded: foldName(original) })
+  for (const alias of aliases) forms.push({ field: 'alias', text: alias, folded: foldName(alias) })
+  for (const name of [original, ...aliases]) {
+    const spelled = name ? pinyinForIndex(name) : null
+    if (spelled)
+      forms.push({ field: 'pinyin', text: name!, folded: spelled.slice(0, spelled.lastIndexOf(' ')) })
+  }
+  return forms
+}
+
+/** The best-scoring form of an entity's names for the query. */
+export function bestNameMatch(query: string, forms: NameForm[]): NameMatch {
+  const folded = foldName(query)
+  let best: NameMatch = { score: 0, field: forms[0].field, text: forms[0].text }
+  for (const form of forms) {
+    const score = Math.round(nameSimilarity(folded, form.folded) * 100)
+    if (score > best.score) best = { score, field: form.field, text: form.text }
+  }
+  return best
+}
+
+/** The text the trigram index holds for an entity: every folded name form, one per line. */
+export function trigramText(forms: NameForm[]): string {
+  return [...new Set(forms.map((form) => form.folded))].join('\n')
+}
+
+let trigramTableSeen = new WeakSet<Db>()
+
+/** Whether the store has the trigram index yet (migrations before 6 run without it). */
+export function hasTrigramIndex(db: Db): boolean {
+  if (trigramTableSeen.has(db)) return true
+  const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE name = 'name_trigrams'").get() !== undefined
+  if (found) trigramTableSeen.add(db)
+  return found
+}
+
+/** For tests that reopen a database object: forget what was seen. */
+export function resetTrigramCache(): void {
+  trigramTableSeen = new WeakSet<Db>()
+}
+
+/** Candidates share the most three-letter pieces with the query; only these are scored. */
+const CANDIDATES = 300
+
+/**
+ * Entities whose names are like the query, each with its best score, at or above `minScore`. The
+ * trigram index (FTS5) proposes candidates sharing pieces of the query; Jaro–Winkler scores them.
+ */
+export function fuzzyEntityMatches(db: Db, query: string, minScore: number): Map<string, NameMatch> {
+  const result = new Map<string, NameMatch>()
+  const folded = foldName(query).replace(/ /g, '')
+  if (folded.length < 3 || !hasTrigramIndex(db)) return result
+  const trigrams = new Set<string>()
+  for (let i = 0; i + 3 <= folded.length; i++) trigrams.add(folded.slice(i, i + 3))
+  const match = [...trigrams].map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')
+  const ids = statement(
+    db,
+    `SELECT se.record_id FROM name_trigrams JOIN search_entries se ON se.id = name_trigrams.rowid
+     WHERE name_trigrams MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
+  )
+    .pluck()
+    .all(match) as string[]
+  for (const id of ids) {
+    const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as
+      { primary_name: string; original_name: string | null } | undefined
+    if (!entity) continue
+    const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+      .pluck()
+      .all(id) as string[]
+    const best = bestNameMatch(query, nameForms(entity.primary_name, entity.original_name, aliases))
+    if (best.score >= minScore) result.set(id, best)
+  }
+  return result
+}

@@ -1,0 +1,20 @@
+import { rebuildSearchIndex } from '../search-index'
+import type { Migration } from './migration'
+
+export const migration006: Migration = {
+  version: 6,
+  description: 'fuzzy name matching: a trigram index over every entity name form, pinyin included',
+  up(db) {
+    // Contentless, keyed like search_index by search_entries.id; one row per entity. The trigram
+    // tokenizer makes every three characters a token, so a misspelt name still shares most of them.
+    db.exec(`
+      CREATE VIRTUAL TABLE name_trigrams USING fts5(
+        names,
+        content = '',
+        contentless_delete = 1,
+        tokenize = 'trigram'
+      );
+    `)
+    rebuildSearchIndex(db)
+  },
+}
