@@ -119,3 +119,36 @@ test('fuzzy search: a misspelt name is found once the minimum score is lowered, 
     page.getByRole('table', { name: 'Entities' }).getByRole('row', { name: /CloudWalk/ }),
   ).toContainText('on pinyin')
 })
+
+test('the table comes back as it was left after a restart, and views can be saved by name', async ({
+  appPage: page,
+}) => {
+  const table = page.getByRole('table', { name: 'Entities' })
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await page
+    .getByRole('group', { name: 'Round' })
+    .getByRole('checkbox', { name: /84 FR 54002/ })
+    .check()
+  await page.getByText('Columns', { exact: true }).click()
+  await page.getByRole('checkbox', { name: 'Aliases' }).uncheck()
+  await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
+  await expect(status).toHaveText('Showing 10 of 37')
+
+  await page.getByText(/^Saved views/).click()
+  await page.getByRole('textbox', { name: 'Save this view as' }).fill('October 2019 round')
+  await page.getByRole('button', { name: 'Save view' }).click()
+  await expect(page.getByText('Saved views (1)')).toBeVisible()
+
+  // A restart: the page loads afresh from the same store.
+  await page.waitForTimeout(600)
+  await page.reload()
+  await expect(status).toHaveText('Showing 10 of 37')
+  await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
+
+  await page.getByRole('button', { name: 'Clear all' }).click()
+  await expect(status).toHaveText('Showing 37 of 37')
+  await page.getByText(/^Saved views/).click()
+  await page.getByRole('combobox', { name: 'View' }).selectOption('October 2019 round')
+  await page.getByRole('button', { name: 'Apply view' }).click()
+  await expect(status).toHaveText('Showing 10 of 37')
+})

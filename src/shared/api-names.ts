@@ -27,6 +27,9 @@ export const API_CALL_NAMES = [
   'listBriefings',
   'saveBriefing',
   'deleteBriefing',
+  'loadViews',
+  'saveView',
+  'deleteView',
   'openSourceLink',
 ] as const
 

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
-import { ENTITY_SORT_COLUMNS, MIN_FUZZY_SCORE, type EntityPage } from './entity-query'
+import { ENTITY_SORT_COLUMNS, MIN_FUZZY_SCORE, type EntityPage, type TableViews } from './entity-query'
 import { ENTITY_TYPES } from './domain'
 import {
   BRIEFING_ENTITY_COLUMNS,
@@ -134,6 +134,16 @@ export const briefingSettingsSchema = z
   })
   .strict()
 
+/** A review table's state worth keeping: its query and which columns are hidden. */
+export const tableViewStateSchema = entityQueryInput
+  .pick({ search: true, filters: true, sort: true, minScore: true })
+  .extend({ hiddenColumns: z.array(z.string().max(50)).max(50).default([]) })
+  .strict()
+
+const viewTable = z.enum(['entities'])
+/** '' is the table as last left (restored at start); any other name is a view the reviewer saved. */
+const viewName = z.string().trim().max(100)
+
 const briefingId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a briefing id as returned by saveBriefing')
 
 interface CallSpec<I extends z.ZodType, O> {
@@ -214,6 +224,12 @@ export const contract = {
     z.object({ id: briefingId.optional(), settings: briefingSettingsSchema }).strict(),
   ),
   deleteBriefing: call<null>()(z.object({ id: briefingId }).strict()),
+  /** The table as the reviewer last left it, and the views saved by name. */
+  loadViews: call<TableViews>()(z.object({ table: viewTable }).strict()),
+  saveView: call<null>()(
+    z.object({ table: viewTable, name: viewName, state: tableViewStateSchema }).strict(),
+  ),
+  deleteView: call<null>()(z.object({ table: viewTable, name: viewName.min(1) }).strict()),
   /** Asks the desktop shell to open a source's web page in the system browser, after the user confirms. */
   openSourceLink: call<{ opened: boolean; message: string }>()(
     z

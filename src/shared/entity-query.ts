@@ -31,6 +31,21 @@ export interface EntityMatch {
   text: string
 }
 
+/** A review table's kept state: its query and hidden columns. */
+export interface TableViewState {
+  search: string
+  filters: EntityFilters
+  sort: { column: EntitySortColumn; desc: boolean }[]
+  minScore: number
+  hiddenColumns: string[]
+}
+
+export interface TableViews {
+  /** The table as last left; null the first time, or when what was kept no longer fits. */
+  current: TableViewState | null
+  saved: { name: string; state: TableViewState; updatedAt: string }[]
+}
+
 /** Categorical columns with set filters and facet counts. */
 export const ENTITY_FACETS = ['country', 'type', 'sector', 'round'] as const
 export type EntityFacet = (typeof ENTITY_FACETS)[number]

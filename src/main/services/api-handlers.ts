@@ -4,6 +4,7 @@ import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
 import { deleteSavedBriefing, listSavedBriefings, saveBriefing } from '../briefing/saved-briefings'
 import type { Store } from '../store/open-store'
+import * as views from '../store/saved-views'
 import { renderBriefingPdf } from './briefing-services'
 import * as catalog from './catalog-services'
 import { exportEntitiesCsv } from './entity-export'
@@ -91,6 +92,15 @@ export function createApiHandlers(
     saveBriefing: ({ id, settings }) => saveBriefing(store.db, settings, id),
     deleteBriefing: ({ id }) => {
       deleteSavedBriefing(store.db, id)
+      return null
+    },
+    loadViews: ({ table }) => views.loadViews(store.db, table),
+    saveView: ({ table, name, state }) => {
+      views.saveView(store.db, table, name, state)
+      return null
+    },
+    deleteView: ({ table, name }) => {
+      views.deleteView(store.db, table, name)
       return null
     },
     openSourceLink: ({ url }) => platform.openSourceLink(url),

@@ -26,5 +26,8 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   listBriefings: {},
   saveBriefing: { settings: { scope: { kind: 'query', search: 'x', filters: {}, sort: [] }, title: 'T' } },
   deleteBriefing: { id: 'b-0123456789ab' },
+  loadViews: { table: 'entities' },
+  saveView: { table: 'entities', name: 'June', state: { search: '', filters: { round: ['r'] }, sort: [] } },
+  deleteView: { table: 'entities', name: 'June' },
   openSourceLink: { url: 'https://example.org/' },
 }

@@ -4,6 +4,7 @@ import { migration003 } from './003-updates'
 import { migration004 } from './004-briefings'
 import { migration005 } from './005-pinyin'
 import { migration006 } from './006-fuzzy-names'
+import { migration007 } from './007-saved-views'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -14,6 +15,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration004,
   migration005,
   migration006,
+  migration007,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

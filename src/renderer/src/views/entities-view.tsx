@@ -1,5 +1,6 @@
 import {
   createColumnHelper,
+  columnVisibilityFeature,
   rowSortingFeature,
   tableFeatures,
   useTable,
@@ -13,6 +14,8 @@ import {
   type EntityFacet,
   type EntityMatch,
   type EntitySortColumn,
+  type TableViews,
+  type TableViewState,
 } from '../../../shared/entity-query'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
@@ -20,10 +23,12 @@ import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { EntityDetails } from '../entities/entity-details'
 import { FacetFilter } from '../entities/facet-filter'
 import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
+import { ColumnsMenu } from '../entities/columns-menu'
 import { DateRangeFilter } from '../entities/date-range-filter'
+import { SavedViews } from '../entities/saved-views'
 import { useNavigation } from '../navigation'
 
-const features = tableFeatures({ rowSortingFeature })
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature })
 const helper = createColumnHelper<typeof features, EntitySummary>()
 /** Columns sorted in the store take its column names; the rest are not sortable (lists). */
 const columns = helper.columns([
@@ -97,6 +102,23 @@ function matchColumn(matches: Record<string, EntityMatch>) {
   })
 }
 
+/** The columns a reviewer can hide, in table order. */
+const COLUMN_LABELS = [
+  { id: 'name', label: 'Name' },
+  { id: 'originalName', label: 'Original-script name' },
+  { id: 'aliases', label: 'Aliases' },
+  { id: 'country', label: 'Country' },
+  { id: 'type', label: 'Type' },
+  { id: 'sectors', label: 'Sectors' },
+  { id: 'rounds', label: 'Rounds' },
+  { id: 'firstAdded', label: 'First added' },
+  { id: 'latestAction', label: 'Latest action' },
+  { id: 'reactionCount', label: 'Reactions' },
+]
+
+/** How long the table waits after a change before keeping its state for the next start. */
+const KEEP_DELAY_MS = 400
+
 const FACET_TITLES: Record<EntityFacet, string> = {
   country: 'Country',
   type: 'Type',
@@ -112,6 +134,10 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   const [filters, setFilters] = useState<EntityQueryState['filters']>(initialFilters)
   const [sorting, setSorting] = useState<SortingState>([])
   const [minScore, setMinScore] = useState(100)
+  const [hiddenColumns, setHiddenColumns] = useState<string[]>([])
+  const [savedViews, setSavedViews] = useState<TableViews['saved']>([])
+  // The state kept from the last session is applied once, before anything is kept again.
+  const [restored, setRestored] = useState(false)
   const [openId, setOpenId] = useState<string | null>(null)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
   const { page, stale, loadMore } = useEntityPages({ search, filters, sort, minScore })
@@ -123,6 +149,51 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
     // `viewKey` stands for search, filters and sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey])
+  const applyState = (state: TableViewState) => {
+    setSearchText(state.search)
+    setFilters(state.filters as EntityQueryState['filters'])
+    setSorting(state.sort.map((s) => ({ id: s.column, desc: s.desc })))
+    setMinScore(state.minScore)
+    setHiddenColumns(state.hiddenColumns)
+  }
+  useEffect(() => {
+    let current = true
+    api.loadViews({ table: 'entities' }).then(
+      (views) => {
+        if (!current) return
+        setSavedViews(views.saved)
+        // A link from another view (a round → its entities) brings its own filters; otherwise resume.
+        if (views.current && Object.keys(initialFilters).length === 0) applyState(views.current)
+        setRestored(true)
+      },
+      () => current && setRestored(true),
+    )
+    return () => {
+      current = false
+    }
+    // Runs once, when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api])
+  const keptState: TableViewState = { search: searchText, filters, sort, minScore, hiddenColumns }
+  const keptKey = JSON.stringify(keptState)
+  useEffect(() => {
+    if (!restored) return
+    const timer = setTimeout(
+      () =>
+        void api
+          .saveView({
+            table: 'entities',
+            name: '',
+            state: JSON.parse(keptKey) as ApiInput<'saveView'>['state'],
+          })
+          .catch(() => undefined),
+      KEEP_DELAY_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [api, keptKey, restored])
+  const reloadViews = () =>
+    void api.loadViews({ table: 'entities' }).then((views) => setSavedViews(views.saved))
+
   // While a new query loads, keep showing the last rows instead of flashing an empty table.
   const shown = page ?? stale
   const rows = shown?.rows ?? []
@@ -134,7 +205,7 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
-    state: { sorting },
+    state: { sorting, columnVisibility: Object.fromEntries(hiddenColumns.map((id) => [id, false])) },
     onSortingChange: setSorting,
   })
   const scroller = useRef<HTMLDivElement>(null)
@@ -237,6 +308,17 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
           <button type="button" onClick={() => navigation.briefEntityView()}>
             Brief this view
           </button>
+          <ColumnsMenu columns={COLUMN_LABELS} hidden={hiddenColumns} onChange={setHiddenColumns} />
+          <SavedViews
+            saved={savedViews}
+            onApply={applyState}
+            onSave={(name) =>
+              void api
+                .saveView({ table: 'entities', name, state: keptState as ApiInput<'saveView'>['state'] })
+                .then(reloadViews)
+            }
+            onDelete={(name) => void api.deleteView({ table: 'entities', name }).then(reloadViews)}
+          />
         </div>
         {chips.length > 0 || dateRange.from || dateRange.to ? (
           <div className="active-filters" aria-label="Active filters">

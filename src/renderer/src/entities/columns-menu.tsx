@@ -1,0 +1,32 @@
+interface ColumnsMenuProps {
+  columns: { id: string; label: string }[]
+  hidden: string[]
+  onChange(hidden: string[]): void
+}
+
+/** Which columns the table shows; the name column always stays. */
+export function ColumnsMenu({ columns, hidden, onChange }: ColumnsMenuProps) {
+  return (
+    <details className="columns-menu">
+      <summary>Columns</summary>
+      <fieldset>
+        <legend className="visually-hidden">Columns shown</legend>
+        {columns.map((column) => (
+          <label key={column.id}>
+            <input
+              type="checkbox"
+              checked={!hidden.includes(column.id)}
+              disabled={column.id === 'name'}
+              onChange={(event) =>
+                onChange(
+                  event.target.checked ? hidden.filter((id) => id !== column.id) : [...hidden, column.id],
+                )
+              }
+            />
+            {column.label}
+          </label>
+        ))}
+      </fieldset>
+    </details>
+  )
+}
