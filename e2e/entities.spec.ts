@@ -129,15 +129,15 @@ test('the table comes back as it was left after a restart, and views can be save
     .getByRole('group', { name: 'Round' })
     .getByRole('checkbox', { name: /84 FR 54002/ })
     .check()
-  await page.getByText('Columns', { exact: true }).click()
+  await page.getByRole('button', { name: 'Columns' }).click()
   await page.getByRole('checkbox', { name: 'Aliases' }).uncheck()
   await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
   await expect(status).toHaveText('Showing 10 of 37')
 
-  await page.getByText(/^Saved views/).click()
+  await page.getByRole('button', { name: /^Saved views/ }).click()
   await page.getByRole('textbox', { name: 'Save this view as' }).fill('October 2019 round')
   await page.getByRole('button', { name: 'Save view' }).click()
-  await expect(page.getByText('Saved views (1)')).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Saved views (1)' })).toBeVisible()
 
   // A restart: the page loads afresh from the same store.
   await page.waitForTimeout(600)
@@ -147,7 +147,7 @@ test('the table comes back as it was left after a restart, and views can be save
 
   await page.getByRole('button', { name: 'Clear all' }).click()
   await expect(status).toHaveText('Showing 37 of 37')
-  await page.getByText(/^Saved views/).click()
+  await page.getByRole('button', { name: /^Saved views/ }).click()
   await page.getByRole('combobox', { name: 'View' }).selectOption('October 2019 round')
   await page.getByRole('button', { name: 'Apply view' }).click()
   await expect(status).toHaveText('Showing 10 of 37')

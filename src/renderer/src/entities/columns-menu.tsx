@@ -1,3 +1,5 @@
+import { useState } from 'react'
+
 interface ColumnsMenuProps {
   columns: { id: string; label: string }[]
   hidden: string[]
@@ -6,10 +8,13 @@ interface ColumnsMenuProps {
 
 /** Which columns the table shows; the name column always stays. */
 export function ColumnsMenu({ columns, hidden, onChange }: ColumnsMenuProps) {
+  const [open, setOpen] = useState(false)
   return (
-    <details className="columns-menu">
-      <summary>Columns</summary>
-      <fieldset>
+    <div className="columns-menu">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Columns
+      </button>
+      <fieldset hidden={!open}>
         <legend className="visually-hidden">Columns shown</legend>
         {columns.map((column) => (
           <label key={column.id}>
@@ -27,6 +32,6 @@ export function ColumnsMenu({ columns, hidden, onChange }: ColumnsMenuProps) {
           </label>
         ))}
       </fieldset>
-    </details>
+    </div>
   )
 }

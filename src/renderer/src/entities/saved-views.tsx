@@ -12,11 +12,14 @@ interface SavedViewsProps {
 export function SavedViews({ saved, onApply, onSave, onDelete }: SavedViewsProps) {
   const [chosen, setChosen] = useState('')
   const [name, setName] = useState('')
+  const [open, setOpen] = useState(false)
   const view = saved.find((v) => v.name === chosen)
   return (
-    <details className="saved-views">
-      <summary>Saved views ({saved.length})</summary>
-      <div className="saved-views-body">
+    <div className="saved-views">
+      <button type="button" aria-expanded={open} onClick={() => setOpen(!open)}>
+        Saved views ({saved.length})
+      </button>
+      <div className="saved-views-body" hidden={!open}>
         <label>
           View
           <select value={chosen} onChange={(event) => setChosen(event.target.value)}>
@@ -63,6 +66,6 @@ export function SavedViews({ saved, onApply, onSave, onDelete }: SavedViewsProps
           </button>
         </form>
       </div>
-    </details>
+    </div>
   )
 }
