@@ -4,6 +4,7 @@ import fs from 'node:fs'
 import type { Store } from '../src/main/store/open-store'
 import { listEntities } from '../src/main/store/read-records'
 import { queryEntities, type EntityQuery } from '../src/main/store/entity-query'
+import { pinyinForIndex } from '../src/main/store/pinyin-text'
 import { searchIndex } from '../src/main/store/search-index'
 import { ftsQueryFor } from '../src/main/store/search-text'
 import { round, time, type Timing } from './stats'
@@ -26,8 +27,20 @@ export function benchQueries(store: Store) {
     chineseSubstring: '科技',
     // Two letters swapped inside the word: a typical typo.
     misspelt: `${word.slice(0, 2)}${word[3]}${word[2]}${word.slice(4)} ${sample.split(' ').slice(2, 4).join(' ')}`,
-    pinyin: 'kejiyouxian',
+    // The start of a generated Chinese name's pinyin, run together as users type it ("huaxintian").
+    pinyin: pinyinStart(store),
   }
+}
+
+function pinyinStart(store: Store): string {
+  const original = store.db
+    .prepare(
+      "SELECT original_name FROM entities WHERE id LIKE 'bench-entity-%' AND original_name IS NOT NULL LIMIT 1 OFFSET 7",
+    )
+    .pluck()
+    .get() as string
+  const spelled = pinyinForIndex(original) ?? ''
+  return spelled.slice(spelled.lastIndexOf(' ') + 1).slice(0, 10)
 }
 
 export function measureStore(store: Store): Record<string, Measurement> {

@@ -152,3 +152,26 @@ test('the table comes back as it was left after a restart, and views can be save
   await page.getByRole('button', { name: 'Apply view' }).click()
   await expect(status).toHaveText('Showing 10 of 37')
 })
+
+test('copies the selected rows as a table for a spreadsheet', async ({ appPage: page }, testInfo) => {
+  test.skip(testInfo.project.name === 'desktop', 'reads the clipboard through the browser’s permission API')
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
+  const table = page.getByRole('table', { name: 'Entities' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Cloud')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 37')
+  await table.getByRole('checkbox', { name: 'Select CloudWalk Technology' }).check()
+  await table.getByRole('checkbox', { name: 'Select Cloudminds Inc.' }).check()
+  await expect(page.getByRole('complementary', { name: 'Details' })).toHaveCount(0)
+  await page.getByRole('button', { name: 'Copy selected (2)' }).click()
+  await expect(page.getByText('Copied 2 rows.')).toBeVisible()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  const lines = copied.split('\n')
+  expect(lines[0].split('\t').slice(0, 3)).toEqual(['Name', 'Original-script name', 'Aliases'])
+  expect(
+    lines
+      .slice(1)
+      .map((line) => line.split('\t')[0])
+      .sort(),
+  ).toEqual(['CloudWalk Technology', 'Cloudminds Inc.'])
+  expect(copied).toContain('云从科技')
+})

@@ -79,14 +79,21 @@ export function nameSimilarity(query: string, name: string): number {
 }
 
 /** The forms of one entity's names that fuzzy matching compares: names, aliases and their pinyin. */
-export function nameForms(primary: string, original: string | null, aliases: string[]): NameForm[] {
+export function nameForms(
+  primary: string,
+  original: string | null,
+  aliases: string[],
+  /** The pinyin of each Chinese name, when the caller has it already (indexing computes it once). */
+  pinyin: Map<string, string | null> = new Map(),
+): NameForm[] {
   const forms: NameForm[] = [{ field: 'name', text: primary, folded: foldName(primary) }]
   if (original) forms.push({ field: 'original-script name', text: original, folded: foldName(original) })
   for (const alias of aliases) forms.push({ field: 'alias', text: alias, folded: foldName(alias) })
   for (const name of [original, ...aliases]) {
-    const spelled = name ? pinyinForIndex(name) : null
+    if (!name) continue
+    const spelled = pinyin.has(name) ? pinyin.get(name)! : pinyinForIndex(name)
     if (spelled)
-      forms.push({ field: 'pinyin', text: name!, folded: spelled.slice(0, spelled.lastIndexOf(' ')) })
+      forms.push({ field: 'pinyin', text: name, folded: spelled.slice(0, spelled.lastIndexOf(' ')) })
   }
   return forms
 }
@@ -104,8 +111,13 @@ export function bestNameMatch(query: string, forms: NameForm[]): NameMatch {
 
 /** The text the trigram index holds for an entity: every folded name form, one per line. */
 export function trigramText(forms: NameForm[]): string {
-  return [...new Set(forms.map((form) => form.folded))].join('\n')
+  // Chinese names are matched through their pinyin: their own characters add tokens but no useful
+  // fuzzy candidates (a typo in Chinese is a different character), so they are left out.
+  const latin = forms.filter((form) => !HAN.test(form.folded)).map((form) => form.folded)
+  return [...new Set(latin)].join('\n')
 }
+
+const HAN = /\p{Script=Han}/u
 
 let trigramTableSeen = new WeakSet<Db>()
 

@@ -23,11 +23,15 @@ const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
 /** What a search hit says matched. */
 type FieldLabel = 'name' | 'original-script name' | 'alias' | 'pinyin' | 'speaker' | 'quote'
 
-/** Every Chinese name of an entity (original-script name and aliases) in pinyin, for the aliases column. */
-function pinyinOfNames(original: string | null | undefined, aliases: string[] = []): string[] {
-  return [original, ...aliases]
-    .map((name) => (name ? pinyinForIndex(name) : null))
-    .filter((value): value is string => value !== null)
+/** The pinyin of every Chinese name of an entity (original-script name and aliases), computed once. */
+function pinyinOfNames(
+  original: string | null | undefined,
+  aliases: string[] = [],
+): Map<string, string | null> {
+  const result = new Map<string, string | null>()
+  for (const name of [original, ...aliases])
+    if (name && !result.has(name)) result.set(name, pinyinForIndex(name))
+  return result
 }
 
 interface IndexedText {
@@ -59,6 +63,8 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
         .lastInsertRowid,
     )
   const prepare = (value: string | null | undefined) => (value ? textForIndex(value) : null)
+  const pinyin = pinyinOfNames(text.original, text.aliases)
+  const spelled = [...pinyin.values()].filter((value): value is string => value !== null)
   statement(
     db,
     'INSERT INTO search_index (rowid, name, original, aliases, speaker, quote) VALUES (?, ?, ?, ?, ?, ?)',
@@ -67,8 +73,7 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
     prepare(text.name),
     prepare(text.original),
     // Aliases, then the pinyin of every Chinese name: "yuncong" and "Yun Cong" find 云从科技.
-    [...(text.aliases ?? []).map(textForIndex), ...pinyinOfNames(text.original, text.aliases)].join(' \n ') ||
-      null,
+    [...(text.aliases ?? []).map(textForIndex), ...spelled].join(' \n ') || null,
     prepare(text.speaker),
     prepare(text.quote),
   )
@@ -76,7 +81,7 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
   if (trigrams && text.name) {
     statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(
       rowid,
-      trigramText(nameForms(text.name, text.original ?? null, text.aliases ?? [])),
+      trigramText(nameForms(text.name, text.original ?? null, text.aliases ?? [], pinyin)),
     )
   }
 }

@@ -24,6 +24,7 @@ import { EntityDetails } from '../entities/entity-details'
 import { FacetFilter } from '../entities/facet-filter'
 import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
 import { ColumnsMenu } from '../entities/columns-menu'
+import { copyText, rowsAsTsv } from '../entities/copy-rows'
 import { DateRangeFilter } from '../entities/date-range-filter'
 import { SavedViews } from '../entities/saved-views'
 import { useNavigation } from '../navigation'
@@ -116,6 +117,42 @@ const COLUMN_LABELS = [
   { id: 'reactionCount', label: 'Reactions' },
 ]
 
+/** A checkbox per row (and one for every loaded row) to pick rows to copy. */
+function selectColumn(
+  rows: EntitySummary[],
+  selected: Set<string>,
+  setSelected: (next: Set<string>) => void,
+) {
+  const allSelected = rows.length > 0 && rows.every((row) => selected.has(row.id))
+  return helper.display({
+    id: 'select',
+    header: () => (
+      <input
+        type="checkbox"
+        aria-label="Select every loaded row"
+        checked={allSelected}
+        onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((row) => row.id)))}
+      />
+    ),
+    cell: ({ row }) => (
+      <input
+        type="checkbox"
+        aria-label={`Select ${row.original.primaryName}`}
+        checked={selected.has(row.original.id)}
+        // Ticking a row picks it; it does not open its details.
+        onClick={(event) => event.stopPropagation()}
+        onKeyDown={(event) => event.stopPropagation()}
+        onChange={() => {
+          const next = new Set(selected)
+          if (next.has(row.original.id)) next.delete(row.original.id)
+          else next.add(row.original.id)
+          setSelected(next)
+        }}
+      />
+    ),
+  })
+}
+
 /** How long the table waits after a change before keeping its state for the next start. */
 const KEEP_DELAY_MS = 400
 
@@ -139,12 +176,16 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   // The state kept from the last session is applied once, before anything is kept again.
   const [restored, setRestored] = useState(false)
   const [openId, setOpenId] = useState<string | null>(null)
+  const [selected, setSelected] = useState<Set<string>>(new Set())
+  const [copyMessage, setCopyMessage] = useState('')
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
   const { page, stale, loadMore } = useEntityPages({ search, filters, sort, minScore })
   const navigation = useNavigation()
   const viewKey = JSON.stringify({ search, filters, sort, minScore })
   // The Briefing view can take "the table as filtered" as its scope: keep it told of the current view.
+  // A new view starts with nothing selected: a selection belongs to the rows it was made on.
   useEffect(() => {
+    setSelected(new Set())
     navigation.reportEntityView({ search, filters, sort, minScore })
     // `viewKey` stands for search, filters and sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -201,7 +242,11 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   const searching = search.trim() !== ''
   const table = useTable({
     features,
-    columns: searching ? [matchColumn(matches), ...columns] : columns,
+    columns: [
+      selectColumn(rows, selected, setSelected),
+      ...(searching ? [matchColumn(matches)] : []),
+      ...columns,
+    ],
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
@@ -308,6 +353,23 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
           <button type="button" onClick={() => navigation.briefEntityView()}>
             Brief this view
           </button>
+          <button
+            type="button"
+            disabled={selected.size === 0}
+            onClick={() => {
+              const chosen = rows.filter((row) => selected.has(row.id))
+              const shownColumns = COLUMN_LABELS.filter((column) => !hiddenColumns.includes(column.id))
+              copyText(rowsAsTsv(chosen, shownColumns)).then(
+                () => setCopyMessage(`Copied ${chosen.length} ${chosen.length === 1 ? 'row' : 'rows'}.`),
+                (error: unknown) => setCopyMessage((error as Error).message),
+              )
+            }}
+          >
+            Copy selected ({selected.size})
+          </button>
+          <span className="status" aria-live="polite">
+            {copyMessage}
+          </span>
           <ColumnsMenu columns={COLUMN_LABELS} hidden={hiddenColumns} onChange={setHiddenColumns} />
           <SavedViews
             saved={savedViews}
