@@ -9,6 +9,7 @@ import {
 } from '../../shared/updates'
 import type { FrCitation } from './fr-citations'
 import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from './entity-matching'
+import { readEntityNames } from '../store/fuzzy-names'
 import { originalScriptName, slugOf } from './names'
 import { SOURCE_FORMAT_NAMES, type ParsedSource, type SourceEntry } from './source-entry'
 
@@ -181,15 +182,11 @@ export function planImport(
   const storeAliases = (id: string) => {
     let known = storeEntities.get(id)
     if (!known) {
-      const row = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as {
-        primary_name: string
-        original_name: string | null
+      const names = readEntityNames(db, id)!
+      known = {
+        aliases: [...names.aliases],
+        names: new Set([names.primary, names.original ?? '', ...names.aliases]),
       }
-      const aliases = db
-        .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-        .pluck()
-        .all(id) as string[]
-      known = { aliases, names: new Set([row.primary_name, row.original_name ?? '', ...aliases]) }
       storeEntities.set(id, known)
     }
     return known

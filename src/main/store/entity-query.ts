@@ -9,7 +9,7 @@ import type {
   FacetValue,
 } from '../../shared/entity-query'
 import { readEntitySummaries } from './read-records'
-import { bestNameMatch, fuzzyEntityMatches, nameForms } from './fuzzy-names'
+import { bestNameMatch, fuzzyEntityMatches, nameForms, readEntityNames } from './fuzzy-names'
 import { ftsQueryFor } from './search-text'
 
 type Db = Database.Database
@@ -197,15 +197,9 @@ function matchesOf(db: Db, search: string, ids: string[]): Record<string, Entity
   )
   const result: Record<string, EntityMatch> = {}
   for (const id of ids) {
-    const entity = db.prepare('SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as {
-      primary_name: string
-      original_name: string | null
-    }
-    const aliases = db
-      .prepare('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-      .pluck()
-      .all(id) as string[]
-    const best = bestNameMatch(search, nameForms(entity.primary_name, entity.original_name, aliases))
+    const names = readEntityNames(db, id)
+    if (!names) continue
+    const best = bestNameMatch(search, nameForms(names.primary, names.original, names.aliases))
     result[id] = { ...best, method: byWords.has(id) ? 'words' : 'fuzzy' }
   }
   return result

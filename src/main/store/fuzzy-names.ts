@@ -137,6 +137,20 @@ export function resetTrigramCache(): void {
   trigramTableSeen = new WeakSet<Db>()
 }
 
+/** An entity's names as stored: primary, original-script and aliases in order; null when it is gone. */
+export function readEntityNames(
+  db: Db,
+  id: string,
+): { primary: string; original: string | null; aliases: string[] } | null {
+  const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as
+    { primary_name: string; original_name: string | null } | undefined
+  if (!entity) return null
+  const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
+    .pluck()
+    .all(id) as string[]
+  return { primary: entity.primary_name, original: entity.original_name, aliases }
+}
+
 /** Candidates share the most three-letter pieces with the query; only these are scored. */
 const CANDIDATES = 300
 
@@ -159,13 +173,9 @@ export function fuzzyEntityMatches(db: Db, query: string, minScore: number): Map
     .pluck()
     .all(match) as string[]
   for (const id of ids) {
-    const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(id) as
-      { primary_name: string; original_name: string | null } | undefined
-    if (!entity) continue
-    const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-      .pluck()
-      .all(id) as string[]
-    const best = bestNameMatch(query, nameForms(entity.primary_name, entity.original_name, aliases))
+    const names = readEntityNames(db, id)
+    if (!names) continue
+    const best = bestNameMatch(query, nameForms(names.primary, names.original, names.aliases))
     if (best.score >= minScore) result.set(id, best)
   }
   return result

@@ -7,6 +7,7 @@ import {
   hasTrigramIndex,
   nameSimilarity,
   nameForms,
+  readEntityNames,
   trigramText,
 } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
@@ -131,14 +132,9 @@ export function indexEntity(db: Db, entityId: string): void {
 }
 
 function reindexEntityNow(db: Db, entityId: string): void {
-  const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
-    entityId,
-  ) as { primary_name: string; original_name: string | null } | undefined
-  if (!entity) return writeRow(db, 'entity', entityId, null)
-  const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-    .pluck()
-    .all(entityId) as string[]
-  writeRow(db, 'entity', entityId, { name: entity.primary_name, original: entity.original_name, aliases })
+  const names = readEntityNames(db, entityId)
+  if (!names) return writeRow(db, 'entity', entityId, null)
+  writeRow(db, 'entity', entityId, { name: names.primary, original: names.original, aliases: names.aliases })
 }
 
 function speakerOf(speaker: string | null, organisation: string | null): string {
@@ -188,20 +184,12 @@ function candidatesFor(
   row: IndexRow,
 ): { name: string; originalName: string | null; texts: Candidate[] } {
   if (row.kind === 'entity') {
-    const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
-      row.record_id,
-    ) as {
-      primary_name: string
-      original_name: string | null
-    }
-    const aliases = statement(db, 'SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY position')
-      .pluck()
-      .all(row.record_id) as string[]
-    const texts: Candidate[] = [{ field: 'name', text: entity.primary_name }]
-    if (entity.original_name) texts.push({ field: 'original-script name', text: entity.original_name })
+    const { primary, original, aliases } = readEntityNames(db, row.record_id)!
+    const texts: Candidate[] = [{ field: 'name', text: primary }]
+    if (original) texts.push({ field: 'original-script name', text: original })
     for (const alias of aliases) texts.push({ field: 'alias', text: alias })
     // A pinyin match is explained by the Chinese name it spells, with the pinyin beside it.
-    for (const name of [entity.original_name, ...aliases]) {
+    for (const name of [original, ...aliases]) {
       const spelled = name ? pinyinForIndex(name) : null
       if (spelled)
         texts.push({
@@ -210,7 +198,7 @@ function candidatesFor(
           match: spelled,
         })
     }
-    return { name: entity.primary_name, originalName: entity.original_name, texts }
+    return { name: primary, originalName: original, texts }
   }
   const reaction = statement(db, 'SELECT speaker, organisation, text FROM reactions WHERE id = ?').get(
     row.record_id,
@@ -290,17 +278,12 @@ export function searchIndex(db: Db, query: string, limit: number, minScore = 100
       ? [...fuzzyEntityMatches(db, query, minScore)]
           .filter(([id]) => !found.has(`entity:${id}`))
           .map(([id, nameMatch]) => {
-            const entity = statement(db, 'SELECT primary_name, original_name FROM entities WHERE id = ?').get(
-              id,
-            ) as {
-              primary_name: string
-              original_name: string | null
-            }
+            const names = readEntityNames(db, id)!
             return {
               kind: 'entity' as const,
               id,
-              name: entity.primary_name,
-              originalName: entity.original_name,
+              name: names.primary,
+              originalName: names.original,
               matchedField: nameMatch.field,
               matchedText: nameMatch.text,
               score: nameMatch.score,
