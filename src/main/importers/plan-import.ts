@@ -299,7 +299,8 @@ export function planImport(
     })
   }
 
-  operations.push(...rounds.operations())
+  // Loops, not push(...list): a list can hold more records than the call stack has room for arguments.
+  for (const round of rounds.operations()) operations.push(round)
   for (const entity of planned.values()) {
     operations.push({
       op: 'upsert',
@@ -333,7 +334,7 @@ export function planImport(
       })
     }
   }
-  operations.push(...designations.values())
+  for (const designation of designations.values()) operations.push(designation)
   return {
     operations,
     warnings,
