@@ -132,6 +132,13 @@ test('the table comes back as it was left after a restart, and views can be save
   await page.getByRole('button', { name: 'Columns' }).click()
   await page.getByRole('checkbox', { name: 'Aliases' }).uncheck()
   await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
+  // Country moves before Name.
+  await page.getByRole('button', { name: 'Move Country left' }).click()
+  await page.getByRole('button', { name: 'Move Country left' }).click()
+  await page.getByRole('button', { name: 'Move Country left' }).click()
+  await page.getByRole('button', { name: 'Columns' }).click()
+  const headers = table.getByRole('columnheader')
+  await expect(headers.nth(1)).toContainText('Country')
   await expect(status).toHaveText('Showing 10 of 37')
 
   await page.getByRole('button', { name: /^Saved views/ }).click()
@@ -144,6 +151,7 @@ test('the table comes back as it was left after a restart, and views can be save
   await page.reload()
   await expect(status).toHaveText('Showing 10 of 37')
   await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
+  await expect(table.getByRole('columnheader').nth(1)).toContainText('Country')
 
   await page.getByRole('button', { name: 'Clear all' }).click()
   await expect(status).toHaveText('Showing 37 of 37')

@@ -137,7 +137,11 @@ export const briefingSettingsSchema = z
 /** A review table's state worth keeping: its query and which columns are hidden. */
 export const tableViewStateSchema = entityQueryInput
   .pick({ search: true, filters: true, sort: true, minScore: true })
-  .extend({ hiddenColumns: z.array(z.string().max(50)).max(50).default([]) })
+  .extend({
+    hiddenColumns: z.array(z.string().max(50)).max(50).default([]),
+    /** Column ids in the order the reviewer put them; columns not named keep their place after these. */
+    columnOrder: z.array(z.string().max(50)).max(50).default([]),
+  })
   .strict()
 
 const viewTable = z.enum(['entities'])

@@ -38,6 +38,7 @@ export interface TableViewState {
   sort: { column: EntitySortColumn; desc: boolean }[]
   minScore: number
   hiddenColumns: string[]
+  columnOrder: string[]
 }
 
 export interface TableViews {

@@ -11,6 +11,7 @@ const state = {
   sort: [{ column: 'name' as const, desc: true }],
   minScore: 90,
   hiddenColumns: ['aliases'],
+  columnOrder: ['country', 'name'],
 }
 
 describe('table views', () => {

@@ -1,5 +1,6 @@
 import {
   createColumnHelper,
+  columnOrderingFeature,
   columnVisibilityFeature,
   rowSortingFeature,
   tableFeatures,
@@ -29,7 +30,7 @@ import { DateRangeFilter } from '../entities/date-range-filter'
 import { SavedViews } from '../entities/saved-views'
 import { useNavigation } from '../navigation'
 
-const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature })
+const features = tableFeatures({ rowSortingFeature, columnVisibilityFeature, columnOrderingFeature })
 const helper = createColumnHelper<typeof features, EntitySummary>()
 /** Columns sorted in the store take its column names; the rest are not sortable (lists). */
 const columns = helper.columns([
@@ -44,6 +45,7 @@ const columns = helper.columns([
     cell: (info) => <span lang="zh">{orUnknown(info.getValue())}</span>,
   }),
   helper.accessor('aliases', {
+    id: 'aliases',
     header: 'Aliases',
     enableSorting: false,
     cell: (info) => info.getValue().join('; '),
@@ -55,11 +57,13 @@ const columns = helper.columns([
   }),
   helper.accessor('type', { id: 'type', header: 'Type' }),
   helper.accessor('sectors', {
+    id: 'sectors',
     header: 'Sectors',
     enableSorting: false,
     cell: (info) => info.getValue().join(', '),
   }),
   helper.accessor('rounds', {
+    id: 'rounds',
     header: 'Rounds',
     enableSorting: false,
     cell: (info) => (
@@ -78,6 +82,7 @@ const columns = helper.columns([
     cell: (info) => dateOrUnknown(info.getValue()),
   }),
   helper.accessor('latestAction', {
+    id: 'latestAction',
     header: 'Latest action',
     enableSorting: false,
     cell: (info) => orUnknown(info.getValue(), '—'),
@@ -153,6 +158,15 @@ function selectColumn(
   })
 }
 
+/** Items in the reviewer's order: those named in `order` first, the rest after them as defined. */
+function inOrder<T extends { id?: string }>(items: T[], order: string[]): T[] {
+  const rank = (item: T) => {
+    const at = order.indexOf(item.id ?? '')
+    return at < 0 ? order.length + items.indexOf(item) : at
+  }
+  return [...items].sort((a, b) => rank(a) - rank(b))
+}
+
 /** How long the table waits after a change before keeping its state for the next start. */
 const KEEP_DELAY_MS = 400
 
@@ -172,6 +186,7 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
   const [sorting, setSorting] = useState<SortingState>([])
   const [minScore, setMinScore] = useState(100)
   const [hiddenColumns, setHiddenColumns] = useState<string[]>([])
+  const [columnOrder, setColumnOrder] = useState<string[]>([])
   const [savedViews, setSavedViews] = useState<TableViews['saved']>([])
   // The state kept from the last session is applied once, before anything is kept again.
   const [restored, setRestored] = useState(false)
@@ -196,6 +211,7 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
     setSorting(state.sort.map((s) => ({ id: s.column, desc: s.desc })))
     setMinScore(state.minScore)
     setHiddenColumns(state.hiddenColumns)
+    setColumnOrder(state.columnOrder)
   }
   useEffect(() => {
     let current = true
@@ -215,7 +231,23 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
     // Runs once, when the view opens.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api])
-  const keptState: TableViewState = { search: searchText, filters, sort, minScore, hiddenColumns }
+  const keptState: TableViewState = {
+    search: searchText,
+    filters,
+    sort,
+    minScore,
+    hiddenColumns,
+    columnOrder,
+  }
+  const orderedLabels = inOrder(COLUMN_LABELS, columnOrder)
+  const moveColumn = (id: string, by: -1 | 1) => {
+    const ids = orderedLabels.map((column) => column.id)
+    const from = ids.indexOf(id)
+    const to = from + by
+    if (from < 0 || to < 0 || to >= ids.length) return
+    ;[ids[from], ids[to]] = [ids[to], ids[from]]
+    setColumnOrder(ids)
+  }
   const keptKey = JSON.stringify(keptState)
   useEffect(() => {
     if (!restored) return
@@ -250,7 +282,11 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
     data: rows,
     getRowId: (row) => row.id,
     manualSorting: true,
-    state: { sorting, columnVisibility: Object.fromEntries(hiddenColumns.map((id) => [id, false])) },
+    state: {
+      sorting,
+      columnVisibility: Object.fromEntries(hiddenColumns.map((id) => [id, false])),
+      columnOrder: ['select', 'match', ...orderedLabels.map((column) => column.id)],
+    },
     onSortingChange: setSorting,
   })
   const scroller = useRef<HTMLDivElement>(null)
@@ -358,7 +394,7 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
             disabled={selected.size === 0}
             onClick={() => {
               const chosen = rows.filter((row) => selected.has(row.id))
-              const shownColumns = COLUMN_LABELS.filter((column) => !hiddenColumns.includes(column.id))
+              const shownColumns = orderedLabels.filter((column) => !hiddenColumns.includes(column.id))
               copyText(rowsAsTsv(chosen, shownColumns)).then(
                 () => setCopyMessage(`Copied ${chosen.length} ${chosen.length === 1 ? 'row' : 'rows'}.`),
                 (error: unknown) => setCopyMessage((error as Error).message),
@@ -370,7 +406,12 @@ export function EntitiesView({ initialFilters = {} }: { initialFilters?: EntityQ
           <span className="status" aria-live="polite">
             {copyMessage}
           </span>
-          <ColumnsMenu columns={COLUMN_LABELS} hidden={hiddenColumns} onChange={setHiddenColumns} />
+          <ColumnsMenu
+            columns={orderedLabels}
+            hidden={hiddenColumns}
+            onChange={setHiddenColumns}
+            onMove={moveColumn}
+          />
           <SavedViews
             saved={savedViews}
             onApply={applyState}
