@@ -164,7 +164,7 @@ export function planImport(
   const storeIndex = indexStoreEntities(db)
   const fileIndex = new NameIndex()
   const usedIds = new Set(db.prepare('SELECT id FROM entities').pluck().all() as string[])
-  const storeEntities = new Map<string, { aliases: string[]; names: Set<string> }>()
+  const storeEntities = new Map<string, { aliases: string[]; names: Set<string>; stored: number }>()
   const planned = new Map<string, PlannedEntity>()
   const merged: MatchEvidence[] = []
   const ambiguous: AmbiguousMatch[] = []
@@ -186,6 +186,7 @@ export function planImport(
       known = {
         aliases: [...names.aliases],
         names: new Set([names.primary, names.original ?? '', ...names.aliases]),
+        stored: names.aliases.length,
       }
       storeEntities.set(id, known)
     }
@@ -319,11 +320,8 @@ export function planImport(
     })
   }
   for (const [id, known] of storeEntities) {
-    const before = db
-      .prepare('SELECT count(*) FROM entity_aliases WHERE entity_id = ?')
-      .pluck()
-      .get(id) as number
-    if (known.aliases.length > before) {
+    // Only entities that gained a name get a correction; the rest are left as they are.
+    if (known.aliases.length > known.stored) {
       operations.push({
         op: 'correct',
         type: 'entity',

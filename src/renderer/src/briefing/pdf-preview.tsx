@@ -1,19 +1,13 @@
 import { getDocument, GlobalWorkerOptions, type PDFDocumentProxy } from 'pdfjs-dist'
 import workerUrl from 'pdfjs-dist/build/pdf.worker.min.mjs?url'
 import { useEffect, useRef, useState } from 'react'
+import { bytesFromBase64 } from '../components/base64'
 
 // The worker is one of our own bundled files, so the strict script-src 'self' policy allows it.
 GlobalWorkerOptions.workerSrc = workerUrl
 
 /** Pixels per PDF point: sharp enough to read a table on screen, small enough for 40 pages. */
 const PREVIEW_SCALE = 1.4
-
-function bytesOf(base64: string): Uint8Array {
-  const binary = atob(base64)
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
-  return bytes
-}
 
 function PdfPage({ doc, number, total }: { doc: PDFDocumentProxy; number: number; total: number }) {
   const canvas = useRef<HTMLCanvasElement>(null)
@@ -61,7 +55,7 @@ export function PdfPreview({ base64 }: { base64: string }) {
   const [error, setError] = useState<string | null>(null)
   useEffect(() => {
     // No eval, no system fonts: the PDF carries every font it needs.
-    const task = getDocument({ data: bytesOf(base64), isEvalSupported: false, useSystemFonts: false })
+    const task = getDocument({ data: bytesFromBase64(base64), isEvalSupported: false, useSystemFonts: false })
     let current = true
     task.promise.then(
       (loaded) => {

@@ -39,6 +39,32 @@ function TextField({
   )
 }
 
+/** A labelled choice among fixed values, typed by those values. */
+function SelectField<V extends string>({
+  label,
+  value,
+  options,
+  onChange,
+}: {
+  label: string
+  value: V
+  options: [V, string][]
+  onChange(value: V): void
+}) {
+  return (
+    <label className="field">
+      {label}
+      <select value={value} onChange={(event) => onChange(event.target.value as V)}>
+        {options.map(([optionValue, optionLabel]) => (
+          <option key={optionValue} value={optionValue}>
+            {optionLabel}
+          </option>
+        ))}
+      </select>
+    </label>
+  )
+}
+
 /** Title page, handling, paper, and which sections and columns the briefing holds. */
 export function SettingsForm({ settings, onChange }: SettingsFormProps) {
   return (
@@ -89,16 +115,15 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
           />
           <span className="hint">Blank line: new paragraph. “- ” starts a bullet. **bold**, *italic*.</span>
         </label>
-        <label className="field">
-          Paper
-          <select
-            value={settings.paper}
-            onChange={(event) => onChange({ paper: event.target.value as BriefingSettings['paper'] })}
-          >
-            <option value="letter">Letter</option>
-            <option value="a4">A4</option>
-          </select>
-        </label>
+        <SelectField
+          label="Paper"
+          value={settings.paper}
+          options={[
+            ['letter', 'Letter'],
+            ['a4', 'A4'],
+          ]}
+          onChange={(paper) => onChange({ paper })}
+        />
       </fieldset>
       <fieldset>
         <legend>Sections</legend>
@@ -127,33 +152,27 @@ export function SettingsForm({ settings, onChange }: SettingsFormProps) {
             {BRIEFING_ENTITY_COLUMN_LABELS[column]}
           </label>
         ))}
-        <label className="field">
-          Group entities by
-          <select
-            value={settings.entityGrouping}
-            onChange={(event) =>
-              onChange({ entityGrouping: event.target.value as BriefingSettings['entityGrouping'] })
-            }
-          >
-            <option value="round">Round</option>
-            <option value="sector">Sector</option>
-          </select>
-        </label>
+        <SelectField
+          label="Group entities by"
+          value={settings.entityGrouping}
+          options={[
+            ['round', 'Round'],
+            ['sector', 'Sector'],
+          ]}
+          onChange={(entityGrouping) => onChange({ entityGrouping })}
+        />
       </fieldset>
       <fieldset disabled={!settings.sections.includes('reactions')}>
         <legend>Reactions</legend>
-        <label className="field">
-          Group reactions by
-          <select
-            value={settings.reactionGrouping}
-            onChange={(event) =>
-              onChange({ reactionGrouping: event.target.value as BriefingSettings['reactionGrouping'] })
-            }
-          >
-            <option value="organisationKind">Kind of organisation</option>
-            <option value="stance">Stance</option>
-          </select>
-        </label>
+        <SelectField
+          label="Group reactions by"
+          value={settings.reactionGrouping}
+          options={[
+            ['organisationKind', 'Kind of organisation'],
+            ['stance', 'Stance'],
+          ]}
+          onChange={(reactionGrouping) => onChange({ reactionGrouping })}
+        />
       </fieldset>
     </>
   )

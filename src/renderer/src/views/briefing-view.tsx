@@ -8,6 +8,7 @@ import {
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 import { PdfPreview } from '../briefing/pdf-preview'
+import { bytesFromBase64 } from '../components/base64'
 import { SavedBriefings } from '../briefing/saved-briefings'
 import { ScopePicker } from '../briefing/scope-picker'
 import { SettingsForm } from '../briefing/settings-form'
@@ -29,10 +30,8 @@ function lastPdf(preview: Preview): BriefingPdf | null {
 }
 
 function downloadPdf(pdf: BriefingPdf) {
-  const binary = atob(pdf.base64 ?? '')
-  const bytes = new Uint8Array(binary.length)
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i)
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/pdf' }))
+  const bytes = bytesFromBase64(pdf.base64 ?? '')
+  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
   const link = document.createElement('a')
   link.href = url
   link.download = pdf.fileName
