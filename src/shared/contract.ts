@@ -1,7 +1,14 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
-import { ENTITY_SORT_COLUMNS, MIN_FUZZY_SCORE, type EntityPage, type TableViews } from './entity-query'
+import {
+  ENTITY_SORT_COLUMNS,
+  MIN_FUZZY_SCORE,
+  type EntityPage,
+  type ListViewState,
+  type TableViews,
+  type TableViewState,
+} from './entity-query'
 import { ENTITY_TYPES } from './domain'
 import {
   BRIEFING_ENTITY_COLUMNS,
@@ -134,17 +141,56 @@ export const briefingSettingsSchema = z
   })
   .strict()
 
-/** A review table's state worth keeping: its query and which columns are hidden. */
+/** How a reviewer laid a table out: column widths in pixels, and how far down it was scrolled. */
+const layoutState = {
+  hiddenColumns: z.array(z.string().max(50)).max(50).default([]),
+  /** Column ids in the order the reviewer put them; columns not named keep their place after these. */
+  columnOrder: z.array(z.string().max(50)).max(50).default([]),
+  columnSizes: z
+    .record(z.string().max(50), z.number().int().min(40).max(2000))
+    .refine((sizes) => Object.keys(sizes).length <= 50, 'at most 50 columns')
+    .default({}),
+  scrollTop: z.number().min(0).max(100_000_000).default(0),
+}
+
+/** The Entities table's state worth keeping: its query and its layout. */
 export const tableViewStateSchema = entityQueryInput
   .pick({ search: true, filters: true, sort: true, minScore: true })
-  .extend({
-    hiddenColumns: z.array(z.string().max(50)).max(50).default([]),
-    /** Column ids in the order the reviewer put them; columns not named keep their place after these. */
-    columnOrder: z.array(z.string().max(50)).max(50).default([]),
+  .extend(layoutState)
+  .strict()
+
+const dateRange = z
+  .object({
+    from: z.string().regex(isoDatePattern).optional(),
+    to: z.string().regex(isoDatePattern).optional(),
   })
   .strict()
 
-const viewTable = z.enum(['entities'])
+/**
+ * The Rounds and Reactions tables' state: they filter in the renderer, so a filter is any facet id with
+ * its kept values; an id the table does not know is ignored there.
+ */
+export const listViewStateSchema = z
+  .object({
+    search: z.string().max(LIMITS.queryLength).default(''),
+    filters: z
+      .record(z.string().max(50), z.array(z.string().max(500)).max(1000))
+      .refine((filters) => Object.keys(filters).length <= 20, 'at most 20 filters')
+      .default({}),
+    dates: z
+      .record(z.string().max(50), dateRange)
+      .refine((dates) => Object.keys(dates).length <= 20, 'at most 20 date filters')
+      .default({}),
+    sort: z
+      .array(z.object({ column: z.string().max(50), desc: z.boolean() }).strict())
+      .max(20)
+      .default([]),
+    ...layoutState,
+  })
+  .strict()
+
+export const LIST_TABLES = ['rounds', 'reactions'] as const
+const viewTable = z.enum(['entities', ...LIST_TABLES])
 /** '' is the table as last left (restored at start); any other name is a view the reviewer saved. */
 const viewName = z.string().trim().max(100)
 
@@ -229,9 +275,12 @@ export const contract = {
   ),
   deleteBriefing: call<null>()(z.object({ id: briefingId }).strict()),
   /** The table as the reviewer last left it, and the views saved by name. */
-  loadViews: call<TableViews>()(z.object({ table: viewTable }).strict()),
+  loadViews: call<TableViews<TableViewState | ListViewState>>()(z.object({ table: viewTable }).strict()),
   saveView: call<null>()(
-    z.object({ table: viewTable, name: viewName, state: tableViewStateSchema }).strict(),
+    z.discriminatedUnion('table', [
+      z.object({ table: z.literal('entities'), name: viewName, state: tableViewStateSchema }).strict(),
+      z.object({ table: z.enum(LIST_TABLES), name: viewName, state: listViewStateSchema }).strict(),
+    ]),
   ),
   deleteView: call<null>()(z.object({ table: viewTable, name: viewName.min(1) }).strict()),
   /** Asks the desktop shell to open a source's web page in the system browser, after the user confirms. */

@@ -31,20 +31,35 @@ export interface EntityMatch {
   text: string
 }
 
-/** A review table's kept state: its query and hidden columns. */
-export interface TableViewState {
+/** How a reviewer laid out a table: hidden, ordered and resized columns, and the scroll position. */
+export interface TableLayout {
+  hiddenColumns: string[]
+  columnOrder: string[]
+  /** Column id → width in pixels, for the columns the reviewer resized. */
+  columnSizes: Record<string, number>
+  scrollTop: number
+}
+
+/** The Entities table's kept state: its query and its layout. */
+export interface TableViewState extends TableLayout {
   search: string
   filters: EntityFilters
   sort: { column: EntitySortColumn; desc: boolean }[]
   minScore: number
-  hiddenColumns: string[]
-  columnOrder: string[]
 }
 
-export interface TableViews {
+/** The Rounds and Reactions tables' kept state (they filter in the renderer; see review/list-query). */
+export interface ListViewState extends TableLayout {
+  search: string
+  filters: Record<string, string[]>
+  dates: Record<string, { from?: string; to?: string }>
+  sort: { column: string; desc: boolean }[]
+}
+
+export interface TableViews<State = TableViewState> {
   /** The table as last left; null the first time, or when what was kept no longer fits. */
-  current: TableViewState | null
-  saved: { name: string; state: TableViewState; updatedAt: string }[]
+  current: State | null
+  saved: { name: string; state: State; updatedAt: string }[]
 }
 
 /** Categorical columns with set filters and facet counts. */

@@ -1,7 +1,7 @@
 import type { EntitySummary } from '../../shared/domain'
 import { queryAllEntities, type EntityQuery } from '../store/entity-query'
 import type { Store } from '../store/open-store'
-import { toCsv } from './csv'
+import { toCsv } from '../../shared/csv'
 
 /** The Entities table's columns, in its order, as they appear in an export. */
 const COLUMNS: [string, (e: EntitySummary) => string | number | null][] = [

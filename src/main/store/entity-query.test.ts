@@ -48,6 +48,18 @@ describe('entity query layer', () => {
     store.close()
   })
 
+  it('keeps a ticked value listed, counted 0 under its label, when the other filters leave none', () => {
+    const store = openDefaultStore(tempDir())
+    const page = queryEntities(
+      store.db,
+      query({ search: '云从', filters: { round: [JUNE_XINJIANG, JUNE_MILITARY], country: ['HK'] } }),
+    )
+    expect(page.total).toBe(0)
+    expect(page.facets!.round).toContainEqual({ value: JUNE_MILITARY, label: '85 FR 34495', count: 0 })
+    expect(page.facets!.country).toContainEqual({ value: 'HK', label: 'HK', count: 0 })
+    store.close()
+  })
+
   it('skips facet counts when asked to (later pages of the same query)', () => {
     const store = openDefaultStore(tempDir())
     const withFacets = queryEntities(store.db, query({ offset: 10, limit: 5 }))

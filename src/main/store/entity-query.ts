@@ -103,6 +103,33 @@ function where(all: Map<string, Clause>, except?: string): Clause {
   }
 }
 
+/** How a round is named in facets and chips: its first citation, else its title, else its id. */
+const roundLabel = (idSql: string) =>
+  `coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = ${idSql} ORDER BY position LIMIT 1),
+            (SELECT title FROM rounds WHERE id = ${idSql}), ${idSql})`
+
+/**
+ * A ticked value stays listed, counted 0, when the other filters leave no entity with it: the reviewer
+ * still sees (and can untick) it, under its label.
+ */
+function withSelected(
+  db: Db,
+  facet: EntityFacet,
+  values: FacetValue[],
+  selected: string[] = [],
+): FacetValue[] {
+  const missing = selected.filter((value) => !values.some((v) => v.value === value))
+  if (missing.length === 0) return values
+  const label = (value: string) =>
+    facet === 'round'
+      ? (db
+          .prepare(`WITH picked(id) AS (SELECT ?) SELECT ${roundLabel('picked.id')} FROM picked`)
+          .pluck()
+          .get(value) as string)
+      : value
+  return [...values, ...missing.map((value) => ({ value, label: label(value), count: 0 }))]
+}
+
 const FACET_SQL: Record<EntityFacet, (whereSql: string) => string> = {
   country: (
     w,
@@ -112,9 +139,7 @@ const FACET_SQL: Record<EntityFacet, (whereSql: string) => string> = {
     `SELECT e.type AS value, e.type AS label, count(*) AS count FROM entities e ${w} GROUP BY 1 ORDER BY count DESC, value`,
   sector: (w) => `SELECT s.sector AS value, s.sector AS label, count(*) AS count
                   FROM entity_sectors s JOIN entities e ON e.id = s.entity_id ${w} GROUP BY 1 ORDER BY count DESC, value`,
-  round: (w) => `SELECT d.round_id AS value,
-                   coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = d.round_id ORDER BY position LIMIT 1),
-                            (SELECT title FROM rounds WHERE id = d.round_id), d.round_id) AS label,
+  round: (w) => `SELECT d.round_id AS value, ${roundLabel('d.round_id')} AS label,
                    count(DISTINCT d.entity_id) AS count
                  FROM designations d JOIN entities e ON e.id = d.entity_id ${w} GROUP BY 1 ORDER BY count DESC, value`,
 }
@@ -170,7 +195,8 @@ export function queryEntities(db: Db, query: EntityQuery): EntityPage {
     facets = {} as Record<EntityFacet, FacetValue[]>
     for (const facet of Object.keys(FACET_SQL) as EntityFacet[]) {
       const others = where(all, facet)
-      facets[facet] = db.prepare(FACET_SQL[facet](others.sql)).all(...others.params) as FacetValue[]
+      const counted = db.prepare(FACET_SQL[facet](others.sql)).all(...others.params) as FacetValue[]
+      facets[facet] = withSelected(db, facet, counted, query.filters[facet])
     }
   }
   return {

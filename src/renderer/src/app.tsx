@@ -19,16 +19,25 @@ declare global {
 
 const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
 
+/** A link into the Entities view: filters to apply, or an entity to open; a new link remounts the view. */
+interface EntityLink {
+  serial: number
+  filters: EntityQueryState['filters']
+  openId: string | null
+}
+interface ReactionLink {
+  serial: number
+  filters: Record<string, string[]>
+}
+
 const EMPTY_VIEW: EntityQueryState = { search: '', filters: {}, sort: [] }
 
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
   const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
   // Filters handed to the Entities view by a link from another view; a new link remounts the view.
-  const [entityLink, setEntityLink] = useState<{ serial: number; filters: EntityQueryState['filters'] }>({
-    serial: 0,
-    filters: {},
-  })
+  const [entityLink, setEntityLink] = useState<EntityLink>({ serial: 0, filters: {}, openId: null })
+  const [reactionLink, setReactionLink] = useState<ReactionLink>({ serial: 0, filters: {} })
   const [entityView, setEntityView] = useState<EntityQueryState>(EMPTY_VIEW)
   // Bumped by File → Export briefing… and by "Brief this view"; the Briefing view acts on each change.
   const [exportRequests, setExportRequests] = useState(0)
@@ -36,8 +45,16 @@ export function App() {
   const navigation = useMemo<Navigation>(
     () => ({
       showEntities: (filters) => {
-        setEntityLink((previous) => ({ serial: previous.serial + 1, filters }))
+        setEntityLink((previous) => ({ serial: previous.serial + 1, filters, openId: null }))
         setView('Entities')
+      },
+      openEntity: (id) => {
+        setEntityLink((previous) => ({ serial: previous.serial + 1, filters: {}, openId: id }))
+        setView('Entities')
+      },
+      showReactions: (filters) => {
+        setReactionLink((previous) => ({ serial: previous.serial + 1, filters }))
+        setView('Reactions')
       },
       entityView,
       reportEntityView: setEntityView,
@@ -101,10 +118,16 @@ export function App() {
         <main>
           <h2>{view}</h2>
           {view === 'Entities' ? (
-            <EntitiesView key={entityLink.serial} initialFilters={entityLink.filters} />
+            <EntitiesView
+              key={entityLink.serial}
+              initialFilters={entityLink.filters}
+              initialOpenId={entityLink.openId}
+            />
           ) : null}
           {view === 'Rounds' ? <RoundsView /> : null}
-          {view === 'Reactions' ? <ReactionsView /> : null}
+          {view === 'Reactions' ? (
+            <ReactionsView key={reactionLink.serial} linkedFilters={reactionLink.filters} />
+          ) : null}
           {/* Kept mounted so a briefing being composed survives a look at another view. */}
           <div hidden={view !== 'Briefing'}>
             <BriefingView

@@ -4,6 +4,10 @@ import type { EntityQueryState } from './entities/use-entity-pages'
 /** Moving between views with a filter applied (a round → its entities, a table view → a briefing). */
 export interface Navigation {
   showEntities(filters: EntityQueryState['filters']): void
+  /** The Entities view with one entity's details open. */
+  openEntity(id: string): void
+  /** The Reactions view with these set filters (facet id → values), e.g. a round's reactions. */
+  showReactions(filters: Record<string, string[]>): void
   /** The Entities table's current search, filters and order, for a briefing of "the current view". */
   entityView: EntityQueryState
   reportEntityView(view: EntityQueryState): void

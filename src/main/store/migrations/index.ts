@@ -5,6 +5,7 @@ import { migration004 } from './004-briefings'
 import { migration005 } from './005-pinyin'
 import { migration006 } from './006-fuzzy-names'
 import { migration007 } from './007-saved-views'
+import { migration008 } from './008-list-views'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -16,6 +17,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration005,
   migration006,
   migration007,
+  migration008,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

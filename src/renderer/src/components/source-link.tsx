@@ -17,6 +17,8 @@ export function SourceLink({ source }: { source: SourceRef }) {
       rel="noopener noreferrer"
       title={source.url}
       onClick={(event) => {
+        // Following a source from a table row does not also open the row.
+        event.stopPropagation()
         if (!window.briefing) return
         event.preventDefault()
         void api.openSourceLink({ url: source.url! })

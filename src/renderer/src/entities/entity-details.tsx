@@ -1,25 +1,15 @@
-import { useEffect } from 'react'
 import { useLoad } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { QuoteText } from '../components/quote-text'
 import { SourceLink } from '../components/source-link'
+import { DetailsPanel } from '../review/details-panel'
 
 /** The side panel for one entity: every name, designation, reaction and source, and where it came from. */
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
   const entity = useLoad((api) => api.getEntity({ id }), `entity-${id}`)
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.key === 'Escape') onClose()
-    }
-    window.addEventListener('keydown', onKey)
-    return () => window.removeEventListener('keydown', onKey)
-  }, [onClose])
   return (
-    <aside className="details" aria-label="Details">
-      <button type="button" className="close" onClick={onClose} aria-label="Close details">
-        ×
-      </button>
+    <DetailsPanel onClose={onClose}>
       <LoadState loadable={entity} what="the entity">
         {(e) =>
           !e ? (
@@ -91,6 +81,6 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
           )
         }
       </LoadState>
-    </aside>
+    </DetailsPanel>
   )
 }

@@ -1,4 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react'
+import { downloadFile } from '../components/download'
 import {
   DEFAULT_BRIEFING_SETTINGS,
   type BriefingPdf,
@@ -30,13 +31,7 @@ function lastPdf(preview: Preview): BriefingPdf | null {
 }
 
 function downloadPdf(pdf: BriefingPdf) {
-  const bytes = bytesFromBase64(pdf.base64 ?? '')
-  const url = URL.createObjectURL(new Blob([bytes as BlobPart], { type: 'application/pdf' }))
-  const link = document.createElement('a')
-  link.href = url
-  link.download = pdf.fileName
-  link.click()
-  setTimeout(() => URL.revokeObjectURL(url), 10_000)
+  downloadFile(pdf.fileName, bytesFromBase64(pdf.base64 ?? '') as BlobPart, 'application/pdf')
 }
 
 /** The settings as the contract takes them (filters from facet values are valid by construction). */

@@ -1,34 +1,65 @@
 import { createColumnHelper } from '@tanstack/react-table'
+import { useMemo } from 'react'
 import type { Reaction } from '../../../shared/domain'
 import { useLoad } from '../api/use-api'
-import { DataTable, type CoreFeatures } from '../components/data-table'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { QuoteText } from '../components/quote-text'
 import { SourceLink } from '../components/source-link'
+import { ReactionDetails } from '../reactions/reaction-details'
+import type { CellText } from '../review/copy-rows'
+import type { ListSpec } from '../review/list-query'
+import { ListReview } from '../review/list-review'
+import type { ReviewFeatures } from '../review/review-features'
 
-const helper = createColumnHelper<CoreFeatures, Reaction>()
+const helper = createColumnHelper<ReviewFeatures, Reaction>()
 const columns = helper.columns([
-  helper.accessor('dateSaid', { header: 'Date', cell: (info) => dateOrUnknown(info.getValue()) }),
-  helper.accessor('speaker', { header: 'Speaker', cell: (info) => orUnknown(info.getValue(), 'not named') }),
-  helper.accessor('speakerRole', { header: 'Role', cell: (info) => orUnknown(info.getValue()) }),
-  helper.accessor('organisation', { header: 'Organisation', cell: (info) => orUnknown(info.getValue()) }),
-  helper.accessor('organisationKind', { header: 'Kind' }),
-  helper.accessor('stance', {
-    header: 'Stance',
-    cell: (info) => orUnknown(info.getValue(), 'not classified'),
+  helper.accessor('dateSaid', {
+    id: 'date',
+    header: 'Date',
+    size: 100,
+    cell: (info) => dateOrUnknown(info.getValue()),
+  }),
+  helper.accessor('speaker', {
+    id: 'speaker',
+    header: 'Speaker',
+    size: 130,
+    cell: (info) => orUnknown(info.getValue(), 'not named'),
+  }),
+  helper.accessor('organisation', {
+    id: 'organisation',
+    header: 'Organisation',
+    size: 150,
+    cell: (info) => orUnknown(info.getValue()),
   }),
   helper.display({
     id: 'quote',
     header: 'Quote',
+    size: 400,
+    // Clamped to three lines here; the details panel shows the whole quote.
     cell: ({ row }) => (
-      <span className="quote" lang={row.original.language}>
+      <span className="quote quote-clamp" lang={row.original.language}>
         <QuoteText reaction={row.original} />
       </span>
     ),
   }),
+  helper.accessor('stance', {
+    id: 'stance',
+    header: 'Stance',
+    size: 110,
+    cell: (info) => orUnknown(info.getValue(), 'not classified'),
+  }),
+  helper.accessor('organisationKind', { id: 'kind', header: 'Kind', size: 110 }),
+  helper.accessor('speakerRole', {
+    id: 'role',
+    header: 'Role',
+    size: 160,
+    cell: (info) => orUnknown(info.getValue()),
+  }),
   helper.accessor('rounds', {
+    id: 'rounds',
     header: 'Round(s)',
+    size: 140,
     cell: (info) =>
       info
         .getValue()
@@ -36,21 +67,97 @@ const columns = helper.columns([
         .join('; '),
   }),
   helper.accessor('entities', {
+    id: 'entities',
     header: 'Entities',
+    size: 200,
     cell: (info) =>
       info
         .getValue()
         .map((e) => e.name)
         .join('; '),
   }),
-  helper.accessor('source', { header: 'Source', cell: (info) => <SourceLink source={info.getValue()} /> }),
+  helper.accessor('source', {
+    id: 'source',
+    header: 'Source',
+    size: 180,
+    cell: (info) => <SourceLink source={info.getValue()} />,
+  }),
 ])
 
-export function ReactionsView() {
+const CELL_TEXT: CellText<Reaction> = {
+  date: (r) => r.dateSaid ?? '',
+  speaker: (r) => r.speaker ?? '',
+  role: (r) => r.speakerRole ?? '',
+  organisation: (r) => r.organisation ?? '',
+  kind: (r) => r.organisationKind,
+  stance: (r) => r.stance ?? '',
+  // Verbatim text and paraphrase are told apart in the export too.
+  quote: (r) => (r.textKind === 'verbatim' ? `“${r.text}”` : `[paraphrase] ${r.text}`),
+  rounds: (r) => r.rounds.map((round) => round.label).join('; '),
+  entities: (r) => r.entities.map((e) => e.name).join('; '),
+  source: (r) => [r.source.publication, r.source.date, r.source.url].filter(Boolean).join(', '),
+}
+
+const one = (value: string | null) => (value ? [{ value, label: value }] : [])
+
+const SPEC: ListSpec<Reaction> = {
+  id: (r) => r.id,
+  searchText: (r) => [
+    r.text,
+    r.context ?? '',
+    r.speaker ?? '',
+    r.speakerRole ?? '',
+    r.organisation ?? '',
+    ...r.entities.map((e) => e.name),
+    r.source.publication,
+  ],
+  facets: [
+    { id: 'kind', title: 'Organisation kind', values: (r) => one(r.organisationKind) },
+    { id: 'stance', title: 'Stance', values: (r) => one(r.stance), emptyLabel: 'not classified' },
+    {
+      id: 'round',
+      title: 'Round',
+      values: (r) => r.rounds.map((round) => ({ value: round.id, label: round.label })),
+    },
+    { id: 'organisation', title: 'Organisation', values: (r) => one(r.organisation) },
+    { id: 'source', title: 'Source', values: (r) => [{ value: r.source.id, label: r.source.publication }] },
+  ],
+  dates: [{ id: 'date', title: 'Date', date: (r) => r.dateSaid }],
+  sortValues: {
+    date: (r) => r.dateSaid,
+    speaker: (r) => r.speaker,
+    role: (r) => r.speakerRole,
+    organisation: (r) => r.organisation,
+    kind: (r) => r.organisationKind,
+    stance: (r) => r.stance,
+    source: (r) => r.source.publication,
+  },
+}
+
+export function ReactionsView({ linkedFilters }: { linkedFilters?: Record<string, string[]> }) {
   const reactions = useLoad((api) => api.listReactions({}), 'reactions')
+  const byId = useMemo(
+    () => new Map((reactions.state === 'ready' ? reactions.value : []).map((r) => [r.id, r])),
+    [reactions],
+  )
   return (
     <LoadState loadable={reactions} what="reactions">
-      {(rows) => <DataTable label="Reactions" rows={rows} columns={columns} rowId={(row) => row.id} />}
+      {(rows) => (
+        <ListReview
+          table="reactions"
+          label="Reactions"
+          noun="reactions"
+          rows={rows}
+          spec={SPEC}
+          columns={columns}
+          cellText={CELL_TEXT}
+          nameColumn="quote"
+          rowName={(r) => `${r.speaker ?? r.organisation ?? 'unnamed speaker'}, ${r.dateSaid ?? 'undated'}`}
+          linkedFilters={linkedFilters}
+          searchPlaceholder="Search quotes, speakers, organisations… (press /)"
+          details={(id, close) => <ReactionDetails reaction={byId.get(id)} onClose={close} />}
+        />
+      )}
     </LoadState>
   )
 }

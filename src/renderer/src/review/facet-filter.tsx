@@ -55,8 +55,8 @@ export function FacetFilter({
           .map((value) => (
             <li key={value}>
               <label>
-                <input type="checkbox" checked onChange={() => toggle(value)} /> {value || 'not recorded'}{' '}
-                <span className="count">0</span>
+                <input type="checkbox" checked onChange={() => toggle(value)} />{' '}
+                {describe({ value, label: value, count: 0 })} <span className="count">0</span>
               </label>
             </li>
           ))}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { EntitySummary } from '../../../shared/domain'
+import { ENTITY_CELL_TEXT } from '../entities/entity-cells'
 import { rowsAsTsv } from './copy-rows'
 
 const row: EntitySummary = {
@@ -24,7 +25,7 @@ describe('copying selected rows', () => {
       { id: 'aliases', label: 'Aliases' },
       { id: 'rounds', label: 'Rounds' },
     ]
-    expect(rowsAsTsv([row], columns)).toBe(
+    expect(rowsAsTsv([row], columns, ENTITY_CELL_TEXT)).toBe(
       'Name\tOriginal-script name\tAliases\tRounds\nCloudWalk Technology\t云从科技\tCloudwalk Technology Co., Ltd.\t85 FR 34503',
     )
   })

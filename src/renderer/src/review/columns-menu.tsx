@@ -7,10 +7,12 @@ interface ColumnsMenuProps {
   onChange(hidden: string[]): void
   /** Moves a column one place earlier (-1) or later (+1). */
   onMove(id: string, by: -1 | 1): void
+  /** The column that identifies a row (the name, the title) cannot be hidden. */
+  fixed: string
 }
 
-/** Which columns the table shows; the name column always stays. */
-export function ColumnsMenu({ columns, hidden, onChange, onMove }: ColumnsMenuProps) {
+/** Which columns the table shows, and in what order; the identifying column always stays. */
+export function ColumnsMenu({ columns, hidden, onChange, onMove, fixed }: ColumnsMenuProps) {
   const [open, setOpen] = useState(false)
   return (
     <div className="columns-menu">
@@ -25,7 +27,7 @@ export function ColumnsMenu({ columns, hidden, onChange, onMove }: ColumnsMenuPr
               <input
                 type="checkbox"
                 checked={!hidden.includes(column.id)}
-                disabled={column.id === 'name'}
+                disabled={column.id === fixed}
                 onChange={(event) =>
                   onChange(
                     event.target.checked ? hidden.filter((id) => id !== column.id) : [...hidden, column.id],

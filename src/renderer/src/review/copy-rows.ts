@@ -1,29 +1,20 @@
-import type { EntitySummary } from '../../../shared/domain'
-
-/** The cells of one entity as the table shows them, keyed by column id. */
-const CELL_TEXT: Record<string, (row: EntitySummary) => string> = {
-  name: (row) => row.primaryName,
-  originalName: (row) => row.originalName ?? '',
-  aliases: (row) => row.aliases.join('; '),
-  country: (row) => row.country ?? '',
-  type: (row) => row.type,
-  sectors: (row) => row.sectors.join(', '),
-  rounds: (row) => row.rounds.map((round) => round.label).join('; '),
-  firstAdded: (row) => row.firstAdded ?? '',
-  latestAction: (row) => row.latestAction ?? '',
-  reactionCount: (row) => String(row.reactionCount),
-}
+/** How each column's value reads as plain text, keyed by column id. */
+export type CellText<Row> = Record<string, (row: Row) => string>
 
 /**
  * Rows as tab-separated text with a header line, the shown columns in table order: pasted into a
  * spreadsheet or a document it lands as a table. Tabs and line breaks inside values become spaces.
  */
-export function rowsAsTsv(rows: EntitySummary[], columns: { id: string; label: string }[]): string {
-  const shown = columns.filter((column) => column.id in CELL_TEXT)
+export function rowsAsTsv<Row>(
+  rows: Row[],
+  columns: { id: string; label: string }[],
+  cellText: CellText<Row>,
+): string {
+  const shown = columns.filter((column) => column.id in cellText)
   const clean = (text: string) => text.replace(/[\t\r\n]+/g, ' ')
   return [
     shown.map((column) => column.label).join('\t'),
-    ...rows.map((row) => shown.map((column) => clean(CELL_TEXT[column.id](row))).join('\t')),
+    ...rows.map((row) => shown.map((column) => clean(cellText[column.id](row))).join('\t')),
   ].join('\n')
 }
 

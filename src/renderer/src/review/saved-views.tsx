@@ -1,15 +1,15 @@
 import { useState } from 'react'
-import type { TableViewState, TableViews } from '../../../shared/entity-query'
+import type { TableViews } from '../../../shared/entity-query'
 
-interface SavedViewsProps {
-  saved: TableViews['saved']
-  onApply(state: TableViewState): void
+interface SavedViewsProps<State> {
+  saved: TableViews<State>['saved']
+  onApply(state: State): void
   onSave(name: string): void
   onDelete(name: string): void
 }
 
 /** Named views of the table: apply one, keep the current one under a name, or delete one. */
-export function SavedViews({ saved, onApply, onSave, onDelete }: SavedViewsProps) {
+export function SavedViews<State>({ saved, onApply, onSave, onDelete }: SavedViewsProps<State>) {
   const [chosen, setChosen] = useState('')
   const [name, setName] = useState('')
   const [open, setOpen] = useState(false)

@@ -1,0 +1,77 @@
+import type { Reaction } from '../../../shared/domain'
+import { dateOrUnknown, orUnknown } from '../components/empty-value'
+import { QuoteText } from '../components/quote-text'
+import { SourceLink } from '../components/source-link'
+import { useNavigation } from '../navigation'
+import { DetailsPanel } from '../review/details-panel'
+
+/** The side panel for one reaction: the whole quote, who said it, where it was reported, what it names. */
+export function ReactionDetails({
+  reaction: r,
+  onClose,
+}: {
+  reaction: Reaction | undefined
+  onClose: () => void
+}) {
+  const navigation = useNavigation()
+  return (
+    <DetailsPanel onClose={onClose}>
+      {!r ? (
+        <p>This reaction is no longer in the store.</p>
+      ) : (
+        <>
+          <h3>{r.speaker ?? r.organisation ?? 'Speaker not named'}</h3>
+          <blockquote className="full-quote" lang={r.language}>
+            <QuoteText reaction={r} />
+          </blockquote>
+          <dl className="facts">
+            <dt>Date</dt>
+            <dd>{dateOrUnknown(r.dateSaid)}</dd>
+            <dt>Speaker</dt>
+            <dd>{orUnknown(r.speaker, 'not named')}</dd>
+            <dt>Role</dt>
+            <dd>{orUnknown(r.speakerRole)}</dd>
+            <dt>Organisation</dt>
+            <dd>{orUnknown(r.organisation)}</dd>
+            <dt>Kind</dt>
+            <dd>{r.organisationKind}</dd>
+            <dt>Stance</dt>
+            <dd>{orUnknown(r.stance, 'not classified')}</dd>
+            <dt>Source</dt>
+            <dd>
+              <SourceLink source={r.source} />
+              {r.source.reliability === 'single' ? <span className="badge">single source</span> : null}
+            </dd>
+          </dl>
+          {r.notes ? <p className="note">{r.notes}</p> : null}
+          <h4>Rounds ({r.rounds.length})</h4>
+          <ul>
+            {r.rounds.map((round) => (
+              <li key={round.id}>
+                {round.label}{' '}
+                <button
+                  type="button"
+                  className="link"
+                  aria-label={`Show entities of ${round.label}`}
+                  onClick={() => navigation.showEntities({ round: [round.id] })}
+                >
+                  its entities
+                </button>
+              </li>
+            ))}
+          </ul>
+          <h4>Entities mentioned ({r.entities.length})</h4>
+          <ul>
+            {r.entities.map((entity) => (
+              <li key={entity.id}>
+                <button type="button" className="link" onClick={() => navigation.openEntity(entity.id)}>
+                  {entity.name}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </DetailsPanel>
+  )
+}

@@ -1,0 +1,246 @@
+import type { Header, RowData } from '@tanstack/react-table'
+import type { ReactTable } from '@tanstack/react-table'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import type { ReviewFeatures } from './review-features'
+
+const ROW_ESTIMATE = 44
+/** Arrow keys on a column's resize handle change its width by this much. */
+const RESIZE_STEP = 20
+/** Renders to wait for the rows' layout before giving up on restoring the scroll position. */
+const RESTORE_TRIES = 30
+export const MIN_COLUMN_WIDTH = 60
+export const MAX_COLUMN_WIDTH = 1200
+
+interface ReviewGridProps<Row extends RowData> {
+  /** The table's accessible name: "Entities", "Rounds", "Reactions". */
+  label: string
+  table: ReactTable<ReviewFeatures, Row>
+  /** Rows matching the view (more than are loaded when the store pages them). */
+  total: number
+  openId: string | null
+  onOpen(id: string): void
+  /** Called when the rows near the end are shown: load the next page, if there is one. */
+  onNearEnd?(): void
+  /** Where the reviewer left the table; restored once, when enough rows are there. */
+  initialScrollTop: number
+  onScrollTopChange(top: number): void
+  /** Changes when the query does: the table then starts again at its top. */
+  queryKey: string
+  /** Shown under the header when no row matches. */
+  empty: ReactNode
+}
+
+/** Pixel sizes go through the CSSOM: the page's Content-Security-Policy forbids inline style attributes. */
+function sizeRef(property: 'width' | 'height', pixels: number) {
+  return (el: HTMLElement | null) => void (el && (el.style[property] = `${pixels}px`))
+}
+
+function headerLabel<Row extends RowData>(header: Header<ReviewFeatures, Row, unknown>): string {
+  const text = header.column.columnDef.header
+  return typeof text === 'string' ? text : header.column.id
+}
+
+/** Drag (mouse or touch), or focus and press ← → to resize; double-click puts the default width back. */
+function ResizeHandle<Row extends RowData>({
+  header,
+  table,
+}: {
+  header: Header<ReviewFeatures, Row, unknown>
+  table: ReactTable<ReviewFeatures, Row>
+}) {
+  const size = header.getSize()
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return
+    event.preventDefault()
+    const next = Math.min(
+      MAX_COLUMN_WIDTH,
+      Math.max(MIN_COLUMN_WIDTH, size + (event.key === 'ArrowRight' ? RESIZE_STEP : -RESIZE_STEP)),
+    )
+    table.setColumnSizing((previous) => ({ ...previous, [header.column.id]: next }))
+  }
+  return (
+    <span
+      role="separator"
+      aria-orientation="vertical"
+      aria-label={`Resize ${headerLabel(header)} column`}
+      aria-valuenow={size}
+      aria-valuemin={MIN_COLUMN_WIDTH}
+      aria-valuemax={MAX_COLUMN_WIDTH}
+      tabIndex={0}
+      className={header.column.getIsResizing() ? 'resizer resizing' : 'resizer'}
+      onMouseDown={header.getResizeHandler()}
+      onTouchStart={header.getResizeHandler()}
+      onDoubleClick={() => header.column.resetSize()}
+      onKeyDown={onKeyDown}
+      // A click on the handle must not sort the column.
+      onClick={(event) => event.stopPropagation()}
+    />
+  )
+}
+
+/**
+ * The table body every review view shares: sticky sortable headers (shift-click adds a sort), resizable
+ * columns in a fixed layout (widths are the reviewer's, not the content's), virtualised rows, arrow-key
+ * row focus with Enter to open, and the scroll position reported so it can be kept across restarts.
+ */
+export function ReviewGrid<Row extends RowData>({
+  label,
+  table,
+  total,
+  openId,
+  onOpen,
+  onNearEnd,
+  initialScrollTop,
+  onScrollTopChange,
+  queryKey,
+  empty,
+}: ReviewGridProps<Row>) {
+  const rows = table.getRowModel().rows
+  const scroller = useRef<HTMLDivElement>(null)
+  // The virtualizer is deliberately not memoised by the React compiler; it is used as its docs show.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_ESTIMATE,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+  const lastIndex = items.length > 0 ? items[items.length - 1].index : 0
+
+  // Restoring the kept scroll position: wait for rows reaching that far (loading pages if need be), then
+  // for the rows to be laid out (the first renders have no height yet), giving up after a few tries.
+  const pendingScroll = useRef<{ target: number; tries: number } | null>(
+    initialScrollTop > 0 ? { target: initialScrollTop, tries: 0 } : null,
+  )
+  useLayoutEffect(() => {
+    const pending = pendingScroll.current
+    const element = scroller.current
+    if (pending === null || !element || rows.length === 0) return
+    const reachable = virtualizer.getTotalSize() - element.clientHeight
+    if (reachable < pending.target && rows.length < total) {
+      onNearEnd?.()
+      return
+    }
+    const wanted = Math.max(0, Math.min(pending.target, reachable))
+    element.scrollTop = wanted
+    pending.tries += 1
+    if (Math.abs(element.scrollTop - wanted) <= 1 || pending.tries >= RESTORE_TRIES)
+      pendingScroll.current = null
+  })
+  // A new query starts at the top (but not the first one, which may be the kept view being restored).
+  const lastQuery = useRef(queryKey)
+  useEffect(() => {
+    if (lastQuery.current === queryKey) return
+    lastQuery.current = queryKey
+    if (pendingScroll.current === null) virtualizer.scrollToOffset(0)
+  }, [queryKey, virtualizer])
+  useEffect(() => {
+    if (pendingScroll.current === null && rows.length > 0 && lastIndex >= rows.length - 40) onNearEnd?.()
+  }, [lastIndex, rows.length, onNearEnd])
+
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+    if (event.key === 'Enter') onOpen(id)
+    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault()
+      const sibling = (
+        event.key === 'ArrowDown'
+          ? event.currentTarget.nextElementSibling
+          : event.currentTarget.previousElementSibling
+      ) as HTMLElement | null
+      if (sibling?.tabIndex === 0) sibling.focus()
+    }
+  }
+  const multiSort = table.state.sorting.length > 1
+  const leafColumns = table.getVisibleLeafColumns()
+  const paddingTop = items.length > 0 ? items[0].start : 0
+  const paddingBottom = items.length > 0 ? virtualizer.getTotalSize() - items[items.length - 1].end : 0
+
+  return (
+    <div
+      className="table-scroll"
+      ref={scroller}
+      onScroll={(event) => {
+        if (pendingScroll.current === null) onScrollTopChange(Math.round(event.currentTarget.scrollTop))
+      }}
+    >
+      <table
+        aria-label={label}
+        aria-rowcount={total + 1}
+        className="review-table"
+        ref={sizeRef('width', table.getTotalSize())}
+      >
+        <colgroup>
+          {leafColumns.map((column) => (
+            <col key={column.id} ref={sizeRef('width', column.getSize())} />
+          ))}
+        </colgroup>
+        <thead>
+          {table.getHeaderGroups().map((group) => (
+            <tr key={group.id}>
+              {group.headers.map((header) => {
+                const sorted = header.column.getIsSorted()
+                return (
+                  <th
+                    key={header.id}
+                    scope="col"
+                    aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}
+                  >
+                    {header.column.getCanSort() ? (
+                      <button
+                        type="button"
+                        className="sort"
+                        onClick={header.column.getToggleSortingHandler()}
+                        title="Sort (shift-click to add)"
+                      >
+                        <table.FlexRender header={header} />
+                        {sorted ? <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : ' ▼'}</span> : null}
+                        {sorted && multiSort ? <sup>{header.column.getSortIndex() + 1}</sup> : null}
+                      </button>
+                    ) : (
+                      <table.FlexRender header={header} />
+                    )}
+                    {header.column.getCanResize() ? <ResizeHandle header={header} table={table} /> : null}
+                  </th>
+                )
+              })}
+            </tr>
+          ))}
+        </thead>
+        <tbody>
+          {paddingTop > 0 ? (
+            <tr aria-hidden="true" className="spacer" ref={sizeRef('height', paddingTop)} />
+          ) : null}
+          {items.map((item) => {
+            const row = rows[item.index]
+            if (!row) return null
+            return (
+              <tr
+                key={row.id}
+                data-index={item.index}
+                ref={virtualizer.measureElement}
+                tabIndex={0}
+                aria-rowindex={item.index + 2}
+                aria-selected={openId === row.id}
+                className={openId === row.id ? 'selected' : undefined}
+                onClick={() => onOpen(row.id)}
+                onKeyDown={(event) => onRowKey(event, row.id)}
+              >
+                {row.getVisibleCells().map((cell) => (
+                  <td key={cell.id}>
+                    <table.FlexRender cell={cell} />
+                  </td>
+                ))}
+              </tr>
+            )
+          })}
+          {paddingBottom > 0 ? (
+            <tr aria-hidden="true" className="spacer" ref={sizeRef('height', paddingBottom)} />
+          ) : null}
+        </tbody>
+      </table>
+      {empty}
+    </div>
+  )
+}

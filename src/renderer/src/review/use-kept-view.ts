@@ -1,0 +1,83 @@
+import { useEffect, useState } from 'react'
+import type { ListViewState, TableViews, TableViewState } from '../../../shared/entity-query'
+import type { ApiInput } from '../../../shared/contract'
+import { useApi } from '../api/use-api'
+
+/** How long a table waits after a change before keeping its state for the next start. */
+const KEEP_DELAY_MS = 400
+
+type Kept =
+  { table: 'entities'; state: TableViewState } | { table: 'rounds' | 'reactions'; state: ListViewState }
+
+/**
+ * A review table's state kept in the store: restored once when the view opens (unless `resume` is
+ * false, as when a link brings its own filters), saved a moment after each change, and the reviewer's
+ * named views listed, saved and deleted.
+ */
+export function useKeptView<K extends Kept>(
+  table: K['table'],
+  state: K['state'],
+  apply: (state: K['state']) => void,
+  resume: boolean,
+) {
+  const api = useApi()
+  const [saved, setSaved] = useState<TableViews<K['state']>['saved']>([])
+  // Nothing is kept before the last session's state has been applied (or found missing).
+  const [restored, setRestored] = useState(false)
+  const [restoredState, setRestoredState] = useState<K['state'] | null>(null)
+  useEffect(() => {
+    let current = true
+    api.loadViews({ table }).then(
+      (views) => {
+        if (!current) return
+        const kept = views as TableViews<K['state']>
+        setSaved(kept.saved)
+        if (kept.current && resume) {
+          apply(kept.current)
+          setRestoredState(kept.current)
+        }
+        setRestored(true)
+      },
+      () => current && setRestored(true),
+    )
+    return () => {
+      current = false
+    }
+    // Runs once, when the view opens.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [api, table])
+  const stateKey = JSON.stringify(state)
+  useEffect(() => {
+    if (!restored) return
+    const timer = setTimeout(
+      () =>
+        void api
+          .saveView({ table, name: '', state: JSON.parse(stateKey) } as ApiInput<'saveView'>)
+          .catch(() => undefined),
+      KEEP_DELAY_MS,
+    )
+    return () => clearTimeout(timer)
+  }, [api, table, stateKey, restored])
+  const reload = () =>
+    void api.loadViews({ table }).then((views) => setSaved((views as TableViews<K['state']>).saved))
+  return {
+    restored,
+    /** The state restored at start, if any (its scroll position is applied by the grid). */
+    restoredState,
+    saved,
+    save: (name: string) => void api.saveView({ table, name, state } as ApiInput<'saveView'>).then(reload),
+    remove: (name: string) => void api.deleteView({ table, name }).then(reload),
+  }
+}
+
+const NONE: ReadonlySet<string> = new Set()
+
+/** Rows picked for copying; a selection belongs to the rows it was made on, so a new query clears it. */
+export function useSelection(queryKey: string) {
+  const [selection, setSelection] = useState<{ key: string; ids: ReadonlySet<string> }>({
+    key: queryKey,
+    ids: NONE,
+  })
+  const selected = selection.key === queryKey ? selection.ids : NONE
+  return [selected, (ids: ReadonlySet<string>) => setSelection({ key: queryKey, ids })] as const
+}

@@ -1,0 +1,106 @@
+import { countsLabel } from '../../../shared/format'
+import { useLoad } from '../api/use-api'
+import { dateOrUnknown, orUnknown } from '../components/empty-value'
+import { LoadState } from '../components/load-state'
+import { QuoteText } from '../components/quote-text'
+import { SourceLink } from '../components/source-link'
+import { useNavigation } from '../navigation'
+import { DetailsPanel } from '../review/details-panel'
+
+/** The side panel for one round: its rule, dates and counts, every entity it named, and the reactions. */
+export function RoundDetails({ id, onClose }: { id: string; onClose: () => void }) {
+  const round = useLoad((api) => api.getRound({ id }), `round-${id}`)
+  const navigation = useNavigation()
+  return (
+    <DetailsPanel onClose={onClose}>
+      <LoadState loadable={round} what="the round">
+        {(r) =>
+          !r ? (
+            <p>This round is no longer in the store.</p>
+          ) : (
+            <>
+              <h3>{r.title ?? r.citations[0] ?? r.id}</h3>
+              <dl className="facts">
+                <dt>List</dt>
+                <dd>{r.list}</dd>
+                <dt>Citation</dt>
+                <dd>{r.citations.join('; ') || <span className="unknown">not recorded</span>}</dd>
+                <dt>FR Doc</dt>
+                <dd>{orUnknown(r.frDocNumber, 'not found')}</dd>
+                <dt>Docket</dt>
+                <dd>{orUnknown(r.docket)}</dd>
+                <dt>RIN</dt>
+                <dd>{orUnknown(r.rin)}</dd>
+                <dt>Announced</dt>
+                <dd>{dateOrUnknown(r.announced)}</dd>
+                <dt>Published</dt>
+                <dd>{dateOrUnknown(r.published)}</dd>
+                <dt>Effective</dt>
+                <dd>{dateOrUnknown(r.effective)}</dd>
+                <dt>Basis</dt>
+                <dd>{orUnknown(r.basis)}</dd>
+                <dt>Entities</dt>
+                <dd>{countsLabel(r.declaredCount, r.recordedCount)}</dd>
+              </dl>
+              {r.notes ? <p className="note">{r.notes}</p> : null}
+              <h4>Entities ({r.designations.length})</h4>
+              <p>
+                <button
+                  type="button"
+                  className="link"
+                  onClick={() => navigation.showEntities({ round: [r.id] })}
+                >
+                  Show these entities in the Entities table
+                </button>
+              </p>
+              <ul>
+                {r.designations.map((d) => (
+                  <li key={d.id}>
+                    <button type="button" className="link" onClick={() => navigation.openEntity(d.entityId)}>
+                      {d.entityName}
+                    </button>{' '}
+                    — {d.action}; licence: {orUnknown(d.licenseRequirement)}; policy:{' '}
+                    {orUnknown(d.licensePolicy)}
+                  </li>
+                ))}
+              </ul>
+              <h4>Reactions ({r.reactions.length})</h4>
+              {r.reactions.length > 0 ? (
+                <p>
+                  <button
+                    type="button"
+                    className="link"
+                    onClick={() => navigation.showReactions({ round: [r.id] })}
+                  >
+                    Show these reactions in the Reactions table
+                  </button>
+                </p>
+              ) : null}
+              <ul>
+                {r.reactions.map((reaction) => (
+                  <li key={reaction.id}>
+                    <strong>{reaction.speaker ?? reaction.organisation ?? 'Unnamed'}</strong> (
+                    {dateOrUnknown(reaction.dateSaid)}): <QuoteText reaction={reaction} />{' '}
+                    <SourceLink source={reaction.source} />
+                  </li>
+                ))}
+              </ul>
+              <h4>Sources</h4>
+              <ol>
+                {r.citationsBySource.map((c, index) => (
+                  <li key={`${c.source.id}-${index}`}>
+                    <SourceLink source={c.source} />{' '}
+                    {c.supports ? <span className="note">({c.supports})</span> : null}
+                  </li>
+                ))}
+              </ol>
+              <p className="provenance">
+                From {r.provenance.label}, recorded {r.provenance.at.slice(0, 10)}.
+              </p>
+            </>
+          )
+        }
+      </LoadState>
+    </DetailsPanel>
+  )
+}
