@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { noteRecordsWritten } from '../store/data-version'
 import type { OriginKind } from '../../shared/domain'
 import type {
   BundleSummary,
@@ -144,6 +145,20 @@ export class ConfirmationRequired extends Error {
 export function applyPending(db: Db, update: PendingUpdate, options: ApplyOptions = {}): ImportResult {
   const now = options.now ?? new Date()
   const { summary } = update
+  try {
+    return applyInTransaction(db, update, options, now, summary)
+  } finally {
+    noteRecordsWritten(db)
+  }
+}
+
+function applyInTransaction(
+  db: Db,
+  update: PendingUpdate,
+  options: ApplyOptions,
+  now: Date,
+  summary: PendingUpdate['summary'],
+): ImportResult {
   return db
     .transaction((): ImportResult => {
       if (isAlreadyImported(db, summary.bundleId)) {
@@ -236,6 +251,14 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
 
 /** Restores the store exactly as it was before the latest import, in one transaction. */
 export function undoLatestImport(db: Db, now: Date = new Date()): ImportHistoryEntry {
+  try {
+    return undoInTransaction(db, now)
+  } finally {
+    noteRecordsWritten(db)
+  }
+}
+
+function undoInTransaction(db: Db, now: Date): ImportHistoryEntry {
   return db
     .transaction(() => {
       const latest = latestAppliedImport(db)

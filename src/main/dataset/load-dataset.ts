@@ -1,3 +1,4 @@
+import { noteRecordsWritten } from '../store/data-version'
 import {
   createOrigin,
   upsertDesignation,
@@ -15,6 +16,8 @@ import { defaultDatasetPath } from './resources'
 /** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */
 export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new Date()): void {
   const { db } = store
+  // Whatever happens, caches built from the records must not outlive this write.
+  noteRecordsWritten(db)
   db.transaction(() =>
     withDeferredIndexing(db, () => {
       const originId = createOrigin(

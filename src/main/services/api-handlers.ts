@@ -1,4 +1,5 @@
 import type { ApiCallName } from '../../shared/api-names'
+import { entityIndex } from '../store/entity-index'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
@@ -32,12 +33,27 @@ export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): Pl
   }
 }
 
+/**
+ * The Entities table's first query needs the in-memory entity index (about a second to build at 100,000
+ * entities): build it now, while the window or page is still loading, rather than when it asks.
+ */
+function warmEntityIndex(store: Store): void {
+  setImmediate(() => {
+    try {
+      entityIndex(store.db)
+    } catch {
+      // The store was closed before the warm-up ran (a short-lived command or test): nothing to warm.
+    }
+  }).unref()
+}
+
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
 export function createApiHandlers(
   store: Store,
   staged: StagedFiles = new StagedFiles(),
   platform: PlatformHooks = browserPlatform(),
 ): ApiHandlers {
+  warmEntityIndex(store)
   return {
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),

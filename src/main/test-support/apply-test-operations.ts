@@ -1,3 +1,4 @@
+import { noteRecordsWritten } from '../store/data-version'
 import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'
 import { createOrigin } from '../records/write-records'
@@ -12,6 +13,7 @@ export function applyTestOperations(store: Store, operations: object[]): void {
     'test.jsonl',
     Buffer.from(operations.map((operation) => JSON.stringify(operation)).join('\n')),
   )
+  noteRecordsWritten(store.db)
   store.db.transaction(() =>
     applyOperations(store.db, located, createOrigin(store.db, 'bundle', 'test data')),
   )()

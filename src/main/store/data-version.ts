@@ -1,0 +1,22 @@
+import type Database from 'better-sqlite3'
+
+type Db = Database.Database
+
+const localWrites = new WeakMap<Db, number>()
+
+/**
+ * Called by every path that writes records (dataset load, import apply, undo) once it has finished,
+ * committed or not: caches built from the records (the entity facet index) are then rebuilt.
+ */
+export function noteRecordsWritten(db: Db): void {
+  localWrites.set(db, (localWrites.get(db) ?? 0) + 1)
+}
+
+/**
+ * Changes whenever the records may have changed: writes through this connection (counted above) or
+ * through any other connection to the same file, such as the command line importing while the app runs
+ * (SQLite's data_version).
+ */
+export function recordsVersion(db: Db): string {
+  return `${localWrites.get(db) ?? 0}:${db.pragma('data_version', { simple: true }) as number}`
+}

@@ -1,0 +1,118 @@
+import Database from 'better-sqlite3'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import type { EntitySummary } from '../../shared/domain'
+import type { EntityFacet, EntityFilters, FacetValue } from '../../shared/entity-query'
+import { readVerifiedBundle } from '../bundles/bundle-reader'
+import { applyImport, undoLatestImport } from '../bundles/import-bundle'
+import { addTrustedKey, trustStoreLookup } from '../bundles/trust-store'
+import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
+import { openDefaultStore } from '../test-support/default-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { queryEntities } from './entity-query'
+import { listEntities } from './read-records'
+
+const tempDir = useTempDir()
+
+/** The facet semantics spelled out over plain rows: every filter but the facet's own, then counted. */
+function bruteForce(rows: EntitySummary[], filters: EntityFilters) {
+  const passes = (row: EntitySummary, except?: EntityFacet) => {
+    const { country, type, sector, round, firstAdded } = filters
+    if (except !== 'country' && country?.length && !country.includes(row.country ?? '')) return false
+    if (except !== 'type' && type?.length && !type.includes(row.type)) return false
+    if (except !== 'sector' && sector?.length && !row.sectors.some((s) => sector.includes(s))) return false
+    if (except !== 'round' && round?.length && !row.rounds.some((r) => round.includes(r.id))) return false
+    if (firstAdded?.from || firstAdded?.to) {
+      if (!row.firstAdded) return false
+      if (firstAdded.from && row.firstAdded < firstAdded.from) return false
+      if (firstAdded.to && row.firstAdded > `${firstAdded.to}\uffff`) return false
+    }
+    return true
+  }
+  const tally = (except: EntityFacet, valuesOf: (row: EntitySummary) => string[]) => {
+    const counts = new Map<string, number>()
+    for (const row of rows.filter((r) => passes(r, except)))
+      for (const value of valuesOf(row)) counts.set(value, (counts.get(value) ?? 0) + 1)
+    return Object.fromEntries(counts)
+  }
+  return {
+    ids: rows
+      .filter((row) => passes(row))
+      .map((row) => row.id)
+      .sort(),
+    country: tally('country', (row) => [row.country ?? '']),
+    type: tally('type', (row) => [row.type]),
+    sector: tally('sector', (row) => row.sectors),
+    round: tally('round', (row) => row.rounds.map((r) => r.id)),
+  }
+}
+
+const asCounts = (values: FacetValue[]) =>
+  Object.fromEntries(values.filter((v) => v.count > 0).map((v) => [v.value, v.count]))
+
+describe('the in-memory entity index', () => {
+  it('filters and counts facets exactly as the rules say, for many combinations', () => {
+    const store = openDefaultStore(tempDir())
+    const rows = listEntities(store.db)
+    const rounds = [...new Set(rows.flatMap((row) => row.rounds.map((r) => r.id)))]
+    const combinations: EntityFilters[] = [
+      {},
+      { country: ['CN'] },
+      { country: ['HK', ''], type: ['company'] },
+      { sector: ['surveillance'], round: [rounds[0]] },
+      {
+        round: rounds.slice(1),
+        type: ['university', 'company'],
+        sector: ['surveillance', 'artificial intelligence'],
+      },
+      { firstAdded: { from: '2020' } },
+      { firstAdded: { to: '2019-10' }, country: ['CN'] },
+      { country: ['nowhere'] },
+    ]
+    let narrowed = 0
+    for (const filters of combinations) {
+      const page = queryEntities(store.db, { search: '', filters, sort: [], offset: 0, limit: 1000 })
+      const expected = bruteForce(rows, filters)
+      expect(page.rows.map((row) => row.id).sort(), JSON.stringify(filters)).toEqual(expected.ids)
+      expect(page.total).toBe(expected.ids.length)
+      if (page.total > 0 && page.total < rows.length) narrowed += 1
+      for (const facet of ['country', 'type', 'sector', 'round'] as const)
+        expect(asCounts(page.facets![facet]), `${facet} ${JSON.stringify(filters)}`).toEqual(expected[facet])
+    }
+    // The combinations really filter: most keep some entities but not all.
+    expect(narrowed).toBeGreaterThanOrEqual(5)
+    store.close()
+  })
+
+  it('is rebuilt after an import and after its undo', async () => {
+    const store = openDefaultStore(tempDir())
+    const publisher = makePublisher()
+    addTrustedKey(store.db, publisher.publicFile, NOW)
+    const sectors = () =>
+      queryEntities(store.db, { search: '', filters: {}, sort: [], offset: 0, limit: 1 }).facets!.sector
+    expect(sectors().find((s) => s.value === 'optics')).toBeUndefined()
+    const bundle = await readVerifiedBundle(
+      await packOperations(publisher.privateFile, sampleOperations()),
+      trustStoreLookup(store.db),
+      NOW,
+    )
+    applyImport(store.db, bundle, { fileName: 'update.sbb', confirmed: true, now: NOW })
+    expect(sectors().find((s) => s.value === 'optics')?.count).toBe(1)
+    undoLatestImport(store.db, NOW)
+    expect(sectors().find((s) => s.value === 'optics')).toBeUndefined()
+    store.close()
+  })
+
+  it('is rebuilt when another process writes to the same store file', () => {
+    const dir = tempDir()
+    const store = openDefaultStore(dir)
+    const countries = () =>
+      queryEntities(store.db, { search: '', filters: {}, sort: [], offset: 0, limit: 1 }).facets!.country
+    expect(countries().find((c) => c.value === 'ZZ')).toBeUndefined()
+    const other = new Database(path.join(dir, 'store.sqlite'))
+    other.prepare("UPDATE entities SET country = 'ZZ' WHERE id = (SELECT min(id) FROM entities)").run()
+    other.close()
+    expect(countries().find((c) => c.value === 'ZZ')?.count).toBe(1)
+    store.close()
+  })
+})

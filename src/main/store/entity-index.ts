@@ -1,0 +1,380 @@
+import type Database from 'better-sqlite3'
+import type { EntityFacet, EntityFilters, EntitySortColumn, FacetValue } from '../../shared/entity-query'
+import { recordsVersion } from './data-version'
+
+type Db = Database.Database
+
+/**
+ * The Entities table's filter columns held in memory, one small integer per entity and value: with
+ * 100,000 entities, counting four facets "with every other filter applied" in SQL took 600 ms (a GROUP
+ * BY per facet over correlated filters); over these arrays it is one pass of a few milliseconds. Built
+ * from the store on first use and again after any write to the records (see data-version.ts).
+ */
+export interface EntityIndex {
+  version: string
+  ids: string[]
+  position: Map<string, number>
+  country: Coded
+  type: Coded
+  sectors: CodedLists
+  rounds: CodedLists
+  /** Round id → how facets and chips name it: its first citation, else its title, else its id. */
+  roundLabels: Map<string, string>
+  /** The date first added (an ISO date, possibly partial), or null. */
+  firstAdded: (string | null)[]
+  /** Positions in the default order: name (case-insensitive), then id. */
+  defaultRank: Int32Array
+  /** Per sort column, a rank per entity (equal values share a rank); built on first use. */
+  sortRanks: Map<EntitySortColumn, Int32Array>
+}
+
+/** One value per entity, as a code into `values`. */
+interface Coded {
+  codes: Int32Array
+  values: string[]
+}
+
+/** Several values per entity: entity i has codes[start[i] .. start[i + 1]). */
+interface CodedLists {
+  start: Int32Array
+  codes: Int32Array
+  values: string[]
+}
+
+const cache = new WeakMap<Db, EntityIndex>()
+
+export function entityIndex(db: Db): EntityIndex {
+  const version = recordsVersion(db)
+  const cached = cache.get(db)
+  if (cached && cached.version === version) return cached
+  const built = buildIndex(db, version)
+  cache.set(db, built)
+  return built
+}
+
+function coder() {
+  const values: string[] = []
+  const codes = new Map<string, number>()
+  return {
+    values,
+    code(value: string): number {
+      let code = codes.get(value)
+      if (code === undefined) {
+        code = values.length
+        values.push(value)
+        codes.set(value, code)
+      }
+      return code
+    },
+  }
+}
+
+/**
+ * Entity → value pairs as per-entity lists of codes (compressed rows: a count pass, then a fill pass, no
+ * array per entity); a value paired twice with an entity counts once.
+ */
+function codedLists(count: number, pairs: [string, string][], position: Map<string, number>): CodedLists {
+  const valueCoder = coder()
+  const entityOf = new Int32Array(pairs.length)
+  const codeOf = new Int32Array(pairs.length)
+  const start = new Int32Array(count + 1)
+  pairs.forEach(([entityId, value], i) => {
+    const at = position.get(entityId) ?? -1
+    entityOf[i] = at
+    codeOf[i] = valueCoder.code(value)
+    if (at >= 0) start[at + 1] += 1
+  })
+  for (let at = 0; at < count; at += 1) start[at + 1] += start[at]
+  const filled = start.slice(0, count)
+  const codes = new Int32Array(start[count])
+  for (let i = 0; i < pairs.length; i += 1) {
+    const at = entityOf[i]
+    if (at < 0) continue
+    let seen = false
+    for (let j = start[at]; j < filled[at]; j += 1) if (codes[j] === codeOf[i]) seen = true
+    if (!seen) codes[filled[at]++] = codeOf[i]
+  }
+  // Duplicates leave gaps at the end of an entity's slice: close them up.
+  let write = 0
+  const compact = new Int32Array(count + 1)
+  for (let at = 0; at < count; at += 1) {
+    compact[at] = write
+    for (let j = start[at]; j < filled[at]; j += 1) codes[write++] = codes[j]
+  }
+  compact[count] = write
+  return { start: compact, codes: codes.subarray(0, write), values: valueCoder.values }
+}
+
+/** SQLite's NOCASE: ASCII letters folded, nothing else (so the default order matches an ORDER BY). */
+function foldAscii(text: string): string {
+  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+}
+
+/** Ranks from a key per entity: equal keys share a rank, nulls rank first (as SQLite sorts them). */
+function ranksOf(keys: (string | null)[]): Int32Array {
+  const distinct = [...new Set(keys.filter((key): key is string => key !== null))].sort()
+  const rankOf = new Map(distinct.map((key, at) => [key, at + 1]))
+  return Int32Array.from(keys, (key) => (key === null ? 0 : rankOf.get(key)!))
+}
+
+const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
+
+/**
+ * Reads the filter columns in three plain scans (entities, sectors, designations) and orders entities
+ * by name in JavaScript: at 100,000 entities this takes about half the time of letting SQLite sort and
+ * aggregate (ORDER BY name, DISTINCT and GROUP BY over text keys).
+ */
+function buildIndex(db: Db, version: string): EntityIndex {
+  const entityRows = db
+    .prepare(`SELECT id, coalesce(country, '') AS country, type, primary_name FROM entities`)
+    .raw()
+    .all() as [string, string, string, string][]
+  const folded = entityRows.map((row) => foldAscii(row[3]))
+  const order = Array.from(entityRows.keys()).sort(
+    (a, b) => compareText(folded[a], folded[b]) || compareText(entityRows[a][0], entityRows[b][0]),
+  )
+  const rows = order.map((at) => entityRows[at])
+  const count = rows.length
+  const ids = rows.map((row) => row[0])
+  const position = new Map(ids.map((id, at) => [id, at]))
+  const countries = coder()
+  const types = coder()
+  const country = new Int32Array(count)
+  const type = new Int32Array(count)
+  const defaultRank = new Int32Array(count)
+  rows.forEach((row, at) => {
+    country[at] = countries.code(row[1])
+    type[at] = types.code(row[2])
+    defaultRank[at] = at
+  })
+
+  const sectors = codedLists(
+    count,
+    db.prepare('SELECT entity_id, sector FROM entity_sectors').raw().all() as [string, string][],
+    position,
+  )
+  // One scan of the designations gives both each entity's rounds and the date it was first added (the
+  // designation's own date, else its round's effective or published date).
+  const roundDates = new Map(
+    db.prepare('SELECT id, coalesce(effective_date, published_date) FROM rounds').raw().all() as [
+      string,
+      string | null,
+    ][],
+  )
+  const designationRows = db
+    .prepare(`SELECT entity_id, round_id, action = 'added', action_date FROM designations`)
+    .raw()
+    .all() as [string, string, number, string | null][]
+  const rounds = codedLists(count, designationRows as unknown as [string, string][], position)
+  const firstAdded: (string | null)[] = new Array<string | null>(count).fill(null)
+  for (const [entityId, roundId, added, actionDate] of designationRows) {
+    const date = actionDate ?? roundDates.get(roundId) ?? null
+    if (!added || date === null) continue
+    const at = position.get(entityId)
+    if (at === undefined) continue
+    const earliest = firstAdded[at]
+    if (earliest === null || date < earliest) firstAdded[at] = date
+  }
+  const roundLabels = new Map(
+    db
+      .prepare(
+        `SELECT r.id, coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = r.id ORDER BY position LIMIT 1),
+                 r.title, r.id) FROM rounds r`,
+      )
+      .raw()
+      .all() as [string, string][],
+  )
+  const index: EntityIndex = {
+    version,
+    ids,
+    position,
+    country: { codes: country, values: countries.values },
+    type: { codes: type, values: types.values },
+    sectors,
+    rounds,
+    roundLabels,
+    firstAdded,
+    defaultRank,
+    sortRanks: new Map(),
+  }
+  const codeRanks = (coded: Coded) => {
+    // '' (no country) ranks first, as NULL does in SQLite.
+    const valueRanks = ranksOf(coded.values)
+    return Int32Array.from(coded.codes, (code) => valueRanks[code])
+  }
+  index.sortRanks.set('name', ranksOf(order.map((at) => folded[at])))
+  index.sortRanks.set('country', codeRanks(index.country))
+  index.sortRanks.set('type', codeRanks(index.type))
+  return index
+}
+
+/** Ranks for the sort columns not ranked when the index is built, computed on first use. */
+function sortRank(db: Db, index: EntityIndex, column: EntitySortColumn): Int32Array {
+  const known = index.sortRanks.get(column)
+  if (known) return known
+  let ranks: Int32Array
+  if (column === 'firstAdded') ranks = ranksOf(index.firstAdded)
+  else {
+    ranks = new Int32Array(index.ids.length)
+    // Original-script names are compared by SQLite (byte order), so CJK beyond the BMP sorts as it would there.
+    const sql =
+      column === 'originalName'
+        ? 'SELECT id, dense_rank() OVER (ORDER BY original_name) FROM entities'
+        : 'SELECT entity_id, count(*) FROM reaction_entities GROUP BY entity_id'
+    for (const [id, rank] of db.prepare(sql).raw().all() as [string, number][]) {
+      const at = index.position.get(id)
+      if (at !== undefined) ranks[at] = rank
+    }
+  }
+  index.sortRanks.set(column, ranks)
+  return ranks
+}
+
+export interface IndexQuery {
+  filters: EntityFilters
+  /** Entity ids the search found; null without a search. */
+  searchHits: Set<string> | null
+  sort: { column: EntitySortColumn; desc: boolean }[]
+  offset: number
+  limit: number
+  facets: boolean
+}
+
+export interface IndexAnswer {
+  ids: string[]
+  total: number
+  grandTotal: number
+  facets: Record<EntityFacet, FacetValue[]> | null
+}
+
+const FACETS: EntityFacet[] = ['country', 'type', 'sector', 'round']
+const BIT: Record<EntityFacet | 'firstAdded' | 'search', number> = {
+  country: 1,
+  type: 2,
+  sector: 4,
+  round: 8,
+  firstAdded: 16,
+  search: 32,
+}
+
+/** Codes of the kept values; a value the index has never seen matches nothing. */
+function keptCodes(values: string[] | undefined, known: string[]): Set<number> | null {
+  if (!values || values.length === 0) return null
+  const wanted = new Set(values)
+  const codes = new Set<number>()
+  known.forEach((value, code) => wanted.has(value) && codes.add(code))
+  return codes
+}
+
+function anyIn(lists: CodedLists, at: number, codes: Set<number>): boolean {
+  for (let i = lists.start[at]; i < lists.start[at + 1]; i += 1) if (codes.has(lists.codes[i])) return true
+  return false
+}
+
+/**
+ * Filters, counts facets and picks one sorted page. Each entity gets a bit per filter it fails; it is
+ * in the view when none is set, and counted in a facet when at most that facet's own bit is set.
+ */
+export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): IndexAnswer {
+  const count = index.ids.length
+  const { filters } = query
+  const countryCodes = keptCodes(filters.country, index.country.values)
+  const typeCodes = keptCodes(filters.type, index.type.values)
+  const sectorCodes = keptCodes(filters.sector, index.sectors.values)
+  const roundCodes = keptCodes(filters.round, index.rounds.values)
+  const { from, to } = filters.firstAdded ?? {}
+  // As in SQL: a partial bound covers its whole month or year; entities never added are outside any range.
+  const low = from ?? '0000'
+  const high = to ? `${to}\uffff` : '9999'
+  const hits = query.searchHits
+  const failed = new Uint8Array(count)
+  for (let at = 0; at < count; at += 1) {
+    let bits = 0
+    if (countryCodes && !countryCodes.has(index.country.codes[at])) bits |= BIT.country
+    if (typeCodes && !typeCodes.has(index.type.codes[at])) bits |= BIT.type
+    if (sectorCodes && !anyIn(index.sectors, at, sectorCodes)) bits |= BIT.sector
+    if (roundCodes && !anyIn(index.rounds, at, roundCodes)) bits |= BIT.round
+    if (from || to) {
+      const date = index.firstAdded[at]
+      if (date === null || date < low || date > high) bits |= BIT.firstAdded
+    }
+    if (hits && !hits.has(index.ids[at])) bits |= BIT.search
+    failed[at] = bits
+  }
+
+  let facets: Record<EntityFacet, FacetValue[]> | null = null
+  if (query.facets) {
+    const counts = {
+      country: new Int32Array(index.country.values.length),
+      type: new Int32Array(index.type.values.length),
+      sector: new Int32Array(index.sectors.values.length),
+      round: new Int32Array(index.rounds.values.length),
+    }
+    for (let at = 0; at < count; at += 1) {
+      const bits = failed[at]
+      if ((bits & ~BIT.country) === 0) counts.country[index.country.codes[at]] += 1
+      if ((bits & ~BIT.type) === 0) counts.type[index.type.codes[at]] += 1
+      if ((bits & ~BIT.sector) === 0)
+        for (let i = index.sectors.start[at]; i < index.sectors.start[at + 1]; i += 1)
+          counts.sector[index.sectors.codes[i]] += 1
+      if ((bits & ~BIT.round) === 0)
+        for (let i = index.rounds.start[at]; i < index.rounds.start[at + 1]; i += 1)
+          counts.round[index.rounds.codes[i]] += 1
+    }
+    const listed = (values: string[], tally: Int32Array, labels: string[] = values): FacetValue[] =>
+      values
+        .map((value, code) => ({ value, label: labels[code], count: tally[code] }))
+        .filter((value) => value.count > 0)
+        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+    facets = {
+      country: listed(index.country.values, counts.country),
+      type: listed(index.type.values, counts.type),
+      sector: listed(index.sectors.values, counts.sector),
+      round: listed(
+        index.rounds.values,
+        counts.round,
+        index.rounds.values.map((id) => index.roundLabels.get(id) ?? id),
+      ),
+    }
+    for (const facet of FACETS) facets[facet] = withTicked(facets[facet], filters[facet], index, facet)
+  }
+
+  const passing: number[] = []
+  for (let at = 0; at < count; at += 1) if (failed[at] === 0) passing.push(at)
+  const keys = query.sort.map((s) => ({
+    ranks: sortRank(db, index, s.column),
+    sign: s.desc ? -1 : 1,
+  }))
+  // Without a sort, `passing` is already in the default order (the index is built in it).
+  if (keys.length > 0) {
+    passing.sort((a, b) => {
+      for (const { ranks, sign } of keys) {
+        const order = ranks[a] - ranks[b]
+        if (order !== 0) return sign * order
+      }
+      return index.defaultRank[a] - index.defaultRank[b]
+    })
+  }
+  return {
+    ids: passing.slice(query.offset, query.offset + query.limit).map((at) => index.ids[at]),
+    total: passing.length,
+    grandTotal: count,
+    facets,
+  }
+}
+
+/**
+ * A ticked value stays listed, counted 0, when the other filters leave no entity with it: the reviewer
+ * still sees (and can untick) it, under its label.
+ */
+function withTicked(
+  values: FacetValue[],
+  ticked: string[] | undefined,
+  index: EntityIndex,
+  facet: EntityFacet,
+): FacetValue[] {
+  const missing = (ticked ?? []).filter((value) => !values.some((v) => v.value === value))
+  if (missing.length === 0) return values
+  const label = (value: string) => (facet === 'round' ? (index.roundLabels.get(value) ?? value) : value)
+  return [...values, ...missing.map((value) => ({ value, label: label(value), count: 0 }))]
+}
