@@ -8,7 +8,9 @@ import { benchBriefing, type BriefingBench } from './briefing-bench'
 import { benchCsl, type CslBench } from './csl-bench'
 import { runBundlePhase } from './bundle-phases'
 import { generateData } from './generate-data'
-import { measureBaselines, measureStore, type Measurement } from './store-bench'
+import { benchQueries, measureBaselines, measureStore, type Measurement } from './store-bench'
+import { benchBrowser, builtCliPath, type BrowserBench } from './browser-bench'
+import type { Store } from '../src/main/store/open-store'
 
 export const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 const DEFAULT_SIZES = ['1k', '10k', '100k']
@@ -28,6 +30,7 @@ export interface SizeResult {
   bundle: { create: PhaseResult; verify: PhaseResult; apply: PhaseResult }
   store: Record<string, Measurement>
   baselines: Record<string, Measurement>
+  browser: BrowserBench
   ratios: Record<string, number | null>
 }
 
@@ -97,6 +100,17 @@ function runPhase(
 
 const PHASE_RUNS = 3
 
+/** The two countries with the most entities: the set filter the browser benchmark ticks. */
+function topCountries(store: Store): [string, string] {
+  const [a, b] = store.db
+    .prepare(
+      'SELECT country FROM entities WHERE country IS NOT NULL GROUP BY country ORDER BY count(*) DESC LIMIT 2',
+    )
+    .pluck()
+    .all() as string[]
+  return [a, b ?? a]
+}
+
 /** Runs a phase several times and keeps the run with the median time (its memory is reported with it). */
 async function medianOf(
   runOnce: () => PhaseResult | Promise<PhaseResult>,
@@ -138,6 +152,17 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
     try {
       const storeTimings = measureStore(store)
       const baselines = measureBaselines(store, dir)
+      const browser: BrowserBench = inProcess
+        ? {
+            status: 'unavailable',
+            reason: 'measured by npm run bench only: it drives the built app in Chromium',
+          }
+        : await benchBrowser({
+            cliPath: builtCliPath(),
+            db,
+            typed: benchQueries(store).exactName.slice(0, 8),
+            countries: topCountries(store),
+          })
       const ratio = (ours: Measurement | undefined, floor: Measurement | undefined) => {
         const a = measured(ours)
         const b = measured(floor)
@@ -153,6 +178,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
         bundle: { create, verify, apply },
         store: storeTimings,
         baselines,
+        browser,
         ratios: {
           searchPrefixVsSqliteShell: ratio(storeTimings.searchPrefix, baselines.sqliteShellFts),
           searchPrefixVsJsonFilter: ratio(storeTimings.searchPrefix, baselines.jsonParseAndFilter),
@@ -227,7 +253,18 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBenc
   add('#5 briefings', 'export-pdf, 500 entities + 100 reactions', '500', briefing.ms, 5000, 'ms')
   add('#6 importers', `${csl.rows}-row CSL preview`, '25k', csl.previewMs, 5000, 'ms')
   add('#6 importers', `${csl.rows}-row CSL apply`, '25k', csl.applyMs, 10000, 'ms')
-  add('#3 review tables', 'browser: first view of 100k rows', '100k', null, 1500, 'ms')
+  const browser = big?.browser.status === 'measured' ? big.browser : null
+  add('#3 review tables', 'browser: first view of 100k rows', '100k', browser?.firstRowsMs, 1500, 'ms')
+  add('#3 review tables', 'browser: keystroke → rows, p95', '100k', browser?.keystroke.p95Ms, 100, 'ms')
+  add(
+    '#3 review tables',
+    'browser: filter → rows and facets, p95',
+    '100k',
+    browser?.filterChange.p95Ms,
+    150,
+    'ms',
+  )
+  add('#3 review tables', 'browser: renderer heap', '100k', browser?.heapMb, 400, 'MB')
   return checks
 }
 
@@ -304,6 +341,11 @@ function formatSize(r: SizeResult): string {
     `  ${r.entities} entities, ${r.aliases} aliases, ${r.reactions} reactions, ${r.rounds} rounds; bundle ${(r.bundleBytes / 1e6).toFixed(1)} MB`,
     `  bundle create ${r.bundle.create.ms} ms (peak ${r.bundle.create.peakMb} MB), verify ${r.bundle.verify.ms} ms (peak ${r.bundle.verify.peakMb} MB), apply ${r.bundle.apply.ms} ms (peak ${r.bundle.apply.peakMb} MB)`,
     ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
+    `  browser                     ${
+      r.browser.status === 'measured'
+        ? `first rows ${r.browser.firstRowsMs} ms; keystroke p50 ${r.browser.keystroke.p50Ms} / p95 ${r.browser.keystroke.p95Ms} ms; filter p50 ${r.browser.filterChange.p50Ms} / p95 ${r.browser.filterChange.p95Ms} ms; heap ${r.browser.heapMb} MB`
+        : `${r.browser.status}: ${r.browser.reason}`
+    }`,
     ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),
     ...Object.entries(r.ratios).map(([k, v]) => `  ratio ${k.padEnd(28)} ${v === null ? '—' : `${v}×`}`),
   ]
@@ -315,7 +357,14 @@ async function main(argv: string[]): Promise<void> {
     const args: Record<string, string> = {}
     for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1]
     if (argv[1] === 'csl') process.stdout.write(`${JSON.stringify(benchCsl(args.dir, Number(args.rows)))}\n`)
-    else await runBundlePhase(argv[1], args)
+    else if (argv[1] === 'browser') {
+      // The browser phase alone, on an existing store: node out/main/bench.js --child browser --db FILE
+      const store = openStore(args.db)
+      const options = { typed: benchQueries(store).exactName.slice(0, 8), countries: topCountries(store) }
+      store.close()
+      const result = await benchBrowser({ cliPath: builtCliPath(), db: args.db, ...options })
+      process.stdout.write(`${JSON.stringify(result)}\n`)
+    } else await runBundlePhase(argv[1], args)
     return
   }
   const sizes: string[] = []

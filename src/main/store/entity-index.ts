@@ -232,8 +232,8 @@ function sortRank(db: Db, index: EntityIndex, column: EntitySortColumn): Int32Ar
 
 export interface IndexQuery {
   filters: EntityFilters
-  /** Entity ids the search found; null without a search. */
-  searchHits: Set<string> | null
+  /** By position, 1 for the entities the search found; null without a search. */
+  searchHits: Uint8Array | null
   sort: { column: EntitySortColumn; desc: boolean }[]
   offset: number
   limit: number
@@ -298,7 +298,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       const date = index.firstAdded[at]
       if (date === null || date < low || date > high) bits |= BIT.firstAdded
     }
-    if (hits && !hits.has(index.ids[at])) bits |= BIT.search
+    if (hits && hits[at] === 0) bits |= BIT.search
     failed[at] = bits
   }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { EntitySummary } from '../../shared/domain'
 import type { EntityFilters, EntityMatch, EntityPage, EntitySortColumn } from '../../shared/entity-query'
-import { entityIndex, queryIndex } from './entity-index'
+import { entityIndex, queryIndex, type EntityIndex } from './entity-index'
 import { readEntitySummaries } from './read-records'
 import { bestNameMatch, fuzzyEntityMatches, nameForms, readEntityNames } from './fuzzy-names'
 import { ftsQueryFor } from './search-text'
@@ -20,38 +20,60 @@ export interface EntityQuery {
   minScore?: number
 }
 
+interface SearchHits {
+  /** By index position, 1 for entities with every typed word in a name, alias, original-script name or pinyin. */
+  words: Uint8Array
+  /** Those and the entities with a name like the query (fuzzy), when the minimum score is under 100. */
+  all: Uint8Array
+}
+
 /**
  * The entities the search finds: word matches in the full-text index, and names like the query when the
- * minimum score is under 100. Null without a search; empty when only punctuation or operators were typed.
+ * minimum score is under 100, marked by their position in the entity index (no set of id strings to
+ * build and probe: a one-letter prefix finds tens of thousands). Null without a search.
  */
-function searchHits(db: Db, query: Pick<EntityQuery, 'search' | 'minScore'>): Set<string> | null {
+function searchHits(
+  db: Db,
+  index: EntityIndex,
+  query: Pick<EntityQuery, 'search' | 'minScore'>,
+): SearchHits | null {
   if (!query.search.trim()) return null
+  const words = new Uint8Array(index.ids.length)
   const match = ftsQueryFor(query.search)
-  if (!match) return new Set()
-  const hits = new Set(
-    db
-      .prepare(
-        `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
-         WHERE search_index MATCH ? AND se.kind = 'entity'`,
-      )
-      .pluck()
-      .all(match) as string[],
-  )
-  if ((query.minScore ?? 100) < 100) {
-    for (const id of fuzzyEntityMatches(db, query.search, query.minScore!).keys()) hits.add(id)
+  // Only punctuation or operators were typed: nothing can match.
+  if (!match) return { words, all: words }
+  const found = db
+    .prepare(
+      `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
+       WHERE search_index MATCH ? AND se.kind = 'entity'`,
+    )
+    .pluck()
+    .all(match) as string[]
+  for (const id of found) {
+    const at = index.position.get(id)
+    if (at !== undefined) words[at] = 1
   }
-  return hits
+  if ((query.minScore ?? 100) >= 100) return { words, all: words }
+  const all = words.slice()
+  for (const id of fuzzyEntityMatches(db, query.search, query.minScore!).keys()) {
+    const at = index.position.get(id)
+    if (at !== undefined) all[at] = 1
+  }
+  return { words, all }
 }
 
 function runQuery(db: Db, query: EntityQuery) {
-  return queryIndex(db, entityIndex(db), {
+  const index = entityIndex(db)
+  const hits = searchHits(db, index, query)
+  const answer = queryIndex(db, index, {
     filters: query.filters,
-    searchHits: searchHits(db, query),
+    searchHits: hits?.all ?? null,
     sort: query.sort,
     offset: query.offset,
     limit: query.limit,
     facets: query.facets !== false,
   })
+  return { ...answer, hits, index }
 }
 
 export type EntityViewQuery = Omit<EntityQuery, 'offset' | 'limit' | 'facets'>
@@ -78,35 +100,32 @@ export function queryAllEntities(db: Db, query: EntityViewQuery): EntitySummary[
  * shows. Facet counts apply every filter except the facet's own.
  */
 export function queryEntities(db: Db, query: EntityQuery): EntityPage {
-  const { ids, total, grandTotal, facets } = runQuery(db, query)
+  const { ids, total, grandTotal, facets, hits, index } = runQuery(db, query)
   return {
     rows: readEntitySummaries(db, ids),
     total,
     grandTotal,
     facets,
-    matches: matchesOf(db, query.search, ids),
+    matches: hits
+      ? matchesOf(db, query.search, ids, (id) => hits.words[index.position.get(id) ?? -1] === 1)
+      : null,
   }
 }
 
 /** Why each entity on the page matched the search: word matches, then fuzzy ones, with their best name. */
-function matchesOf(db: Db, search: string, ids: string[]): Record<string, EntityMatch> | null {
-  const match = ftsQueryFor(search)
-  if (!search.trim() || !match || ids.length === 0) return null
-  const byWords = new Set(
-    db
-      .prepare(
-        `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
-         WHERE search_index MATCH ? AND se.kind = 'entity' AND se.record_id IN (SELECT value FROM json_each(?))`,
-      )
-      .pluck()
-      .all(match, JSON.stringify(ids)) as string[],
-  )
+function matchesOf(
+  db: Db,
+  search: string,
+  ids: string[],
+  byWords: (id: string) => boolean,
+): Record<string, EntityMatch> | null {
+  if (ids.length === 0) return null
   const result: Record<string, EntityMatch> = {}
   for (const id of ids) {
     const names = readEntityNames(db, id)
     if (!names) continue
     const best = bestNameMatch(search, nameForms(names.primary, names.original, names.aliases))
-    result[id] = { ...best, method: byWords.has(id) ? 'words' : 'fuzzy' }
+    result[id] = { ...best, method: byWords(id) ? 'words' : 'fuzzy' }
   }
   return result
 }

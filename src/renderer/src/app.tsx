@@ -1,10 +1,9 @@
-import { useEffect, useMemo, useState, type DragEvent } from 'react'
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { AppEvents, ViewName } from '../../shared/app-commands'
 import { useLoad } from './api/use-api'
 import type { EntityQueryState } from './entities/use-entity-pages'
 import { NavigationContext, type Navigation } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
-import { BriefingView } from './views/briefing-view'
 import { EntitiesView } from './views/entities-view'
 import { ReactionsView } from './views/reactions-view'
 import { RoundsView } from './views/rounds-view'
@@ -30,6 +29,11 @@ interface ReactionLink {
   filters: Record<string, string[]>
 }
 
+// The Briefing view brings pdf.js and the preview: loaded when first opened, not with the tables.
+const BriefingView = lazy(() =>
+  import('./views/briefing-view').then((module) => ({ default: module.BriefingView })),
+)
+
 const EMPTY_VIEW: EntityQueryState = { search: '', filters: {}, sort: [] }
 
 export function App() {
@@ -38,7 +42,18 @@ export function App() {
   // Filters handed to the Entities view by a link from another view; a new link remounts the view.
   const [entityLink, setEntityLink] = useState<EntityLink>({ serial: 0, filters: {}, openId: null })
   const [reactionLink, setReactionLink] = useState<ReactionLink>({ serial: 0, filters: {} })
+  // The Entities table's view as last reported, handed to the Briefing view when it is shown.
+  const latestEntityView = useRef<EntityQueryState>(EMPTY_VIEW)
   const [entityView, setEntityView] = useState<EntityQueryState>(EMPTY_VIEW)
+  // Mounted on first use, then kept: a briefing being composed survives a look at another view.
+  const [briefingOpened, setBriefingOpened] = useState(false)
+  const show = useCallback((name: ViewName) => {
+    if (name === 'Briefing') {
+      setEntityView(latestEntityView.current)
+      setBriefingOpened(true)
+    }
+    setView(name)
+  }, [])
   // Bumped by File → Export briefing… and by "Brief this view"; the Briefing view acts on each change.
   const [exportRequests, setExportRequests] = useState(0)
   const [briefRequests, setBriefRequests] = useState(0)
@@ -56,14 +71,15 @@ export function App() {
         setReactionLink((previous) => ({ serial: previous.serial + 1, filters }))
         setView('Reactions')
       },
-      entityView,
-      reportEntityView: setEntityView,
+      reportEntityView: (view) => {
+        latestEntityView.current = view
+      },
       briefEntityView: () => {
         setBriefRequests((n) => n + 1)
-        setView('Briefing')
+        show('Briefing')
       },
     }),
-    [entityView],
+    [show],
   )
   const info = useLoad((api) => api.appInfo({}), 'app-info')
 
@@ -71,9 +87,9 @@ export function App() {
   useEffect(
     () =>
       window.briefingEvents?.onCommand((command) => {
-        if (command.type === 'show-view') setView(command.view)
+        if (command.type === 'show-view') show(command.view)
         if (command.type === 'export-briefing') {
-          setView('Briefing')
+          show('Briefing')
           setExportRequests((n) => n + 1)
         }
         if (command.type === 'preview-update') {
@@ -81,7 +97,7 @@ export function App() {
           setView('Updates')
         }
       }),
-    [],
+    [show],
   )
 
   // A file dropped anywhere on the window goes to the Updates view's preview.
@@ -105,7 +121,7 @@ export function App() {
                 type="button"
                 className="nav-button"
                 aria-current={view === name ? 'page' : undefined}
-                onClick={() => setView(name)}
+                onClick={() => show(name)}
               >
                 {name}
               </button>
@@ -130,11 +146,16 @@ export function App() {
           ) : null}
           {/* Kept mounted so a briefing being composed survives a look at another view. */}
           <div hidden={view !== 'Briefing'}>
-            <BriefingView
-              active={view === 'Briefing'}
-              exportRequests={exportRequests}
-              briefRequests={briefRequests}
-            />
+            {briefingOpened ? (
+              <Suspense fallback={<p className="status">Loading the briefing view…</p>}>
+                <BriefingView
+                  active={view === 'Briefing'}
+                  exportRequests={exportRequests}
+                  briefRequests={briefRequests}
+                  entityView={entityView}
+                />
+              </Suspense>
+            ) : null}
           </div>
           {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
         </main>

@@ -8,8 +8,10 @@ export interface Navigation {
   openEntity(id: string): void
   /** The Reactions view with these set filters (facet id → values), e.g. a round's reactions. */
   showReactions(filters: Record<string, string[]>): void
-  /** The Entities table's current search, filters and order, for a briefing of "the current view". */
-  entityView: EntityQueryState
+  /**
+   * The Entities table tells its current search, filters and order (for a briefing of "the current
+   * view"). Kept aside, not in state: the table's own queries must not redraw the whole app.
+   */
   reportEntityView(view: EntityQueryState): void
   /** Opens the Briefing view with the Entities table's current view as its scope. */
   briefEntityView(): void

@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react'
+import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type {
   EntityFacet,
   EntityMatch,
@@ -10,7 +10,8 @@ import type { EntitySummary } from '../../../shared/domain'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 
-export const PAGE_SIZE = 200
+// About four screens of rows: enough to scroll on while the next page loads, small enough to answer fast.
+export const PAGE_SIZE = 100
 
 export interface EntityQueryState {
   search: string
@@ -59,7 +60,8 @@ export function useEntityPages(query: EntityQueryState) {
     [api, key],
   )
 
-  useEffect(() => {
+  // A layout effect: the request leaves as soon as the new query is committed, not a frame later.
+  useLayoutEffect(() => {
     let current = true
     fetchPage(0).then(
       (page) =>

@@ -1,28 +1,33 @@
-import { useState } from 'react'
+import { memo, useState } from 'react'
 import type { FacetValue } from '../../../shared/entity-query'
 
 const SEARCHABLE_FROM = 8
 
 /** A set filter: values with counts (each counted with the other filters applied), searchable when long. */
-export function FacetFilter({
+function FacetFilterView<Id extends string>({
+  id,
   title,
   values,
   selected,
   onChange,
-  describe = (v) => v.label || 'not recorded',
+  emptyLabel = 'not recorded',
 }: {
+  /** Which facet this is; handed back with each change, so one stable handler serves every facet. */
+  id: Id
   title: string
   values: FacetValue[]
   selected: string[]
-  onChange: (next: string[]) => void
-  describe?: (value: FacetValue) => string
+  onChange: (id: Id, next: string[]) => void
+  /** How the '' value (no value recorded) is listed. */
+  emptyLabel?: string
 }) {
+  const describe = (v: FacetValue) => v.label || emptyLabel
   const [needle, setNeedle] = useState('')
   const shown = needle
     ? values.filter((v) => describe(v).toLowerCase().includes(needle.toLowerCase()))
     : values
   const toggle = (value: string) =>
-    onChange(selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value])
+    onChange(id, selected.includes(value) ? selected.filter((v) => v !== value) : [...selected, value])
   return (
     <fieldset className="facet">
       <legend>{title}</legend>
@@ -64,3 +69,6 @@ export function FacetFilter({
     </fieldset>
   )
 }
+
+/** Redrawn only when its own values, ticks or handler change (a keystroke in Search changes none). */
+export const FacetFilter = memo(FacetFilterView) as typeof FacetFilterView

@@ -5,7 +5,7 @@ import {
   type RowData,
   type SortingState,
 } from '@tanstack/react-table'
-import { useDeferredValue, useMemo, useState, type ReactNode } from 'react'
+import { useCallback, useMemo, useState, type ReactNode } from 'react'
 import type { ListViewState } from '../../../shared/entity-query'
 import { toCsv } from '../../../shared/csv'
 import { downloadFile } from '../components/download'
@@ -43,6 +43,8 @@ export interface ListReviewProps<Row extends RowData> {
   details(id: string, close: () => void): ReactNode
 }
 
+/** One empty list, so memoised children see the same value while nothing is there. */
+const NONE: never[] = []
 const EMPTY_STATE: ListViewState = {
   search: '',
   filters: {},
@@ -74,7 +76,7 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
   const update = (change: Partial<ListViewState>) => setState((previous) => ({ ...previous, ...change }))
   const applyView = (view: ListViewState) =>
     setState((previous) => ({ ...view, scrollTop: previous.scrollTop }))
-  const search = useDeferredValue(state.search)
+  const search = state.search
   const query = useMemo(
     () => ({ search, filters: state.filters, dates: state.dates, sort: state.sort }),
     [search, state.filters, state.dates, state.sort],
@@ -120,8 +122,11 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
       }),
   })
 
-  const setFacet = (id: string, values: string[]) =>
-    setState((previous) => ({ ...previous, filters: { ...previous.filters, [id]: values } }))
+  const setFacet = useCallback(
+    (id: string, values: string[]) =>
+      setState((previous) => ({ ...previous, filters: { ...previous.filters, [id]: values } })),
+    [],
+  )
   const setDates = (id: string, range: DateRange) =>
     setState((previous) => {
       const dates = { ...previous.dates }
@@ -209,6 +214,15 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
             initialScrollTop={kept.restoredState?.scrollTop ?? 0}
             onScrollTopChange={(scrollTop) => update({ scrollTop })}
             queryKey={queryKey}
+            renderDeps={[
+              result.rows,
+              state.sort,
+              state.hiddenColumns,
+              state.columnOrder,
+              state.columnSizes,
+              selected,
+              chips.length > 0 || state.search !== '',
+            ]}
             empty={
               result.rows.length === 0 ? (
                 <p className="empty" role="note">
@@ -236,11 +250,12 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
             {spec.facets.map((facet) => (
               <FacetFilter
                 key={facet.id}
+                id={facet.id}
                 title={facet.title}
-                values={result.facets[facet.id] ?? []}
-                selected={state.filters[facet.id] ?? []}
-                onChange={(values) => setFacet(facet.id, values)}
-                describe={(v) => v.label || (facet.emptyLabel ?? 'not recorded')}
+                values={result.facets[facet.id] ?? NONE}
+                selected={state.filters[facet.id] ?? NONE}
+                onChange={setFacet}
+                emptyLabel={facet.emptyLabel}
               />
             ))}
             {spec.dates.map((d) => (

@@ -8,12 +8,12 @@ import {
 } from '../../../shared/briefing'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
+import type { EntityQueryState } from '../entities/use-entity-pages'
 import { PdfPreview } from '../briefing/pdf-preview'
 import { bytesFromBase64 } from '../components/base64'
 import { SavedBriefings } from '../briefing/saved-briefings'
 import { ScopePicker } from '../briefing/scope-picker'
 import { SettingsForm } from '../briefing/settings-form'
-import { useNavigation } from '../navigation'
 
 /** How long typing pauses before the preview is printed again. */
 const PREVIEW_DELAY_MS = 700
@@ -47,14 +47,16 @@ export function BriefingView({
   active,
   exportRequests,
   briefRequests,
+  entityView,
 }: {
   /** Whether the view is on screen: the preview is printed only then. */
   active: boolean
   exportRequests: number
   briefRequests: number
+  /** The Entities table's search, filters and order as last seen (for "the current view" scope). */
+  entityView: EntityQueryState
 }) {
   const api = useApi()
-  const { entityView } = useNavigation()
   const [settings, setSettings] = useState<BriefingSettings>(() => ({
     ...DEFAULT_BRIEFING_SETTINGS,
     scope: { kind: 'query', ...entityView },
@@ -74,7 +76,8 @@ export function BriefingView({
   useEffect(reloadSaved, [reloadSaved])
 
   // "Brief this view" in the Entities table: take its current search, filters and order as the scope.
-  const handledBriefs = useRef(briefRequests)
+  // From 0: the view is mounted on first use, and the request that opened it must still be handled.
+  const handledBriefs = useRef(0)
   useEffect(() => {
     if (briefRequests === handledBriefs.current) return
     handledBriefs.current = briefRequests
@@ -127,7 +130,7 @@ export function BriefingView({
   }, [api, settings])
 
   // File → Export briefing… in the desktop menu.
-  const handledRequests = useRef(exportRequests)
+  const handledRequests = useRef(0)
   useEffect(() => {
     if (exportRequests === handledRequests.current) return
     handledRequests.current = exportRequests

@@ -4,7 +4,7 @@ import {
   type ColumnSizingState,
   type SortingState,
 } from '@tanstack/react-table'
-import { useDeferredValue, useEffect, useState } from 'react'
+import { useCallback, useEffect, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
 import {
   MIN_FUZZY_SCORE,
@@ -21,6 +21,7 @@ import { ENTITY_CELL_TEXT } from '../entities/entity-cells'
 import { EntityDetails } from '../entities/entity-details'
 import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
 import { useNavigation } from '../navigation'
+import { markRowsShown } from '../perf-marks'
 import { ActiveFilters, facetLabel, rangeLabel, type FilterChip } from '../review/active-filters'
 import { ColumnsMenu } from '../review/columns-menu'
 import { CopySelected } from '../review/copy-selected'
@@ -33,6 +34,8 @@ import { SearchBox } from '../review/search-box'
 import { selectColumn } from '../review/select-column'
 import { useKeptView, useSelection } from '../review/use-kept-view'
 
+/** One empty list, so memoised children see the same value while nothing is there. */
+const NONE: never[] = []
 const helper = createColumnHelper<typeof reviewFeatures, EntitySummary>()
 /** Columns sorted in the store take its column names; the rest are not sortable (lists). */
 const columns = helper.columns([
@@ -133,6 +136,11 @@ const COLUMN_LABELS = [
   { id: 'reactionCount', label: 'Reactions' },
 ]
 
+/** The Entities table's rows are all this high (see .fixed-rows): no measuring at 100,000 rows. */
+const ROW_HEIGHT = 52
+const NO_ROWS: EntitySummary[] = []
+const NO_MATCHES: Record<string, EntityMatch> = {}
+
 const FACET_TITLES: Record<EntityFacet, string> = {
   country: 'Country',
   type: 'Type',
@@ -148,8 +156,7 @@ export function EntitiesView({
   initialOpenId?: string | null
 }) {
   const api = useApi()
-  const [searchText, setSearchText] = useState('')
-  const search = useDeferredValue(searchText)
+  const [search, setSearch] = useState('')
   const [filters, setFilters] = useState<EntityQueryState['filters']>(initialFilters)
   const [sorting, setSorting] = useState<SortingState>([])
   const [minScore, setMinScore] = useState(100)
@@ -170,7 +177,7 @@ export function EntitiesView({
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey])
   const applyState = (state: TableViewState) => {
-    setSearchText(state.search)
+    setSearch(state.search)
     setFilters(state.filters as EntityQueryState['filters'])
     setSorting(state.sort.map((s) => ({ id: s.column, desc: s.desc })))
     setMinScore(state.minScore)
@@ -181,17 +188,24 @@ export function EntitiesView({
   // A link from another view (a round → its entities) brings its own filters; otherwise resume.
   const kept = useKeptView<{ table: 'entities'; state: TableViewState }>(
     'entities',
-    { search: searchText, filters, sort, minScore, hiddenColumns, columnOrder, columnSizes, scrollTop },
+    { search, filters, sort, minScore, hiddenColumns, columnOrder, columnSizes, scrollTop },
     applyState,
     Object.keys(initialFilters).length === 0,
   )
   const orderedLabels = inOrder(COLUMN_LABELS, columnOrder)
   const shownLabels = orderedLabels.filter((column) => !hiddenColumns.includes(column.id))
 
+  // Tells the benchmark when a query's rows (and facets) are on screen.
+  useEffect(() => {
+    if (page && !page.error) markRowsShown('entities', { search, filters, total: page.total })
+    // Marked once per loaded page of the current query.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [page])
+
   // While a new query loads, keep showing the last rows instead of flashing an empty table.
   const shown = page ?? stale
-  const rows = shown?.rows ?? []
-  const matches = shown?.matches ?? {}
+  const rows = shown?.rows ?? NO_ROWS
+  const matches = shown?.matches ?? NO_MATCHES
   const searching = search.trim() !== ''
   const table = useTable({
     features: reviewFeatures,
@@ -225,8 +239,10 @@ export function EntitiesView({
       }),
   })
 
-  const setFacet = (facet: EntityFacet, values: string[]) =>
-    setFilters((previous) => ({ ...previous, [facet]: values }))
+  const setFacet = useCallback(
+    (facet: EntityFacet, values: string[]) => setFilters((previous) => ({ ...previous, [facet]: values })),
+    [],
+  )
   const dateRange = filters.firstAdded ?? {}
   const setDateRange = (range: { from?: string; to?: string }) =>
     setFilters((previous) => ({ ...previous, firstAdded: range.from || range.to ? range : undefined }))
@@ -264,8 +280,8 @@ export function EntitiesView({
       <div className="review-main">
         <div className="toolbar">
           <SearchBox
-            value={searchText}
-            onChange={setSearchText}
+            value={search}
+            onChange={setSearch}
             placeholder="Search names, aliases, Chinese names… (press /)"
           />
           <label className="min-score">
@@ -328,7 +344,20 @@ export function EntitiesView({
             onNearEnd={loadMore}
             initialScrollTop={kept.restoredState?.scrollTop ?? 0}
             onScrollTopChange={setScrollTop}
-            queryKey={viewKey}
+            queryKey={shown?.key ?? ''}
+            rowHeight={ROW_HEIGHT}
+            renderDeps={[
+              rows,
+              matches,
+              searching,
+              sorting,
+              hiddenColumns,
+              columnOrder,
+              columnSizes,
+              selected,
+              shown?.total === 0,
+              chips.length > 0 || search !== '',
+            ]}
             empty={
               shown && shown.total === 0 ? (
                 <p className="empty" role="note">
@@ -339,7 +368,7 @@ export function EntitiesView({
                       className="link"
                       onClick={() => {
                         setFilters({})
-                        setSearchText('')
+                        setSearch('')
                       }}
                     >
                       Clear search and filters
@@ -360,9 +389,10 @@ export function EntitiesView({
               <FacetFilter
                 key={facet}
                 title={FACET_TITLES[facet]}
-                values={shown?.facets?.[facet] ?? []}
-                selected={filters[facet] ?? []}
-                onChange={(values) => setFacet(facet, values)}
+                values={shown?.facets?.[facet] ?? NONE}
+                selected={filters[facet] ?? NONE}
+                onChange={setFacet}
+                id={facet}
               />
             ))}
             <DateRangeFilter title="First added" value={dateRange} onChange={setDateRange} />

@@ -1,0 +1,170 @@
+import { spawn } from 'node:child_process'
+import path from 'node:path'
+import readline from 'node:readline'
+import type { Page } from 'playwright-core'
+import { findChromium } from '../src/main/briefing/chromium-printer'
+import { percentile, round } from './stats'
+
+/** The review table as a user meets it: the real renderer in Chromium, served by the real loopback host. */
+export type BrowserBench =
+  | {
+      status: 'measured'
+      /** From navigation start to the Entities table showing its first rows. */
+      firstRowsMs: number
+      /** One more character typed in Search → the table shows that query's rows. */
+      keystroke: { runs: number; p50Ms: number; p95Ms: number }
+      /** A set filter ticked or unticked → rows and every facet count shown for it. */
+      filterChange: { runs: number; p50Ms: number; p95Ms: number }
+      /** The renderer's JavaScript heap after the session, garbage collected. */
+      heapMb: number
+    }
+  | { status: 'unavailable' | 'not-implemented'; reason: string }
+
+const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+]
+const STEP_TIMEOUT_MS = 30_000
+
+/** Starts `serve` from the built CLI on a store and resolves with the URL it prints. */
+function startServe(cliPath: string, db: string) {
+  const child = spawn(process.execPath, [cliPath, 'serve', '--port', '0'], {
+    env: { ...process.env, SANCTIONS_BRIEFING_DB: db },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+  const url = new Promise<string>((resolve, reject) => {
+    readline.createInterface({ input: child.stdout }).once('line', resolve)
+    child.once('exit', (code) => reject(new Error(`serve exited with ${code}`)))
+  })
+  return { child, url }
+}
+
+/**
+ * Time from the last input event (keydown or pointerdown, stamped in the page) to the renderer's mark
+ * for the rows of the expected query.
+ */
+async function timeToRows(
+  page: Page,
+  act: () => Promise<void>,
+  expected: { search: string; filters: string },
+) {
+  await page.evaluate(() => performance.clearMarks('sb:entities-rows'))
+  await act()
+  const handle = await page.waitForFunction(
+    ({ search, filters }) => {
+      const t0 = (window as unknown as { sbInputAt?: number }).sbInputAt ?? 0
+      const mark = performance.getEntriesByName('sb:entities-rows').find((entry) => {
+        const detail = (entry as PerformanceMark).detail as { search: string; filters: string }
+        return entry.startTime >= t0 && detail.search === search && detail.filters === filters
+      })
+      return mark ? mark.startTime - t0 : false
+    },
+    expected,
+    { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+  )
+  return (await handle.jsonValue()) as number
+}
+
+const summary = (samples: number[]) => ({
+  runs: samples.length,
+  p50Ms: round(percentile(samples, 50)),
+  p95Ms: round(percentile(samples, 95)),
+})
+
+/**
+ * Opens the app on `db` in Chromium and measures: start to first rows, keystroke to rows, filter change
+ * to facets, heap. `typed` is what is typed into Search, a character at a time; `countries` two country
+ * codes present in the store for the set-filter changes.
+ */
+export async function benchBrowser(options: {
+  cliPath: string
+  db: string
+  typed: string
+  countries: [string, string]
+  rounds?: number
+}): Promise<BrowserBench> {
+  let executablePath: string
+  try {
+    executablePath = findChromium()
+  } catch (error) {
+    return { status: 'unavailable', reason: (error as Error).message }
+  }
+  const { chromium } = await import('playwright-core')
+  const server = startServe(options.cliPath, options.db)
+  const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  try {
+    const url = await server.url
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await page.addInitScript(() => {
+      const stamp = () => ((window as unknown as { sbInputAt?: number }).sbInputAt = performance.now())
+      window.addEventListener('keydown', stamp, true)
+      window.addEventListener('pointerdown', stamp, true)
+    })
+    await page.goto(url)
+    const firstRows = await page.waitForFunction(
+      () => performance.getEntriesByName('sb:entities-rows')[0]?.startTime ?? false,
+      undefined,
+      { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+    )
+    const firstRowsMs = round((await firstRows.jsonValue()) as number)
+
+    const search = page.getByRole('searchbox', { name: 'Search' })
+    const keystrokes: number[] = []
+    for (let pass = 0; pass < (options.rounds ?? 3); pass += 1) {
+      await search.focus()
+      for (let i = 1; i <= options.typed.length; i += 1) {
+        const text = options.typed.slice(0, i)
+        keystrokes.push(
+          await timeToRows(page, () => page.keyboard.type(text.slice(-1)), { search: text, filters: '{}' }),
+        )
+      }
+      // Back to the whole table before the next pass (not counted: a fill is not a keystroke).
+      await timeToRows(page, () => search.fill(''), { search: '', filters: '{}' })
+    }
+
+    const filterChanges: number[] = []
+    const country = page.getByRole('group', { name: 'Country' })
+    const box = (code: string) => country.getByRole('checkbox', { name: new RegExp(`^${code} \\d`) })
+    for (let pass = 0; pass < (options.rounds ?? 3); pass += 1) {
+      const [a, b] = options.countries
+      const steps: [string, boolean, string[]][] = [
+        [a, true, [a]],
+        [b, true, [a, b]],
+        [a, false, [b]],
+        [b, false, []],
+      ]
+      for (const [code, check, expected] of steps) {
+        const filters = JSON.stringify({ country: expected })
+        filterChanges.push(
+          await timeToRows(page, () => (check ? box(code).check() : box(code).uncheck()), {
+            search: '',
+            filters,
+          }),
+        )
+      }
+    }
+    if (process.env.BENCH_SAMPLES)
+      console.error(keystrokes.map(Math.round).join(' '), '|', filterChanges.map(Math.round).join(' '))
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    return {
+      status: 'measured',
+      firstRowsMs,
+      keystroke: summary(keystrokes),
+      filterChange: summary(filterChanges),
+      heapMb: round(heap.usedSize / 2 ** 20),
+    }
+  } finally {
+    await browser.close()
+    server.child.kill()
+  }
+}
+
+/** The built CLI beside the built benchmark (out/main/cli.js). */
+export function builtCliPath(): string {
+  return path.join(__dirname, 'cli.js')
+}
