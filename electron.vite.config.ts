@@ -12,6 +12,8 @@ export default defineConfig({
           index: resolve(import.meta.dirname, 'src/main/electron/main.ts'),
           cli: resolve(import.meta.dirname, 'src/main/cli/main.ts'),
           bench: resolve(import.meta.dirname, 'bench/run-bench.ts'),
+          // Built beside them: prepareEntityIndex starts it as a worker thread from this folder.
+          'entity-index-worker': resolve(import.meta.dirname, 'src/main/store/entity-index-worker.ts'),
         },
       },
     },

@@ -9,8 +9,10 @@ import { percentile, round } from './stats'
 export type BrowserBench =
   | {
       status: 'measured'
-      /** From navigation start to the Entities table showing its first rows. */
+      /** Host started, page opened at once: from navigation start to the Entities table's first rows. */
       firstRowsMs: number
+      /** The same page opened again on the running host (its entity index already built). */
+      firstRowsWarmMs: number
       /** One more character typed in Search → the table shows that query's rows. */
       keystroke: { runs: number; p50Ms: number; p95Ms: number }
       /** A set filter ticked or unticked → rows and every facet count shown for it. */
@@ -93,8 +95,9 @@ export async function benchBrowser(options: {
     return { status: 'unavailable', reason: (error as Error).message }
   }
   const { chromium } = await import('playwright-core')
-  const server = startServe(options.cliPath, options.db)
+  // The browser is up first, as a user's is: "start" is starting the app's host, then opening its page.
   const browser = await chromium.launch({ executablePath, args: CHROMIUM_ARGS })
+  const server = startServe(options.cliPath, options.db)
   try {
     const url = await server.url
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } })
@@ -110,6 +113,16 @@ export async function benchBrowser(options: {
       { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
     )
     const firstRowsMs = round((await firstRows.jsonValue()) as number)
+    // Opening the page again on the running host: the entity index is built by now.
+    const again = await browser.newPage({ viewport: { width: 1400, height: 900 } })
+    await again.goto(url)
+    const warm = await again.waitForFunction(
+      () => performance.getEntriesByName('sb:entities-rows')[0]?.startTime ?? false,
+      undefined,
+      { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+    )
+    const firstRowsWarmMs = round((await warm.jsonValue()) as number)
+    await again.close()
 
     const search = page.getByRole('searchbox', { name: 'Search' })
     const keystrokes: number[] = []
@@ -146,14 +159,13 @@ export async function benchBrowser(options: {
         )
       }
     }
-    if (process.env.BENCH_SAMPLES)
-      console.error(keystrokes.map(Math.round).join(' '), '|', filterChanges.map(Math.round).join(' '))
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
     return {
       status: 'measured',
       firstRowsMs,
+      firstRowsWarmMs,
       keystroke: summary(keystrokes),
       filterChange: summary(filterChanges),
       heapMb: round(heap.usedSize / 2 ** 20),

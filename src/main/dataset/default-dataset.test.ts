@@ -90,13 +90,13 @@ describe('default dataset', () => {
 
   it.each(['yuncong', 'Yun Cong', 'yun cong ke ji', 'YUNCONGKEJI'])(
     'pinyin %s finds 云从科技, explained by the Chinese name it spells',
-    (query) => {
+    async (query) => {
       const store = openDefaultStore(tempDir())
       const hit = catalog.search(store, query).find((h) => h.id === 'cloudwalk')
       expect(hit).toMatchObject({ matchedField: 'pinyin', matchedText: '云从科技 (yun cong ke ji)' })
       expect(
-        catalog.queryEntities(store, { search: query, filters: {}, sort: [], offset: 0, limit: 10 }).rows[0]
-          .id,
+        (await catalog.queryEntities(store, { search: query, filters: {}, sort: [], offset: 0, limit: 10 }))
+          .rows[0].id,
       ).toBe('cloudwalk')
       store.close()
     },

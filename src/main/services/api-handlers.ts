@@ -1,5 +1,5 @@
 import type { ApiCallName } from '../../shared/api-names'
-import { entityIndex } from '../store/entity-index'
+import { prepareEntityIndex } from '../store/entity-index'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
@@ -35,16 +35,14 @@ export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): Pl
 
 /**
  * The Entities table's first query needs the in-memory entity index (about a second to build at 100,000
- * entities): build it now, while the window or page is still loading, rather than when it asks.
+ * entities): start building it now, in a worker, while the window or page is still loading.
  */
 function warmEntityIndex(store: Store): void {
-  setImmediate(() => {
-    try {
-      entityIndex(store.db)
-    } catch {
-      // The store was closed before the warm-up ran (a short-lived command or test): nothing to warm.
-    }
-  }).unref()
+  try {
+    void prepareEntityIndex(store.db, store.path)
+  } catch {
+    // The store was closed already (a short-lived command or test): nothing to warm.
+  }
 }
 
 /** Binds every contract call to its service. Input reaching these functions is already validated. */

@@ -13,6 +13,7 @@ import { LATEST_STORE_VERSION } from '../store/migrations'
 import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
 import { searchIndex } from '../store/search-index'
+import { prepareEntityIndex } from '../store/entity-index'
 import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
@@ -36,7 +37,9 @@ export function listEntities(store: Store): EntitySummary[] {
   return records.listEntities(store.db)
 }
 
-export function queryEntities(store: Store, query: EntityQuery): EntityPage {
+export async function queryEntities(store: Store, query: EntityQuery): Promise<EntityPage> {
+  // Waits for the entity index when a worker is building it (at start, after an import).
+  await prepareEntityIndex(store.db, store.path)
   return queryEntityPage(store.db, query)
 }
 

@@ -9,6 +9,7 @@ import { addTrustedKey, trustStoreLookup } from '../bundles/trust-store'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
+import { buildIndex, packIndex, unpackIndex } from './entity-index'
 import { queryEntities } from './entity-query'
 import { listEntities } from './read-records'
 
@@ -81,6 +82,15 @@ describe('the in-memory entity index', () => {
     }
     // The combinations really filter: most keep some entities but not all.
     expect(narrowed).toBeGreaterThanOrEqual(5)
+    store.close()
+  })
+
+  it('crosses from the worker thread intact (packed, cloned with its buffers transferred, unpacked)', () => {
+    const store = openDefaultStore(tempDir())
+    const built = buildIndex(store.db, 'v1')
+    const { packed, transfer } = packIndex(built)
+    const received = structuredClone(packed, { transfer })
+    expect(unpackIndex(received, 'v1')).toEqual(buildIndex(store.db, 'v1'))
     store.close()
   })
 
