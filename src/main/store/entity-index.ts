@@ -95,12 +95,16 @@ export function packIndex(index: EntityIndex): { packed: PackedIndex; transfer: 
     if (code === undefined) dates.set(date, (code = dates.size))
     return code
   })
-  const { ids, position: _position, firstAdded: _firstAdded, ...rest } = index
-  const packed: PackedIndex = {
-    ...rest,
-    ids: ids.join('\n'),
+  // The lookup tables stay behind (rebuilt on arrival); only the index's data crosses.
+  const data: Partial<EntityIndex> = { ...index }
+  delete data.position
+  delete data.ids
+  delete data.firstAdded
+  const packed = {
+    ...data,
+    ids: index.ids.join('\n'),
     firstAdded: { codes, values: [...dates.keys()] },
-  }
+  } as PackedIndex
   const typed = [
     index.country.codes,
     index.type.codes,
