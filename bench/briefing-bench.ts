@@ -17,8 +17,6 @@ export interface BriefingBench {
 }
 
 const RUNS = 3
-const ENTITIES = 500
-const REACTIONS = 100
 
 /** `export-pdf` once, as a user would run it; the in-process form is for the benchmark's own test. */
 function exportOnce(
@@ -55,12 +53,20 @@ function exportOnce(
   return Promise.resolve(JSON.parse(child.stdout) as { pageCount: number; bytes: number })
 }
 
-/** A briefing of 500 entities and 100 reactions, timed from command to finished file (#5's number). */
-export async function benchBriefing(dir: string, inProcess: boolean): Promise<BriefingBench> {
-  const db = path.join(dir, 'briefing-store.sqlite')
+/**
+ * A briefing of one round of `entities` entities and `reactions` reactions, timed from command to
+ * finished file (#5's number is 500 entities and 100 reactions).
+ */
+export async function benchBriefing(
+  dir: string,
+  inProcess: boolean,
+  entities: number,
+  reactions: number,
+): Promise<BriefingBench> {
+  const db = path.join(dir, `briefing-store-${entities}.sqlite`)
   const store = openStore(db)
   try {
-    applyTestOperations(store, generateData(ENTITIES, { rounds: 1, reactions: REACTIONS }).operations)
+    applyTestOperations(store, generateData(entities, { rounds: 1, reactions }).operations)
   } finally {
     store.close()
   }
@@ -75,8 +81,8 @@ export async function benchBriefing(dir: string, inProcess: boolean): Promise<Br
   }
   times.sort((a, b) => a - b)
   return {
-    entities: ENTITIES,
-    reactions: REACTIONS,
+    entities,
+    reactions,
     pages: last.pageCount,
     bytes: last.bytes,
     ms: times[Math.floor(times.length / 2)],

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import path from 'node:path'
 import readline from 'node:readline'
 import type { Page } from 'playwright-core'
-import { findChromium } from '../src/main/briefing/chromium-printer'
+import { CHROMIUM_ARGS, findChromium } from '../src/main/briefing/chromium-printer'
 import { percentile, round } from './stats'
 
 /** The review table as a user meets it: the real renderer in Chromium, served by the real loopback host. */
@@ -22,13 +22,6 @@ export type BrowserBench =
     }
   | { status: 'unavailable' | 'not-implemented'; reason: string }
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
 const STEP_TIMEOUT_MS = 30_000
 
 /** Starts `serve` from the built CLI on a store and resolves with the URL it prints. */

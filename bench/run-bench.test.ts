@@ -36,6 +36,8 @@ describe('benchmark', () => {
     expect(results.briefing).toMatchObject({ entities: 500, reactions: 100, runs: 3 })
     expect(results.briefing.pages).toBeGreaterThan(10)
     expect(results.briefing.ms).toBeGreaterThan(0)
+    expect(results.briefingSmall).toMatchObject({ entities: 50, reactions: 10, runs: 3 })
+    expect(results.briefingSmall.pages).toBeLessThan(results.briefing.pages)
     expect(results.csl).toMatchObject({ rows: 2000 })
     expect(results.csl.previewMs).toBeGreaterThan(0)
     expect(results.targets.map((t) => t.verdict)).toContain('NOT MEASURED')

@@ -48,7 +48,10 @@ export interface BenchResults {
   generatedAt: string
   machine: { cpus: number; memoryGb: number; node: string; platform: string }
   sizes: SizeResult[]
+  /** The briefing #5 sets its number for: 500 entities and 100 reactions. */
   briefing: BriefingBench
+  /** A short one: 50 entities and 10 reactions. */
+  briefingSmall: BriefingBench
   csl: CslBench
   targets: TargetCheck[]
 }
@@ -287,8 +290,10 @@ export async function runBenchmark(options: {
   log('Benchmarking a briefing PDF…')
   const briefingDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-briefing-'))
   let briefing: BriefingBench
+  let briefingSmall: BriefingBench
   try {
-    briefing = await benchBriefing(briefingDir, Boolean(options.inProcess))
+    briefingSmall = await benchBriefing(briefingDir, Boolean(options.inProcess), 50, 10)
+    briefing = await benchBriefing(briefingDir, Boolean(options.inProcess), 500, 100)
   } finally {
     fs.rmSync(briefingDir, { recursive: true, force: true })
   }
@@ -303,9 +308,10 @@ export async function runBenchmark(options: {
   log(
     `  CSL of ${csl.rows} rows (${(csl.bytes / 1e6).toFixed(1)} MB): preview ${csl.previewMs} ms, apply ${csl.applyMs} ms, ${csl.entitiesAdded} entities added, peak ${csl.peakMb} MB`,
   )
-  log(
-    `  export-pdf of ${briefing.entities} entities and ${briefing.reactions} reactions: ${briefing.ms} ms (median of ${briefing.runs}), ${briefing.pages} pages, ${(briefing.bytes / 1e6).toFixed(1)} MB`,
-  )
+  for (const b of [briefingSmall, briefing])
+    log(
+      `  export-pdf of ${b.entities} entities and ${b.reactions} reactions: ${b.ms} ms (median of ${b.runs}), ${b.pages} pages, ${(b.bytes / 1e6).toFixed(1)} MB`,
+    )
   const results: BenchResults = {
     generatedAt: new Date().toISOString(),
     machine: {
@@ -316,6 +322,7 @@ export async function runBenchmark(options: {
     },
     sizes,
     briefing,
+    briefingSmall,
     csl,
     targets: checkTargets(sizes, briefing, csl),
   }

@@ -94,6 +94,8 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   await page.keyboard.press('Escape')
   await expect(details).toHaveCount(0)
   await page.getByRole('searchbox', { name: 'Search' }).fill('')
+  // The rows are redrawn for the cleared search before one is focused.
+  await expect(status).toHaveText('Showing 29 of 29')
   await table.getByRole('row').nth(1).focus()
   await page.keyboard.press('ArrowDown')
   await expect(table.getByRole('row').nth(2)).toBeFocused()

@@ -34,7 +34,8 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
   return found
 }
 
-const CHROMIUM_ARGS = [
+/** How Chromium runs headless here: no sandbox (containers), no GPU, no calls home. */
+export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

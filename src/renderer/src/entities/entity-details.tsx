@@ -1,9 +1,8 @@
 import { useLoad } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
-import { QuoteText } from '../components/quote-text'
-import { SourceLink } from '../components/source-link'
 import { DetailsPanel } from '../review/details-panel'
+import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 
 /** The side panel for one entity: every name, designation, reaction and source, and where it came from. */
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
@@ -56,27 +55,10 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                 ))}
               </ul>
               <h4>Reactions naming it ({e.reactions.length})</h4>
-              <ul>
-                {e.reactions.map((r) => (
-                  <li key={r.id}>
-                    <strong>{r.speaker ?? r.organisation ?? 'Unnamed'}</strong> ({dateOrUnknown(r.dateSaid)}):{' '}
-                    <QuoteText reaction={r} /> <SourceLink source={r.source} />
-                  </li>
-                ))}
-              </ul>
+              <ReactionList reactions={e.reactions} />
               <h4>Sources</h4>
-              <ol>
-                {e.citations.map((c, index) => (
-                  <li key={`${c.source.id}-${index}`}>
-                    <SourceLink source={c.source} />{' '}
-                    {c.supports ? <span className="note">({c.supports})</span> : null}
-                    {c.source.reliability === 'single' ? <span className="badge">single source</span> : null}
-                  </li>
-                ))}
-              </ol>
-              <p className="provenance">
-                From {e.provenance.label}, recorded {e.provenance.at.slice(0, 10)}.
-              </p>
+              <SourceList citations={e.citations} />
+              <ProvenanceNote provenance={e.provenance} />
             </>
           )
         }

@@ -17,6 +17,7 @@ import { DateRangeFilter } from './date-range-filter'
 import { FacetFilter } from './facet-filter'
 import { runListQuery, type DateRange, type ListSpec } from './list-query'
 import { inOrder, moveColumnId, reviewFeatures, type ReviewFeatures } from './review-features'
+import { NoMatches } from './no-matches'
 import { ReviewGrid } from './review-grid'
 import { SavedViews } from './saved-views'
 import { SearchBox } from './search-box'
@@ -225,18 +226,11 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
             ]}
             empty={
               result.rows.length === 0 ? (
-                <p className="empty" role="note">
-                  No {props.noun} match.{' '}
-                  {chips.length > 0 || state.search ? (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => update({ filters: {}, dates: {}, search: '' })}
-                    >
-                      Clear search and filters
-                    </button>
-                  ) : null}
-                </p>
+                <NoMatches
+                  noun={props.noun}
+                  canClear={chips.length > 0 || state.search !== ''}
+                  onClear={() => update({ filters: {}, dates: {}, search: '' })}
+                />
               ) : null
             }
           />

@@ -2,10 +2,9 @@ import { countsLabel } from '../../../shared/format'
 import { useLoad } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
-import { QuoteText } from '../components/quote-text'
-import { SourceLink } from '../components/source-link'
 import { useNavigation } from '../navigation'
 import { DetailsPanel } from '../review/details-panel'
+import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 
 /** The side panel for one round: its rule, dates and counts, every entity it named, and the reactions. */
 export function RoundDetails({ id, onClose }: { id: string; onClose: () => void }) {
@@ -76,27 +75,10 @@ export function RoundDetails({ id, onClose }: { id: string; onClose: () => void 
                   </button>
                 </p>
               ) : null}
-              <ul>
-                {r.reactions.map((reaction) => (
-                  <li key={reaction.id}>
-                    <strong>{reaction.speaker ?? reaction.organisation ?? 'Unnamed'}</strong> (
-                    {dateOrUnknown(reaction.dateSaid)}): <QuoteText reaction={reaction} />{' '}
-                    <SourceLink source={reaction.source} />
-                  </li>
-                ))}
-              </ul>
+              <ReactionList reactions={r.reactions} />
               <h4>Sources</h4>
-              <ol>
-                {r.citationsBySource.map((c, index) => (
-                  <li key={`${c.source.id}-${index}`}>
-                    <SourceLink source={c.source} />{' '}
-                    {c.supports ? <span className="note">({c.supports})</span> : null}
-                  </li>
-                ))}
-              </ol>
-              <p className="provenance">
-                From {r.provenance.label}, recorded {r.provenance.at.slice(0, 10)}.
-              </p>
+              <SourceList citations={r.citationsBySource} />
+              <ProvenanceNote provenance={r.provenance} />
             </>
           )
         }

@@ -28,6 +28,7 @@ import { CopySelected } from '../review/copy-selected'
 import { DateRangeFilter } from '../review/date-range-filter'
 import { FacetFilter } from '../review/facet-filter'
 import { inOrder, moveColumnId, reviewFeatures } from '../review/review-features'
+import { NoMatches } from '../review/no-matches'
 import { ReviewGrid } from '../review/review-grid'
 import { SavedViews } from '../review/saved-views'
 import { SearchBox } from '../review/search-box'
@@ -360,21 +361,14 @@ export function EntitiesView({
             ]}
             empty={
               shown && shown.total === 0 ? (
-                <p className="empty" role="note">
-                  No entities match.{' '}
-                  {chips.length > 0 || search ? (
-                    <button
-                      type="button"
-                      className="link"
-                      onClick={() => {
-                        setFilters({})
-                        setSearch('')
-                      }}
-                    >
-                      Clear search and filters
-                    </button>
-                  ) : null}
-                </p>
+                <NoMatches
+                  noun="entities"
+                  canClear={chips.length > 0 || search !== ''}
+                  onClear={() => {
+                    setFilters({})
+                    setSearch('')
+                  }}
+                />
               ) : null
             }
           />
