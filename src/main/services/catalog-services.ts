@@ -14,6 +14,7 @@ import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
 import { searchIndex } from '../store/search-index'
 import { prepareEntityIndex } from '../store/entity-index'
+import { loadPinyin } from '../store/pinyin-text'
 import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
@@ -37,10 +38,32 @@ export function listEntities(store: Store): EntitySummary[] {
   return records.listEntities(store.db)
 }
 
+const warmed = new WeakSet<Store>()
+
+/**
+ * Once the Entities table has its first rows, a moment later, runs one search whose answer is dropped:
+ * it loads pinyin-pro's dictionary (match explanations spell Chinese names) and warms the full-text
+ * index and the code that scores matches, so the reviewer's first keystroke does not pay for them.
+ */
+function warmSearchSoon(store: Store): void {
+  if (warmed.has(store)) return
+  warmed.add(store)
+  setTimeout(() => {
+    try {
+      loadPinyin()
+      queryEntityPage(store.db, { search: 'a', filters: {}, sort: [], offset: 0, limit: 100, facets: false })
+    } catch {
+      // The store was closed meanwhile: nothing to warm.
+    }
+  }, 50).unref()
+}
+
 export async function queryEntities(store: Store, query: EntityQuery): Promise<EntityPage> {
   // Waits for the entity index when a worker is building it (at start, after an import).
   await prepareEntityIndex(store.db, store.path)
-  return queryEntityPage(store.db, query)
+  const page = queryEntityPage(store.db, query)
+  warmSearchSoon(store)
+  return page
 }
 
 export function getEntity(store: Store, id: string): EntityDetail | null {

@@ -3,7 +3,7 @@ import type { EntitySummary } from '../../shared/domain'
 import type { EntityFilters, EntityMatch, EntityPage, EntitySortColumn } from '../../shared/entity-query'
 import { entityIndex, queryIndex, type EntityIndex } from './entity-index'
 import { readEntitySummaries } from './read-records'
-import { bestNameMatch, fuzzyEntityMatches, nameForms, readEntityNames } from './fuzzy-names'
+import { bestNameMatch, entityNameForms, fuzzyEntityMatches } from './fuzzy-names'
 import { ftsQueryFor } from './search-text'
 
 type Db = Database.Database
@@ -122,9 +122,9 @@ function matchesOf(
   if (ids.length === 0) return null
   const result: Record<string, EntityMatch> = {}
   for (const id of ids) {
-    const names = readEntityNames(db, id)
-    if (!names) continue
-    const best = bestNameMatch(search, nameForms(names.primary, names.original, names.aliases))
+    const forms = entityNameForms(db, id)
+    if (!forms) continue
+    const best = bestNameMatch(search, forms)
     result[id] = { ...best, method: byWords(id) ? 'words' : 'fuzzy' }
   }
   return result

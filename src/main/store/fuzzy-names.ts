@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { recordsVersion } from './data-version'
 import { pinyinForIndex } from './pinyin-text'
 import { foldToken } from './search-text'
 import { statement } from './statement-cache'
@@ -151,6 +152,33 @@ export function readEntityNames(
   return { primary: entity.primary_name, original: entity.original_name, aliases }
 }
 
+/** How many entities' name forms are kept between searches (a few screens of typing). */
+const FORMS_KEPT = 5_000
+const formsKept = new WeakMap<Db, { version: string; forms: Map<string, NameForm[] | null> }>()
+
+/**
+ * An entity's name forms (names, aliases, their pinyin) for scoring, kept for the store's current
+ * records: typing "B", "Be", "Bei" scores mostly the same entities, whose names are then read and
+ * spelled in pinyin once. Null when the entity is gone.
+ */
+export function entityNameForms(db: Db, id: string): NameForm[] | null {
+  // Any change through this connection counts too (total_changes): a stale name costs more than a reread.
+  const version = `${recordsVersion(db)}:${statement(db, 'SELECT total_changes()').pluck().get() as number}`
+  let kept = formsKept.get(db)
+  if (!kept || kept.version !== version) {
+    kept = { version, forms: new Map() }
+    formsKept.set(db, kept)
+  }
+  let forms = kept.forms.get(id)
+  if (forms === undefined) {
+    const names = readEntityNames(db, id)
+    forms = names ? nameForms(names.primary, names.original, names.aliases) : null
+    if (kept.forms.size >= FORMS_KEPT) kept.forms.clear()
+    kept.forms.set(id, forms)
+  }
+  return forms
+}
+
 /** Candidates share the most three-letter pieces with the query; only these are scored. */
 const CANDIDATES = 300
 
@@ -173,9 +201,9 @@ export function fuzzyEntityMatches(db: Db, query: string, minScore: number): Map
     .pluck()
     .all(match) as string[]
   for (const id of ids) {
-    const names = readEntityNames(db, id)
-    if (!names) continue
-    const best = bestNameMatch(query, nameForms(names.primary, names.original, names.aliases))
+    const forms = entityNameForms(db, id)
+    if (!forms) continue
+    const best = bestNameMatch(query, forms)
     if (best.score >= minScore) result.set(id, best)
   }
   return result

@@ -6,7 +6,7 @@ const HAN = /\p{Script=Han}/u
 let pinyinOf: typeof PinyinFunction | null = null
 
 /** pinyin-pro carries its dictionary: loaded the first time a Chinese name is indexed, not at startup. */
-function loadPinyin(): typeof PinyinFunction {
+export function loadPinyin(): typeof PinyinFunction {
   if (!pinyinOf)
     pinyinOf = (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof PinyinFunction }).pinyin
   return pinyinOf

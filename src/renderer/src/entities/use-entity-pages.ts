@@ -7,7 +7,7 @@ import type {
   FacetValue,
 } from '../../../shared/entity-query'
 import type { EntitySummary } from '../../../shared/domain'
-import type { ApiInput } from '../../../shared/contract'
+import type { ApiInput, BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 
 // About four screens of rows: enough to scroll on while the next page loads, small enough to answer fast.
@@ -32,6 +32,20 @@ interface Loaded {
   error: string | null
 }
 
+/** One page of a query; facets are counted for the first page only (scrolling does not change them). */
+function requestPage(api: BriefingApi, query: EntityQueryState, offset: number): Promise<EntityPage> {
+  return api.queryEntities({
+    search: query.search,
+    minScore: query.minScore ?? 100,
+    // Facet values come from the store's own facet counts, so their types are valid by construction.
+    filters: query.filters as ApiInput<'queryEntities'>['filters'],
+    sort: query.sort,
+    offset,
+    limit: PAGE_SIZE,
+    facets: offset === 0,
+  })
+}
+
 /**
  * Rows of the Entities table, fetched from the store a page at a time: the first page whenever the
  * query changes, further pages as the user scrolls. Answers to an outdated query are dropped.
@@ -43,27 +57,35 @@ export function useEntityPages(query: EntityQueryState) {
   const loadingMore = useRef(false)
 
   const fetchPage = useCallback(
-    (offset: number): Promise<EntityPage> =>
-      // Facets are counted for the first page only: scrolling further does not change them.
-      api.queryEntities({
-        search: query.search,
-        minScore: query.minScore ?? 100,
-        // Facet values come from the store's own facet counts, so their types are valid by construction.
-        filters: query.filters as ApiInput<'queryEntities'>['filters'],
-        sort: query.sort,
-        offset,
-        limit: PAGE_SIZE,
-        facets: offset === 0,
-      }),
+    (offset: number): Promise<EntityPage> => requestPage(api, query, offset),
     // The key captures the whole query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [api, key],
+  )
+  // A first page asked for ahead of the render that shows it (see `prefetch`), by query key.
+  const early = useRef(new Map<string, Promise<EntityPage>>())
+  /**
+   * Sends a query's first-page request now, from the input event, rather than after React has rendered
+   * the new query: the render and the request then overlap. Only the latest such request is kept.
+   */
+  const prefetch = useCallback(
+    (next: EntityQueryState) => {
+      const nextKey = JSON.stringify(next)
+      if (early.current.has(nextKey)) return
+      const request = requestPage(api, next, 0)
+      // A request overtaken by the next keystroke is simply dropped, its failure too.
+      request.catch(() => undefined)
+      early.current = new Map([[nextKey, request]])
+    },
+    [api],
   )
 
   // A layout effect: the request leaves as soon as the new query is committed, not a frame later.
   useLayoutEffect(() => {
     let current = true
-    fetchPage(0).then(
+    const ahead = early.current.get(key)
+    early.current.delete(key)
+    ;(ahead ?? fetchPage(0)).then(
       (page) =>
         current &&
         setLoaded({
@@ -113,5 +135,5 @@ export function useEntityPages(query: EntityQueryState) {
   }, [fetchPage, key, loaded])
 
   const current = loaded && loaded.key === key ? loaded : null
-  return { page: current, stale: loaded, loadMore }
+  return { page: current, stale: loaded, loadMore, prefetch }
 }

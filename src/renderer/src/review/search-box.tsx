@@ -8,10 +8,13 @@ import { startTransition, useEffect, useRef, useState } from 'react'
 export function SearchBox({
   value,
   onChange,
+  onInput,
   placeholder,
 }: {
   value: string
   onChange(value: string): void
+  /** Called at once with each keystroke's text, before the transition (to send the query early). */
+  onInput?(value: string): void
   placeholder: string
 }) {
   const box = useRef<HTMLInputElement>(null)
@@ -47,6 +50,7 @@ export function SearchBox({
       onChange={(event) => {
         const next = event.target.value
         setText(next)
+        onInput?.(next)
         startTransition(() => {
           setGiven(next)
           onChange(next)

@@ -167,7 +167,7 @@ export function EntitiesView({
   const [scrollTop, setScrollTop] = useState(0)
   const [openId, setOpenId] = useState<string | null>(initialOpenId)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
-  const { page, stale, loadMore } = useEntityPages({ search, filters, sort, minScore })
+  const { page, stale, loadMore, prefetch } = useEntityPages({ search, filters, sort, minScore })
   const navigation = useNavigation()
   const viewKey = JSON.stringify({ search, filters, sort, minScore })
   // The Briefing view can take "the table as filtered" as its scope: keep it told of the current view.
@@ -283,6 +283,7 @@ export function EntitiesView({
           <SearchBox
             value={search}
             onChange={setSearch}
+            onInput={(next) => prefetch({ search: next, filters, sort, minScore })}
             placeholder="Search names, aliases, Chinese names… (press /)"
           />
           <label className="min-score">
