@@ -75,6 +75,12 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   await page.getByRole('button', { name: 'Remove filter Stance: opposes' }).click()
   await expect(status).toHaveText('Showing 29 of 29')
 
+  // A text column filters by what it contains.
+  await page.getByRole('searchbox', { name: 'Speaker contains' }).fill('GENG')
+  await expect(status).toHaveText('Showing 5 of 29')
+  await page.getByRole('button', { name: 'Remove filter Speaker contains “GENG”' }).click()
+  await expect(status).toHaveText('Showing 29 of 29')
+
   // Sorted by date, newest first: undated reactions go last either way.
   await table.getByRole('button', { name: 'Date' }).click()
   await table.getByRole('button', { name: 'Date' }).click()

@@ -181,6 +181,10 @@ export const listViewStateSchema = z
       .record(z.string().max(50), dateRange)
       .refine((dates) => Object.keys(dates).length <= 20, 'at most 20 date filters')
       .default({}),
+    texts: z
+      .record(z.string().max(50), z.string().max(LIMITS.queryLength))
+      .refine((texts) => Object.keys(texts).length <= 20, 'at most 20 text filters')
+      .default({}),
     sort: z
       .array(z.object({ column: z.string().max(50), desc: z.boolean() }).strict())
       .max(20)

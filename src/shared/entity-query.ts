@@ -53,6 +53,8 @@ export interface ListViewState extends TableLayout {
   search: string
   filters: Record<string, string[]>
   dates: Record<string, { from?: string; to?: string }>
+  /** Text filter id → what the column must contain. */
+  texts: Record<string, string>
   sort: { column: string; desc: boolean }[]
 }
 

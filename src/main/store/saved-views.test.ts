@@ -19,6 +19,7 @@ const listState = {
   search: 'oppose',
   filters: { stance: ['opposes'], round: ['el-2019-10-84fr54002'] },
   dates: { date: { from: '2019-10-01' } },
+  texts: { speaker: 'geng' },
   sort: [{ column: 'date', desc: true }],
   hiddenColumns: ['source'],
   columnOrder: [],

@@ -26,6 +26,7 @@ const spec: ListSpec<Quote> = {
     },
   ],
   dates: [{ id: 'date', title: 'Date', date: (row) => row.date }],
+  texts: [{ id: 'speaker', title: 'Speaker', text: (row) => row.speaker ?? '' }],
   sortValues: { date: (row) => row.date, speaker: (row) => row.speaker },
 }
 
@@ -50,7 +51,7 @@ const rows: Quote[] = [
   { id: 'd', speaker: 'Analyst', text: 'Both rounds matter', stance: null, rounds: ['r1', 'r2'], date: null },
 ]
 
-const noQuery = { search: '', filters: {}, dates: {}, sort: [] }
+const noQuery = { search: '', filters: {}, dates: {}, texts: {}, sort: [] }
 const ids = (result: { rows: Quote[] }) => result.rows.map((row) => row.id)
 const counts = (values: { value: string; count: number }[]) =>
   Object.fromEntries(values.map((v) => [v.value, v.count]))
@@ -112,6 +113,13 @@ describe('the in-memory query of the Rounds and Reactions tables', () => {
     // A range only on the date filter leaves the facets' counts to the rows in range.
     const result = runListQuery(rows, spec, { ...noQuery, dates: { date: { from: '2020-01-01' } } })
     expect(counts(result.facets.stance)).toEqual({ supports: 1 })
+  })
+
+  it('filters a text column by what it contains, case and accents aside, and counts facets within it', () => {
+    const result = runListQuery(rows, spec, { ...noQuery, texts: { speaker: 'SHUANG' } })
+    expect(ids(result)).toEqual(['a'])
+    expect(counts(result.facets.stance)).toEqual({ opposes: 1 })
+    expect(ids(runListQuery(rows, spec, { ...noQuery, texts: { speaker: '  ' } }))).toHaveLength(4)
   })
 
   it('sorts by several columns with nulls last in either direction', () => {

@@ -26,12 +26,20 @@ export interface ListDateFilter<Row> {
 /** A column the table can sort by; null values always go last. */
 export type SortValue = string | number | null
 
+/** A text column with a "contains" filter (case- and accent-blind), for columns that are not categories. */
+export interface ListTextFilter<Row> {
+  id: string
+  title: string
+  text(row: Row): string
+}
+
 export interface ListSpec<Row> {
   id(row: Row): string
   /** Every text the search looks in: names, titles, quotes, citations. */
   searchText(row: Row): string[]
   facets: ListFacet<Row>[]
   dates: ListDateFilter<Row>[]
+  texts: ListTextFilter<Row>[]
   sortValues: Record<string, (row: Row) => SortValue>
 }
 
@@ -45,6 +53,8 @@ export interface ListQuery {
   /** Facet id → the values kept ('' stands for "not recorded"). */
   filters: Record<string, string[]>
   dates: Record<string, DateRange>
+  /** Text filter id → what the column must contain. */
+  texts: Record<string, string>
   sort: { column: string; desc: boolean }[]
 }
 
@@ -106,7 +116,7 @@ function labelOf<Row>(rows: readonly Row[], facet: ListFacet<Row>, value: string
 }
 
 /**
- * Applies search, set filters and date ranges, counts every facet, and sorts. One pass over the rows:
+ * Applies search, set filters, date ranges and text filters, counts every facet, and sorts. One pass over the rows:
  * each row gets a bit per filter it fails, so a facet's counts take the rows that fail at most that
  * facet's own filter ("each facet counted with all other filters applied").
  */
@@ -123,8 +133,12 @@ export function runListQuery<Row>(
     const range = query.dates[d.id]
     return range && (range.from || range.to)
   })
+  const activeTexts = spec.texts
+    .map((filter) => ({ filter, needle: foldText((query.texts[filter.id] ?? '').trim()) }))
+    .filter((entry) => entry.needle !== '')
   const SEARCH_BIT = 1 << spec.facets.length
   const DATES_BIT = SEARCH_BIT << 1
+  const TEXTS_BIT = DATES_BIT << 1
   const counts = spec.facets.map(() => new Map<string, FacetValue>())
   const kept: Row[] = []
   for (const row of rows) {
@@ -140,6 +154,9 @@ export function runListQuery<Row>(
     }
     for (const dateFilter of activeDates) {
       if (!inRange(dateFilter.date(row), query.dates[dateFilter.id])) failed |= DATES_BIT
+    }
+    for (const { filter, needle } of activeTexts) {
+      if (!foldText(filter.text(row)).includes(needle)) failed |= TEXTS_BIT
     }
     if (failed === 0) kept.push(row)
     spec.facets.forEach((facet, index) => {

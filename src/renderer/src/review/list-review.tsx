@@ -21,6 +21,7 @@ import { NoMatches } from './no-matches'
 import { ReviewGrid } from './review-grid'
 import { SavedViews } from './saved-views'
 import { SearchBox } from './search-box'
+import { TextFilter } from './text-filter'
 import { selectColumn } from './select-column'
 import { useKeptView, useSelection } from './use-kept-view'
 
@@ -50,6 +51,7 @@ const EMPTY_STATE: ListViewState = {
   search: '',
   filters: {},
   dates: {},
+  texts: {},
   sort: [],
   hiddenColumns: [],
   columnOrder: [],
@@ -79,8 +81,8 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
     setState((previous) => ({ ...view, scrollTop: previous.scrollTop }))
   const search = state.search
   const query = useMemo(
-    () => ({ search, filters: state.filters, dates: state.dates, sort: state.sort }),
-    [search, state.filters, state.dates, state.sort],
+    () => ({ search, filters: state.filters, dates: state.dates, texts: state.texts, sort: state.sort }),
+    [search, state.filters, state.dates, state.texts, state.sort],
   )
   const result = useMemo(() => runListQuery(rows, spec, query), [rows, spec, query])
   const [openId, setOpenId] = useState<string | null>(null)
@@ -135,6 +137,13 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
       else delete dates[id]
       return { ...previous, dates }
     })
+  const setText = (id: string, value: string) =>
+    setState((previous) => {
+      const texts = { ...previous.texts }
+      if (value) texts[id] = value
+      else delete texts[id]
+      return { ...previous, texts }
+    })
   const chips: FilterChip[] = [
     ...spec.facets.flatMap((facet) =>
       (state.filters[facet.id] ?? []).map((value) => ({
@@ -154,8 +163,15 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
         label: `${d.title}: ${rangeLabel(state.dates[d.id])}`,
         remove: () => setDates(d.id, {}),
       })),
+    ...spec.texts
+      .filter((t) => (state.texts[t.id] ?? '').trim() !== '')
+      .map((t) => ({
+        key: `text:${t.id}`,
+        label: `${t.title} contains “${state.texts[t.id].trim()}”`,
+        remove: () => setText(t.id, ''),
+      })),
   ]
-  const clearFilters = () => update({ filters: {}, dates: {} })
+  const clearFilters = () => update({ filters: {}, dates: {}, texts: {} })
 
   /** The whole filtered view, shown columns in table order (columns of buttons have no text). */
   function exportCsv() {
@@ -229,7 +245,7 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
                 <NoMatches
                   noun={props.noun}
                   canClear={chips.length > 0 || state.search !== ''}
-                  onClear={() => update({ filters: {}, dates: {}, search: '' })}
+                  onClear={() => update({ filters: {}, dates: {}, texts: {}, search: '' })}
                 />
               ) : null
             }
@@ -250,6 +266,14 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
                 selected={state.filters[facet.id] ?? NONE}
                 onChange={setFacet}
                 emptyLabel={facet.emptyLabel}
+              />
+            ))}
+            {spec.texts.map((t) => (
+              <TextFilter
+                key={t.id}
+                title={t.title}
+                value={state.texts[t.id] ?? ''}
+                onChange={(value) => setText(t.id, value)}
               />
             ))}
             {spec.dates.map((d) => (

@@ -123,6 +123,12 @@ const SPEC: ListSpec<Reaction> = {
     { id: 'source', title: 'Source', values: (r) => [{ value: r.source.id, label: r.source.publication }] },
   ],
   dates: [{ id: 'date', title: 'Date', date: (r) => r.dateSaid }],
+  texts: [
+    { id: 'speaker', title: 'Speaker', text: (r) => r.speaker ?? '' },
+    { id: 'role', title: 'Role', text: (r) => r.speakerRole ?? '' },
+    { id: 'quote', title: 'Quote', text: (r) => `${r.context ?? ''} ${r.text}` },
+    { id: 'entities', title: 'Entities mentioned', text: (r) => r.entities.map((e) => e.name).join('\n') },
+  ],
   sortValues: {
     date: (r) => r.dateSaid,
     speaker: (r) => r.speaker,

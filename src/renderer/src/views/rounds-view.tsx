@@ -110,6 +110,10 @@ const SPEC: ListSpec<RoundSummary> = {
     { id: 'published', title: 'Published', date: (r) => r.published },
     { id: 'effective', title: 'Effective', date: (r) => r.effective },
   ],
+  texts: [
+    { id: 'title', title: 'Title', text: (r) => r.title ?? '' },
+    { id: 'basis', title: 'Basis', text: (r) => r.basis ?? '' },
+  ],
   sortValues: {
     list: (r) => r.list,
     title: (r) => r.title,
