@@ -80,6 +80,15 @@ const entityQueryInput = z
           })
           .strict()
           .optional(),
+        /** "Contains" filters on the text columns, case and accents aside. */
+        text: z
+          .object({
+            name: z.string().max(200).optional(),
+            originalName: z.string().max(200).optional(),
+            aliases: z.string().max(200).optional(),
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .default({}),

@@ -18,7 +18,13 @@ export interface EntityFilters {
   sector?: string[]
   round?: string[]
   firstAdded?: { from?: string; to?: string }
+  /** "Contains" filters on the text columns, case and accents aside; empty ones are ignored. */
+  text?: Partial<Record<EntityTextColumn, string>>
 }
+
+/** The Entities table's text columns with a "contains" filter. */
+export const ENTITY_TEXT_COLUMNS = ['name', 'originalName', 'aliases'] as const
+export type EntityTextColumn = (typeof ENTITY_TEXT_COLUMNS)[number]
 
 /** The lowest minimum score the search slider offers: below it, names share too little to mean much. */
 export const MIN_FUZZY_SCORE = 70

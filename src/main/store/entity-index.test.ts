@@ -23,6 +23,12 @@ function bruteForce(rows: EntitySummary[], filters: EntityFilters) {
     if (except !== 'type' && type?.length && !type.includes(row.type)) return false
     if (except !== 'sector' && sector?.length && !row.sectors.some((s) => sector.includes(s))) return false
     if (except !== 'round' && round?.length && !row.rounds.some((r) => round.includes(r.id))) return false
+    const fold = (text: string) => text.normalize('NFKD').replace(/\p{M}/gu, '').toLowerCase()
+    const contains = (values: (string | null)[], needle: string | undefined) =>
+      !needle?.trim() || values.some((value) => value !== null && fold(value).includes(fold(needle.trim())))
+    if (!contains([row.primaryName], filters.text?.name)) return false
+    if (!contains([row.originalName], filters.text?.originalName)) return false
+    if (!contains(row.aliases, filters.text?.aliases)) return false
     if (firstAdded?.from || firstAdded?.to) {
       if (!row.firstAdded) return false
       if (firstAdded.from && row.firstAdded < firstAdded.from) return false
@@ -69,6 +75,9 @@ describe('the in-memory entity index', () => {
       { firstAdded: { from: '2020' } },
       { firstAdded: { to: '2019-10' }, country: ['CN'] },
       { country: ['nowhere'] },
+      { text: { name: 'TECHNOLOGY' } },
+      { text: { originalName: '科技', name: ' ' }, type: ['company'] },
+      { text: { aliases: 'co., ltd' }, round: [rounds[0]] },
     ]
     let narrowed = 0
     for (const filters of combinations) {
@@ -81,7 +90,7 @@ describe('the in-memory entity index', () => {
         expect(asCounts(page.facets![facet]), `${facet} ${JSON.stringify(filters)}`).toEqual(expected[facet])
     }
     // The combinations really filter: most keep some entities but not all.
-    expect(narrowed).toBeGreaterThanOrEqual(5)
+    expect(narrowed).toBeGreaterThanOrEqual(8)
     store.close()
   })
 

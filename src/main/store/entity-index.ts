@@ -1,5 +1,13 @@
 import type Database from 'better-sqlite3'
-import type { EntityFacet, EntityFilters, EntitySortColumn, FacetValue } from '../../shared/entity-query'
+import {
+  ENTITY_TEXT_COLUMNS,
+  type EntityFacet,
+  type EntityFilters,
+  type EntitySortColumn,
+  type EntityTextColumn,
+  type FacetValue,
+} from '../../shared/entity-query'
+import { foldToken } from './search-text'
 import { existsSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
@@ -29,6 +37,8 @@ export interface EntityIndex {
   defaultRank: Int32Array
   /** Per sort column, a rank per entity (equal values share a rank); built on first use. */
   sortRanks: Map<EntitySortColumn, Int32Array>
+  /** Folded names, original-script names and aliases (one per line), read on the first text filter. */
+  texts?: Record<EntityTextColumn, string[]>
 }
 
 /** One value per entity, as a code into `values`. */
@@ -350,12 +360,42 @@ export interface IndexAnswer {
 }
 
 const FACETS: EntityFacet[] = ['country', 'type', 'sector', 'round']
-const BIT: Record<EntityFacet | 'firstAdded' | 'search', number> = {
+/** Names as the text filters compare them: read from the store once, case and accents folded. */
+function entityTexts(db: Db, index: EntityIndex): Record<EntityTextColumn, string[]> {
+  if (index.texts) return index.texts
+  const count = index.ids.length
+  const texts = {
+    name: new Array<string>(count).fill(''),
+    originalName: new Array<string>(count).fill(''),
+    aliases: new Array<string>(count).fill(''),
+  }
+  for (const [id, name, original] of db
+    .prepare('SELECT id, primary_name, original_name FROM entities')
+    .raw()
+    .all() as [string, string, string | null][]) {
+    const at = index.position.get(id)
+    if (at === undefined) continue
+    texts.name[at] = foldToken(name.normalize('NFKC'))
+    texts.originalName[at] = original ? foldToken(original.normalize('NFKC')) : ''
+  }
+  for (const [id, alias] of db.prepare('SELECT entity_id, alias FROM entity_aliases').raw().all() as [
+    string,
+    string,
+  ][]) {
+    const at = index.position.get(id)
+    if (at !== undefined) texts.aliases[at] += `${foldToken(alias.normalize('NFKC'))}\n`
+  }
+  index.texts = texts
+  return texts
+}
+
+const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text', number> = {
   country: 1,
   type: 2,
   sector: 4,
   round: 8,
   firstAdded: 16,
+  text: 64,
   search: 32,
 }
 
@@ -389,6 +429,11 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
   const low = from ?? '0000'
   const high = to ? `${to}\uffff` : '9999'
   const hits = query.searchHits
+  const needles = ENTITY_TEXT_COLUMNS.map((column) => ({
+    column,
+    needle: foldToken((filters.text?.[column] ?? '').trim().normalize('NFKC')),
+  })).filter((entry) => entry.needle !== '')
+  const texts = needles.length > 0 ? entityTexts(db, index) : null
   const failed = new Uint8Array(count)
   for (let at = 0; at < count; at += 1) {
     let bits = 0
@@ -401,6 +446,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       if (date === null || date < low || date > high) bits |= BIT.firstAdded
     }
     if (hits && hits[at] === 0) bits |= BIT.search
+    if (texts && !needles.every(({ column, needle }) => texts[column][at].includes(needle))) bits |= BIT.text
     failed[at] = bits
   }
 

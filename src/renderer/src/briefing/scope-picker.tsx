@@ -18,9 +18,12 @@ interface ScopePickerProps {
 function describeView(view: EntityQueryState): string {
   const parts: string[] = []
   if (view.search.trim()) parts.push(`search “${view.search.trim()}”`)
-  const filterCount = Object.entries(view.filters).filter(([key, value]) =>
-    key === 'firstAdded' ? Boolean(value) : Array.isArray(value) && value.length > 0,
-  ).length
+  const textCount = Object.values(view.filters.text ?? {}).filter((value) => value?.trim()).length
+  const filterCount =
+    textCount +
+    Object.entries(view.filters).filter(([key, value]) =>
+      key === 'firstAdded' ? Boolean(value) : Array.isArray(value) && value.length > 0,
+    ).length
   if (filterCount > 0) parts.push(`${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}`)
   return parts.length > 0 ? parts.join(', ') : 'all entities, no filters'
 }

@@ -1,6 +1,7 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type {
   EntityFacet,
+  EntityFilters,
   EntityMatch,
   EntityPage,
   EntitySortColumn,
@@ -17,7 +18,7 @@ export interface EntityQueryState {
   search: string
   /** Below 100 the search also takes names like the query (fuzzy), at this score or more. */
   minScore?: number
-  filters: Partial<Record<EntityFacet, string[]>> & { firstAdded?: { from?: string; to?: string } }
+  filters: Partial<Record<EntityFacet, string[]>> & Pick<EntityFilters, 'firstAdded' | 'text'>
   sort: { column: EntitySortColumn; desc: boolean }[]
 }
 

@@ -7,7 +7,9 @@ import {
 import { useCallback, useEffect, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
 import {
+  ENTITY_TEXT_COLUMNS,
   MIN_FUZZY_SCORE,
+  type EntityTextColumn,
   type EntityFacet,
   type EntityMatch,
   type EntitySortColumn,
@@ -32,6 +34,7 @@ import { NoMatches } from '../review/no-matches'
 import { ReviewGrid } from '../review/review-grid'
 import { SavedViews } from '../review/saved-views'
 import { SearchBox } from '../review/search-box'
+import { TextFilter } from '../review/text-filter'
 import { selectColumn } from '../review/select-column'
 import { useKeptView, useSelection } from '../review/use-kept-view'
 
@@ -141,6 +144,12 @@ const COLUMN_LABELS = [
 const ROW_HEIGHT = 52
 const NO_ROWS: EntitySummary[] = []
 const NO_MATCHES: Record<string, EntityMatch> = {}
+
+const TEXT_TITLES: Record<EntityTextColumn, string> = {
+  name: 'Name',
+  originalName: 'Original-script name',
+  aliases: 'Aliases',
+}
 
 const FACET_TITLES: Record<EntityFacet, string> = {
   country: 'Country',
@@ -258,6 +267,21 @@ export function EntitiesView({
         ),
     })),
   )
+  const setText = (column: EntityTextColumn, value: string) =>
+    setFilters((previous) => {
+      const text = { ...previous.text, [column]: value }
+      if (!value) delete text[column]
+      return { ...previous, text: Object.keys(text).length > 0 ? text : undefined }
+    })
+  for (const column of ENTITY_TEXT_COLUMNS) {
+    const needle = filters.text?.[column]?.trim()
+    if (needle)
+      chips.push({
+        key: `text:${column}`,
+        label: `${TEXT_TITLES[column]} contains “${needle}”`,
+        remove: () => setText(column, ''),
+      })
+  }
   if (dateRange.from || dateRange.to)
     chips.push({
       key: 'firstAdded',
@@ -388,6 +412,14 @@ export function EntitiesView({
                 selected={filters[facet] ?? NONE}
                 onChange={setFacet}
                 id={facet}
+              />
+            ))}
+            {ENTITY_TEXT_COLUMNS.map((column) => (
+              <TextFilter
+                key={column}
+                title={TEXT_TITLES[column]}
+                value={filters.text?.[column] ?? ''}
+                onChange={(value) => setText(column, value)}
               />
             ))}
             <DateRangeFilter title="First added" value={dateRange} onChange={setDateRange} />
