@@ -6,6 +6,17 @@ import { useNavigation } from '../navigation'
 import { DetailsPanel } from '../review/details-panel'
 import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 
+/** A link to another review table with this round's filter applied. */
+function TableLink({ label, onClick }: { label: string; onClick: () => void }) {
+  return (
+    <p>
+      <button type="button" className="link" onClick={onClick}>
+        {label}
+      </button>
+    </p>
+  )
+}
+
 /** The side panel for one round: its rule, dates and counts, every entity it named, and the reactions. */
 export function RoundDetails({ id, onClose }: { id: string; onClose: () => void }) {
   const round = useLoad((api) => api.getRound({ id }), `round-${id}`)
@@ -43,15 +54,10 @@ export function RoundDetails({ id, onClose }: { id: string; onClose: () => void 
               </dl>
               {r.notes ? <p className="note">{r.notes}</p> : null}
               <h4>Entities ({r.designations.length})</h4>
-              <p>
-                <button
-                  type="button"
-                  className="link"
-                  onClick={() => navigation.showEntities({ round: [r.id] })}
-                >
-                  Show these entities in the Entities table
-                </button>
-              </p>
+              <TableLink
+                label="Show these entities in the Entities table"
+                onClick={() => navigation.showEntities({ round: [r.id] })}
+              />
               <ul>
                 {r.designations.map((d) => (
                   <li key={d.id}>
@@ -65,15 +71,10 @@ export function RoundDetails({ id, onClose }: { id: string; onClose: () => void 
               </ul>
               <h4>Reactions ({r.reactions.length})</h4>
               {r.reactions.length > 0 ? (
-                <p>
-                  <button
-                    type="button"
-                    className="link"
-                    onClick={() => navigation.showReactions({ round: [r.id] })}
-                  >
-                    Show these reactions in the Reactions table
-                  </button>
-                </p>
+                <TableLink
+                  label="Show these reactions in the Reactions table"
+                  onClick={() => navigation.showReactions({ round: [r.id] })}
+                />
               ) : null}
               <ReactionList reactions={r.reactions} />
               <h4>Sources</h4>
