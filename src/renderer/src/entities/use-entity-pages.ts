@@ -18,7 +18,7 @@ export interface EntityQueryState {
   search: string
   /** Below 100 the search also takes names like the query (fuzzy), at this score or more. */
   minScore?: number
-  filters: Partial<Record<EntityFacet, string[]>> & Pick<EntityFilters, 'firstAdded' | 'text'>
+  filters: EntityFilters
   sort: { column: EntitySortColumn; desc: boolean }[]
 }
 

@@ -23,7 +23,8 @@ import { SavedViews } from './saved-views'
 import { SearchBox } from './search-box'
 import { TextFilter } from './text-filter'
 import { selectColumn } from './select-column'
-import { useKeptView, useSelection } from './use-kept-view'
+import { useKeptView } from './use-kept-view'
+import { useSelection } from './use-selection'
 
 export interface ListReviewProps<Row extends RowData> {
   /** Where its state is kept, and its accessible name ("Rounds", "Reactions"). */

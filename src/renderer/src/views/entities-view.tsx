@@ -36,7 +36,8 @@ import { SavedViews } from '../review/saved-views'
 import { SearchBox } from '../review/search-box'
 import { TextFilter } from '../review/text-filter'
 import { selectColumn } from '../review/select-column'
-import { useKeptView, useSelection } from '../review/use-kept-view'
+import { useKeptView } from '../review/use-kept-view'
+import { useSelection } from '../review/use-selection'
 
 /** One empty list, so memoised children see the same value while nothing is there. */
 const NONE: never[] = []
