@@ -14,6 +14,8 @@ export default defineConfig({
           bench: resolve(import.meta.dirname, 'bench/run-bench.ts'),
           // Built beside them: prepareEntityIndex starts it as a worker thread from this folder.
           'entity-index-worker': resolve(import.meta.dirname, 'src/main/store/entity-index-worker.ts'),
+          // Built beside them: the command line prints briefings from this worker thread (WorkerPrinter).
+          'print-worker': resolve(import.meta.dirname, 'src/main/briefing/print-worker.ts'),
         },
       },
     },

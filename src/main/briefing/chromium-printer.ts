@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs'
 import type { Browser, Page } from 'playwright-core'
 import type { PaperSize } from '../../shared/briefing'
 import { BriefingError } from './briefing-error'
+import { ChromiumTempDir } from './chromium-temp-dir'
 import { PRINT_OPTIONS, type PdfPrinter } from './pdf-printer'
 import { answerPrintRequest, PRINT_ORIGIN, PRINT_URL } from './print-origin'
 
@@ -43,6 +44,17 @@ export const CHROMIUM_ARGS = [
   '--disable-sync',
 ]
 
+export interface ChromiumPrinterOptions {
+  /**
+   * One print, then close (the command line): Chromium runs as a single process, which starts its page
+   * in half the time (no renderer process to spawn; 0.35 s instead of 0.7 s here). Safe enough because
+   * the page runs no JavaScript and reaches nothing but the briefing's own origin. Only for one page: a
+   * second page crashes a single-process Chromium, so the long-lived printer of browser mode keeps
+   * Chromium's usual processes.
+   */
+  oneShot?: boolean
+}
+
 /**
  * Prints briefings with a local Chromium driven by Playwright (browser mode and the command line). The
  * browser starts on first use and stays up for later previews until close(); every print gets a fresh
@@ -50,17 +62,33 @@ export const CHROMIUM_ARGS = [
  */
 export class ChromiumPrinter implements PdfPrinter {
   private browser: Promise<Browser> | null = null
+  private tempDir: ChromiumTempDir | null = null
+  private printed = false
 
-  constructor(private readonly env: NodeJS.ProcessEnv = process.env) {}
+  constructor(
+    private readonly env: NodeJS.ProcessEnv = process.env,
+    private readonly options: ChromiumPrinterOptions = {},
+  ) {}
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = findChromium(this.env)
+      const oneShot = Boolean(this.options.oneShot)
+      const args = oneShot ? [...CHROMIUM_ARGS, '--single-process'] : CHROMIUM_ARGS
+      const tempDir = oneShot ? ChromiumTempDir.create() : null
+      this.tempDir = tempDir
+      const env = tempDir ? { ...this.env, TMPDIR: tempDir.path } : this.env
       // Loaded on first print: Playwright takes half a second to import, which no other command should pay.
       this.browser = import('playwright-core')
-        .then(({ chromium }) => chromium.launch({ executablePath, args: CHROMIUM_ARGS }))
+        .then(({ chromium }) => chromium.launch({ executablePath, args, env }))
+        .then((browser) => {
+          // Registered after launch, so it runs after the exit handler Playwright registered there.
+          tempDir?.removeLastOnExit()
+          return browser
+        })
         .catch((error: unknown) => {
           this.browser = null
+          tempDir?.removeNow()
           throw new BriefingError(
             `Chromium at "${executablePath}" could not be started (${(error as Error).message.split('\n')[0]}). ` +
               'Set CHROMIUM_PATH to a working Chromium or Chrome executable.',
@@ -98,7 +126,20 @@ export class ChromiumPrinter implements PdfPrinter {
     this.warm.catch(() => undefined)
   }
 
+  /**
+   * True when ending this thread ends Chromium without leaving anything behind: Playwright kills the
+   * browsers it launched, and removes their profiles, when the thread exits, and a one-shot Chromium's
+   * other temporary files are in a folder removed then too.
+   */
+  get leavesNothingWhenKilled(): boolean {
+    return this.tempDir !== null
+  }
+
   async print(html: string, paper: PaperSize): Promise<Buffer> {
+    if (this.options.oneShot) {
+      if (this.printed) throw new Error('A one-shot printer prints one briefing; start another for the next.')
+      this.printed = true
+    }
     const ready = this.warm ?? this.openPage()
     this.warm = null
     const { page, setHtml } = await ready
@@ -111,7 +152,10 @@ export class ChromiumPrinter implements PdfPrinter {
         ...PRINT_OPTIONS,
       })
     } finally {
-      await page.context().close()
+      // A one-shot browser goes as a whole when the printer closes; the PDF need not wait for its page.
+      const closing = page.context().close()
+      if (this.options.oneShot) closing.catch(() => undefined)
+      else await closing
     }
   }
 
@@ -122,5 +166,7 @@ export class ChromiumPrinter implements PdfPrinter {
     const browser = this.browser
     this.browser = null
     if (browser) await (await browser.catch(() => null))?.close()
+    this.tempDir?.removeNow()
+    this.tempDir = null
   }
 }

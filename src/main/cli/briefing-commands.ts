@@ -11,11 +11,11 @@ import {
   type BriefingSettings,
 } from '../../shared/briefing'
 import { briefingSettingsSchema } from '../../shared/contract'
-import { ChromiumPrinter } from '../briefing/chromium-printer'
 import { getSavedBriefing } from '../briefing/saved-briefings'
 import { renderBriefingPdf, writeFileAtomically } from '../services/briefing-services'
 import type { Store } from '../store/open-store'
 import type { CliContext } from './cli-context'
+import { takePrinter } from './early-printer'
 import { CliError } from './cli-io'
 
 interface ExportPdfOptions {
@@ -137,7 +137,7 @@ export function registerBriefingCommands(program: Command, cli: CliContext): voi
       cli.withStore(async (store) => {
         const target = checkOutPath(options.out)
         const settings = settingsFrom(store, options)
-        const printer = new ChromiumPrinter(cli.deps.env)
+        const printer = takePrinter(cli.deps.env)
         try {
           const { pdf, info } = await renderBriefingPdf(store, settings, printer)
           writeFileAtomically(target, pdf)

@@ -8,9 +8,8 @@ import {
   type FacetValue,
 } from '../../shared/entity-query'
 import { foldToken } from './search-text'
-import { existsSync } from 'node:fs'
-import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
+import { builtWorkerScript } from '../built-worker'
 import { recordsVersion } from './data-version'
 
 type Db = Database.Database
@@ -78,17 +77,6 @@ export function prepareEntityIndex(db: Db, storePath: string): Promise<void> {
   return job
 }
 
-const WORKER_FILE = 'entity-index-worker.js'
-
-/** The built worker: beside this module, or one folder up when the bundler put this module in chunks/. */
-function workerScript(): URL | null {
-  for (const relative of [`./${WORKER_FILE}`, `../${WORKER_FILE}`]) {
-    const candidate = new URL(relative, import.meta.url)
-    if (candidate.protocol === 'file:' && existsSync(fileURLToPath(candidate))) return candidate
-  }
-  return null
-}
-
 /**
  * What crosses from the worker: the index without its lookup tables, ids as one string (cloning one
  * string is a copy; cloning 100,000 strings and a map of them took longer than building the index).
@@ -141,7 +129,7 @@ export function unpackIndex(packed: PackedIndex, version: string): EntityIndex {
 }
 
 function buildInWorker(storePath: string): Promise<PackedIndex> {
-  const script = workerScript()
+  const script = builtWorkerScript('entity-index-worker.js', import.meta.url)
   if (!script) return Promise.reject(new Error('the index worker is not built'))
   return new Promise((resolve, reject) => {
     const worker = new Worker(script, { workerData: { storePath } })

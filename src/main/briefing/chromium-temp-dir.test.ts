@@ -1,0 +1,33 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+import { useTempDir } from '../test-support/temp-dir'
+import { ChromiumTempDir } from './chromium-temp-dir'
+
+const tempDir = useTempDir()
+const savedTmpdir = process.env.TMPDIR
+
+afterEach(() => {
+  if (savedTmpdir === undefined) delete process.env.TMPDIR
+  else process.env.TMPDIR = savedTmpdir
+})
+
+describe('ChromiumTempDir', () => {
+  it('makes a short-named folder in the temporary folder and removes it with what Chromium left there', () => {
+    const base = tempDir()
+    process.env.TMPDIR = base
+    const dir = ChromiumTempDir.create()!
+    expect(path.dirname(dir.path)).toBe(base)
+    fs.mkdirSync(path.join(dir.path, 'org.chromium.Chromium.abc123'))
+    dir.removeNow()
+    expect(fs.readdirSync(base)).toEqual([])
+  })
+
+  it("declines where Chromium's socket path inside it would pass the Unix limit", () => {
+    const deep = path.join(tempDir(), 'x'.repeat(60))
+    fs.mkdirSync(deep)
+    process.env.TMPDIR = deep
+    expect(ChromiumTempDir.create()).toBeNull()
+    expect(fs.readdirSync(deep)).toEqual([])
+  })
+})
