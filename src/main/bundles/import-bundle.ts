@@ -14,7 +14,7 @@ import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { LocatedOperation } from './bundle-format'
 import type { VerifiedBundle } from './bundle-reader'
-import { finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
+import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
 
 type Db = Database.Database
 
@@ -265,7 +265,7 @@ function undoInTransaction(db: Db, now: Date): ImportHistoryEntry {
       if (!latest) throw new Error('There is no import to undo.')
       db.pragma('defer_foreign_keys = ON')
       replayJournalBackwards(db, latest.id)
-      db.prepare('DELETE FROM import_journal WHERE import_id = ?').run(latest.id)
+      discardJournal(db, latest.id)
       db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(
         now.toISOString(),
         latest.id,

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 
 /** Tables that record the history of imports rather than the data; undo leaves them changed on purpose. */
-const HISTORY_TABLES = new Set(['imports', 'import_journal', 'trusted_keys'])
+const HISTORY_TABLES = new Set(['imports', 'import_journal', 'import_watermarks', 'trusted_keys'])
 /** Rebuilt per record on undo, so its ids may differ: compared by content instead. */
 const SEARCH_TABLE = 'search_entries'
 

@@ -6,6 +6,7 @@ import { migration005 } from './005-pinyin'
 import { migration006 } from './006-fuzzy-names'
 import { migration007 } from './007-saved-views'
 import { migration008 } from './008-list-views'
+import { migration009 } from './009-import-watermarks'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -18,6 +19,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration006,
   migration007,
   migration008,
+  migration009,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
