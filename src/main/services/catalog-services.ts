@@ -13,7 +13,8 @@ import { LATEST_STORE_VERSION } from '../store/migrations'
 import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
 import { searchIndex } from '../store/search-index'
-import { prepareEntityIndex } from '../store/entity-index'
+import { entityIndexIsCurrent, prepareEntityIndex } from '../store/entity-index'
+import { isPlainFirstPage, plainFirstPage } from '../store/entity-first-page'
 import { loadPinyin } from '../store/pinyin-text'
 import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
@@ -59,6 +60,13 @@ function warmSearchSoon(store: Store): void {
 }
 
 export async function queryEntities(store: Store, query: EntityQuery): Promise<EntityPage> {
+  if (!entityIndexIsCurrent(store.db) && isPlainFirstPage(query)) {
+    // The first view at start need not wait for the index: SQLite answers it alone. The index is
+    // built after, so that building it does not slow this answer down (two cores, and the page loading).
+    const page = plainFirstPage(store.db, query)
+    void prepareEntityIndex(store.db, store.path)
+    return page
+  }
   // Waits for the entity index when a worker is building it (at start, after an import).
   await prepareEntityIndex(store.db, store.path)
   const page = queryEntityPage(store.db, query)

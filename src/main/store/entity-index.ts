@@ -32,7 +32,7 @@ export interface EntityIndex {
   roundLabels: Map<string, string>
   /** The date first added (an ISO date, possibly partial), or null. */
   firstAdded: (string | null)[]
-  /** Positions in the default order: name (case-insensitive), then id. */
+  /** Positions in the default order: name (as SQLite's NOCASE compares it, see nameSortKey), then id. */
   defaultRank: Int32Array
   /** Per sort column, a rank per entity (equal values share a rank); built on first use. */
   sortRanks: Map<EntitySortColumn, Int32Array>
@@ -143,6 +143,11 @@ function buildInWorker(storePath: string): Promise<PackedIndex> {
   })
 }
 
+/** Whether the index matches the records now, so a query would not wait for it to be built. */
+export function entityIndexIsCurrent(db: Db): boolean {
+  return cache.get(db)?.version === recordsVersion(db)
+}
+
 export function entityIndex(db: Db): EntityIndex {
   const version = recordsVersion(db)
   const cached = cache.get(db)
@@ -205,9 +210,20 @@ function codedLists(count: number, pairs: [string, string][], position: Map<stri
   return { start: compact, codes: codes.subarray(0, write), values: valueCoder.values }
 }
 
-/** SQLite's NOCASE: ASCII letters folded, nothing else (so the default order matches an ORDER BY). */
-function foldAscii(text: string): string {
-  return text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+/**
+ * A name as SQLite's ORDER BY primary_name COLLATE NOCASE compares it: ASCII letters folded, nothing else,
+ * in code point order (SQLite compares UTF-8 bytes). JavaScript compares UTF-16 units, which differs only
+ * where a character beyond the BMP (a surrogate pair) meets one from U+E000 up, such as a full-width
+ * bracket: those units are shifted so that `<` on the keys follows code points. The default order must
+ * be SQLite's exactly, because the first page at start comes from SQLite (entity-first-page.ts).
+ */
+export function nameSortKey(name: string): string {
+  const folded = name.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+  if (!/[\ud800-\uffff]/.test(folded)) return folded
+  return folded.replace(/[\ud800-\uffff]/g, (unit) => {
+    const code = unit.charCodeAt(0)
+    return String.fromCharCode(code >= 0xe000 ? code - 0x800 : code + 0x2000)
+  })
 }
 
 /** Ranks from a key per entity: equal keys share a rank, nulls rank first (as SQLite sorts them). */
@@ -229,7 +245,7 @@ export function buildIndex(db: Db, version: string): EntityIndex {
     .prepare(`SELECT id, coalesce(country, '') AS country, type, primary_name FROM entities`)
     .raw()
     .all() as [string, string, string, string][]
-  const folded = entityRows.map((row) => foldAscii(row[3]))
+  const folded = entityRows.map((row) => nameSortKey(row[3]))
   const order = Array.from(entityRows.keys()).sort(
     (a, b) => compareText(folded[a], folded[b]) || compareText(entityRows[a][0], entityRows[b][0]),
   )
