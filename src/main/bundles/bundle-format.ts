@@ -23,7 +23,8 @@ export const BUNDLE_LIMITS = {
   maxTotalBytes: 1024 * 1024 * 1024,
   maxCompressionRatio: 200,
   maxManifestBytes: 1024 * 1024,
-  maxLineBytes: 1024 * 1024,
+  /** One operation per line: no operation needs more (strings are at most 20,000 characters). */
+  maxLineChars: 1024 * 1024,
 } as const
 
 const sha256Hex = z.string().regex(/^[0-9a-f]{64}$/, 'a SHA-256 is 64 lower-case hexadecimal characters')

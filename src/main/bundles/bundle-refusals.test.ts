@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
@@ -213,6 +214,14 @@ describe('bundle refusals', () => {
       /line 1: reason/,
     ],
     ['invalid UTF-8', Buffer.from([0x7b, 0x22, 0xff, 0xfe, 0x22, 0x7d]), /not valid UTF-8/],
+    [
+      'a line too long to be an operation',
+      // Random text: a repeated letter would compress so well that it is refused as a zip bomb first.
+      Buffer.from(
+        `${JSON.stringify(sampleOperations()[0])}\n{"op":"upsert","x":"${randomBytes(825_000).toString('base64')}"}\n`,
+      ),
+      /line 2: longer than 1,048,576 characters/,
+    ],
     [
       'a duplicate id',
       Buffer.from([sampleOperations()[0], sampleOperations()[0]].map((op) => JSON.stringify(op)).join('\n')),
