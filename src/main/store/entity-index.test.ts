@@ -10,7 +10,8 @@ import { makePublisher, NOW, packOperations, sampleOperations } from '../test-su
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { buildIndex, packIndex, unpackIndex } from './entity-index'
-import { queryEntities } from './entity-query'
+import { queryEntities, queryEntityIds } from './entity-query'
+import { ftsQueryFor } from './search-text'
 import { listEntities } from './read-records'
 
 const tempDir = useTempDir()
@@ -119,6 +120,44 @@ describe('the in-memory entity index', () => {
     expect(sectors().find((s) => s.value === 'optics')?.count).toBe(1)
     undoLatestImport(store.db, NOW)
     expect(sectors().find((s) => s.value === 'optics')).toBeUndefined()
+    store.close()
+  })
+
+  it("maps the full-text index's matches to entities as the search_entries join would, through imports and undo", async () => {
+    const store = openDefaultStore(tempDir())
+    const publisher = makePublisher()
+    addTrustedKey(store.db, publisher.publicFile, NOW)
+    const queries = ['s', 'Hik', 'vision', '云从', 'yuncong', 'optics', 'xinjiang', 'zzzz']
+    const byJoin = (search: string) =>
+      (
+        store.db
+          .prepare(
+            `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
+             WHERE search_index MATCH ? AND se.kind = 'entity'`,
+          )
+          .pluck()
+          .all(ftsQueryFor(search)) as string[]
+      ).sort()
+    const byIndex = (search: string) => queryEntityIds(store.db, { search, filters: {}, sort: [] }).sort()
+    const check = () => {
+      for (const search of queries) expect(byIndex(search), search).toEqual(byJoin(search))
+    }
+    // Reactions have full-text rows too (quotes): their row ids must map to no entity.
+    expect(
+      store.db.prepare("SELECT count(*) FROM search_entries WHERE kind = 'reaction'").pluck().get(),
+    ).toBeGreaterThan(0)
+    expect(byIndex('xinjiang').length).toBeGreaterThan(0)
+    check()
+    const bundle = await readVerifiedBundle(
+      await packOperations(publisher.privateFile, sampleOperations()),
+      trustStoreLookup(store.db),
+      NOW,
+    )
+    applyImport(store.db, bundle, { fileName: 'update.sbb', confirmed: true, now: NOW })
+    expect(byIndex('optics')).toContain('test-entity')
+    check()
+    undoLatestImport(store.db, NOW)
+    check()
     store.close()
   })
 

@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3'
+import { statement } from './statement-cache'
 import type { EntitySummary } from '../../shared/domain'
 import type { EntityFilters, EntityMatch, EntityPage, EntitySortColumn } from '../../shared/entity-query'
 import { entityIndex, queryIndex, type EntityIndex } from './entity-index'
@@ -42,16 +43,13 @@ function searchHits(
   const match = ftsQueryFor(query.search)
   // Only punctuation or operators were typed: nothing can match.
   if (!match) return { words, all: words }
-  const found = db
-    .prepare(
-      `SELECT se.record_id FROM search_index JOIN search_entries se ON se.id = search_index.rowid
-       WHERE search_index MATCH ? AND se.kind = 'entity'`,
-    )
+  const found = statement(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ?')
     .pluck()
-    .all(match) as string[]
-  for (const id of found) {
-    const at = index.position.get(id)
-    if (at !== undefined) words[at] = 1
+    .all(match) as number[]
+  const { positionOfEntry } = index
+  for (const entry of found) {
+    const at = entry < positionOfEntry.length ? positionOfEntry[entry] : -1
+    if (at >= 0) words[at] = 1
   }
   if ((query.minScore ?? 100) >= 100) return { words, all: words }
   const all = words.slice()
