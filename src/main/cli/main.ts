@@ -11,6 +11,9 @@ const { processIo, runCli } = await import('./program-entry')
 // renderer is found from here, not from whichever chunk the rest of the CLI ends up in.
 const rendererDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', 'renderer')
 
-const exitCode = await runCli(args, { io: processIo, env: process.env, rendererDir })
-await closeUntakenPrinter()
-process.exitCode = exitCode
+try {
+  process.exitCode = await runCli(args, { io: processIo, env: process.env, rendererDir })
+} finally {
+  // A printer thread left running would keep the process alive.
+  await closeUntakenPrinter()
+}
