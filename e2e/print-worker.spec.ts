@@ -23,8 +23,21 @@ function exportPdf(args: string[], env: NodeJS.ProcessEnv = {}, tmpLength = 0) {
     { encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, ...env }, timeout: 60_000 },
   )
   const leftovers = fs.readdirSync(tmp)
-  const running = spawnSync('pgrep', ['-f', tmp], { encoding: 'utf8' }).stdout.trim()
-  return { dir, child, leftovers, running }
+  return { dir, child, leftovers, running: processesMentioning(tmp) }
+}
+
+/** Command lines of the running processes that mention `text` (Chromium's name its profile folder). */
+function processesMentioning(text: string): string {
+  const found: string[] = []
+  for (const pid of fs.readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const commandLine = fs.readFileSync(`/proc/${pid}/cmdline`, 'utf8').replace(/\0/g, ' ')
+      if (commandLine.includes(text)) found.push(commandLine)
+    } catch {
+      // The process ended while we looked.
+    }
+  }
+  return found.join('\n')
 }
 
 test('export-pdf of the built CLI prints in its worker and leaves no browser behind', async () => {
