@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { EntityFacet, EntityPage, FacetValue } from '../../shared/entity-query'
 import type { EntityQuery } from './entity-query'
+import { byFacetOrder, readRoundLabels } from './entity-index'
 import { readEntitySummaries } from './read-records'
 
 type Db = Database.Database
@@ -30,34 +31,30 @@ export function isPlainFirstPage(query: EntityQuery): boolean {
   )
 }
 
-/** Value, label, count, in the index's facet order: most entities first, then by value. */
-function facetValues(db: Db, sql: string): FacetValue[] {
-  const rows = db.prepare(sql).raw().all() as [string, string, number][]
-  return rows
-    .map(([value, label, count]) => ({ value, label, count }))
-    .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+/** Value and count per row of `sql`, labelled by `labelOf`, in the index's facet order. */
+function facetValues(
+  db: Db,
+  sql: string,
+  labelOf: (value: string) => string = (value) => value,
+): FacetValue[] {
+  const rows = db.prepare(sql).raw().all() as [string, number][]
+  return rows.map(([value, count]) => ({ value, label: labelOf(value), count })).sort(byFacetOrder)
 }
 
 function plainFacets(db: Db): Record<EntityFacet, FacetValue[]> {
+  const roundLabels = readRoundLabels(db)
   return {
-    country: facetValues(
-      db,
-      `SELECT coalesce(country, ''), coalesce(country, ''), count(*) FROM entities GROUP BY 1`,
-    ),
-    type: facetValues(db, 'SELECT type, type, count(*) FROM entities GROUP BY type'),
+    country: facetValues(db, `SELECT coalesce(country, ''), count(*) FROM entities GROUP BY 1`),
+    type: facetValues(db, 'SELECT type, count(*) FROM entities GROUP BY type'),
     // (entity_id, sector) is the key: no entity is counted twice, and the count reads only the index.
-    sector: facetValues(db, 'SELECT sector, sector, count(*) FROM entity_sectors GROUP BY sector'),
+    sector: facetValues(db, 'SELECT sector, count(*) FROM entity_sectors GROUP BY sector'),
     // An entity with two designations in a round counts once there. Grouping the pairs first reads the
     // (entity_id, round_id, action) key alone: three times faster than count(DISTINCT).
-    // Labelled as the index labels rounds: first citation, else title, else id.
     round: facetValues(
       db,
-      `SELECT pairs.round_id,
-              coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = pairs.round_id ORDER BY position LIMIT 1),
-                       (SELECT title FROM rounds r WHERE r.id = pairs.round_id), pairs.round_id),
-              count(*)
-       FROM (SELECT entity_id, round_id FROM designations GROUP BY entity_id, round_id) AS pairs
-       GROUP BY pairs.round_id`,
+      `SELECT round_id, count(*) FROM (SELECT entity_id, round_id FROM designations GROUP BY entity_id, round_id)
+       GROUP BY round_id`,
+      (id) => roundLabels.get(id) ?? id,
     ),
   }
 }

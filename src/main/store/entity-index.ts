@@ -242,6 +242,24 @@ function ranksOf(keys: (string | null)[]): Int32Array {
 
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
+/** Round id → how facets and chips name it: its first citation, else its title, else its id. */
+export function readRoundLabels(db: Db): Map<string, string> {
+  return new Map(
+    db
+      .prepare(
+        `SELECT r.id, coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = r.id ORDER BY position LIMIT 1),
+                 r.title, r.id) FROM rounds r`,
+      )
+      .raw()
+      .all() as [string, string][],
+  )
+}
+
+/** The order facet values are listed in: most entities first, then by value. */
+export function byFacetOrder(a: FacetValue, b: FacetValue): number {
+  return b.count - a.count || compareText(a.value, b.value)
+}
+
 /**
  * Reads the filter columns in three plain scans (entities, sectors, designations) and orders entities
  * by name in JavaScript: at 100,000 entities this takes about half the time of letting SQLite sort and
@@ -298,15 +316,7 @@ export function buildIndex(db: Db, version: string): EntityIndex {
     const earliest = firstAdded[at]
     if (earliest === null || date < earliest) firstAdded[at] = date
   }
-  const roundLabels = new Map(
-    db
-      .prepare(
-        `SELECT r.id, coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = r.id ORDER BY position LIMIT 1),
-                 r.title, r.id) FROM rounds r`,
-      )
-      .raw()
-      .all() as [string, string][],
-  )
+  const roundLabels = readRoundLabels(db)
   const entries = db
     .prepare(`SELECT id, record_id FROM search_entries WHERE kind = 'entity'`)
     .raw()
@@ -493,7 +503,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       values
         .map((value, code) => ({ value, label: labels[code], count: tally[code] }))
         .filter((value) => value.count > 0)
-        .sort((a, b) => b.count - a.count || (a.value < b.value ? -1 : a.value > b.value ? 1 : 0))
+        .sort(byFacetOrder)
     facets = {
       country: listed(index.country.values, counts.country),
       type: listed(index.type.values, counts.type),
