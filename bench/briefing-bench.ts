@@ -38,12 +38,13 @@ function exportOnce(
   ]
   if (inProcess) {
     let json = ''
+    let errors = ''
     return runCli(args, {
-      io: { out: (text) => (json += text), err: () => {} },
+      io: { out: (text) => (json += text), err: (text) => (errors += text) },
       env: process.env,
       rendererDir: '',
     }).then((code) => {
-      if (code !== 0) throw new Error(`export-pdf exited with ${code}`)
+      if (code !== 0) throw new Error(`export-pdf exited with ${code}: ${errors}`)
       return JSON.parse(json) as { pageCount: number; bytes: number }
     })
   }

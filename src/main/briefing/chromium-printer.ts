@@ -73,17 +73,21 @@ export class ChromiumPrinter implements PdfPrinter {
   private browser: Promise<Browser> | null = null
   private tempDir: ChromiumTempDir | null = null
   private printed = false
+  /** A one-shot printer starts Chromium as one process, unless that failed once (see print). */
+  private singleProcess: boolean
 
   constructor(
     private readonly env: NodeJS.ProcessEnv = process.env,
     private readonly options: ChromiumPrinterOptions = {},
-  ) {}
+  ) {
+    this.singleProcess = Boolean(options.oneShot)
+  }
 
   private launch(): Promise<Browser> {
     if (!this.browser) {
       const executablePath = findChromium(this.env)
       const oneShot = Boolean(this.options.oneShot)
-      const args = oneShot ? [...CHROMIUM_ARGS, '--single-process'] : CHROMIUM_ARGS
+      const args = this.singleProcess ? [...CHROMIUM_ARGS, '--single-process'] : CHROMIUM_ARGS
       const tempDir = oneShot ? ChromiumTempDir.create() : null
       this.tempDir = tempDir
       const env = tempDir ? { ...this.env, TMPDIR: tempDir.path } : this.env
@@ -149,6 +153,19 @@ export class ChromiumPrinter implements PdfPrinter {
       if (this.printed) throw new Error('A one-shot printer prints one briefing; start another for the next.')
       this.printed = true
     }
+    if (!this.singleProcess) return this.printOnce(html, paper)
+    try {
+      return await this.printOnce(html, paper)
+    } catch {
+      // Chromium supports a single process only as a debugging mode; should it fail (it has, once, on a
+      // loaded machine), the briefing is printed again by a Chromium with its usual processes.
+      await this.close()
+      this.singleProcess = false
+      return this.printOnce(html, paper)
+    }
+  }
+
+  private async printOnce(html: string, paper: PaperSize): Promise<Buffer> {
     const ready = this.warm ?? this.openPage()
     this.warm = null
     const { page, setHtml } = await ready
