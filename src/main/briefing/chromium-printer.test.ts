@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { processesMentioning } from '../test-support/processes'
 import { useTempDir } from '../test-support/temp-dir'
 import { ChromiumPrinter, findChromium } from './chromium-printer'
 
@@ -35,6 +36,37 @@ describe('the one-shot printer', () => {
       expect(execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' })).toContain('One page')
     } finally {
       await printer.close()
+    }
+  })
+
+  it('may be killed only once a launch under way has finished, when Playwright can remove its folders', async () => {
+    // Playwright makes its profile folder under the temporary folder of the moment.
+    const tmp = tempDir()
+    const saved = process.env.TMPDIR
+    process.env.TMPDIR = tmp
+    const printer = new ChromiumPrinter({ ...process.env }, { oneShot: true })
+    try {
+      printer.warmUp()
+      expect(await printer.readyToBeKilled()).toBe(true)
+      const profile = fs.readdirSync(tmp).find((name) => name.startsWith('playwright_chromiumdev_profile-'))
+      expect(profile).toBeDefined()
+      // Chromium runs with that profile: Playwright has registered what ends it and removes the folder.
+      expect(processesMentioning(profile!)).toContain('--user-data-dir=')
+    } finally {
+      if (saved === undefined) delete process.env.TMPDIR
+      else process.env.TMPDIR = saved
+      await printer.close()
+    }
+  })
+
+  it('is not ready to be killed when it has not started, nor when it is a long-lived printer', async () => {
+    expect(await new ChromiumPrinter(process.env, { oneShot: true }).readyToBeKilled()).toBe(false)
+    const longLived = new ChromiumPrinter(process.env)
+    try {
+      longLived.warmUp()
+      expect(await longLived.readyToBeKilled()).toBe(false)
+    } finally {
+      await longLived.close()
     }
   })
 

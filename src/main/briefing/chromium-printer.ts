@@ -140,11 +140,16 @@ export class ChromiumPrinter implements PdfPrinter {
   }
 
   /**
-   * True when ending this thread ends Chromium without leaving anything behind: Playwright kills the
-   * browsers it launched, and removes their profiles, when the thread exits, and a one-shot Chromium's
-   * other temporary files are in a folder removed then too.
+   * Whether this thread may now end by simply exiting. It may when ending it ends Chromium without
+   * leaving anything behind: Playwright kills the browsers it launched, and removes their profiles, when
+   * the thread exits, and a one-shot Chromium's other temporary files are in a folder removed then too.
+   * A launch under way is waited for first: Playwright makes its profile folders before it registers
+   * the exit handler that removes them, so an exit in between (a command refused at once) would leave
+   * them behind.
    */
-  get leavesNothingWhenKilled(): boolean {
+  async readyToBeKilled(): Promise<boolean> {
+    if (this.tempDir === null) return false
+    await this.browser?.catch(() => undefined)
     return this.tempDir !== null
   }
 
