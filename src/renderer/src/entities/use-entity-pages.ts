@@ -115,7 +115,17 @@ export function useEntityPages(query: EntityQueryState) {
     }
   }, [fetchPage, key])
 
+  /**
+   * Loads the next page of the current query. One function for the hook's whole life (it reads the
+   * latest state through a ref), so the table, which takes it as a prop, is not redrawn for a new one
+   * on every keystroke.
+   */
+  const latest = useRef({ fetchPage, key, loaded })
+  useLayoutEffect(() => {
+    latest.current = { fetchPage, key, loaded }
+  })
   const loadMore = useCallback(() => {
+    const { fetchPage, key, loaded } = latest.current
     if (!loaded || loaded.key !== key || loadingMore.current || loaded.rows.length >= loaded.total) return
     loadingMore.current = true
     fetchPage(loaded.rows.length)
@@ -133,7 +143,7 @@ export function useEntityPages(query: EntityQueryState) {
       .finally(() => {
         loadingMore.current = false
       })
-  }, [fetchPage, key, loaded])
+  }, [])
 
   const current = loaded && loaded.key === key ? loaded : null
   return { page: current, stale: loaded, loadMore, prefetch }

@@ -41,9 +41,26 @@ interface ReviewGridProps<Row extends RowData> {
   renderDeps: readonly unknown[]
 }
 
-/** Pixel sizes go through the CSSOM: the page's Content-Security-Policy forbids inline style attributes. */
-function sizeRef(property: 'width' | 'height', pixels: number) {
-  return (el: HTMLElement | null) => void (el && (el.style[property] = `${pixels}px`))
+type SizeRef = (el: HTMLElement | null) => void
+/** One ref per size, so a redraw at the same sizes hands React the same refs and touches no style. */
+const sizeRefs = new Map<string, SizeRef>()
+/** Sizes seen while scrolling (spacer heights) are many; past this many the cache starts over. */
+const SIZE_REFS_KEPT = 2000
+
+/**
+ * Pixel sizes go through the CSSOM: the page's Content-Security-Policy forbids inline style attributes.
+ * A new ref function on every render would make React detach and re-attach it, setting every column's
+ * width again and making the browser recompute the table's style and layout on each keystroke.
+ */
+function sizeRef(property: 'width' | 'height', pixels: number): SizeRef {
+  const key = `${property}:${pixels}`
+  let ref = sizeRefs.get(key)
+  if (!ref) {
+    if (sizeRefs.size >= SIZE_REFS_KEPT) sizeRefs.clear()
+    ref = (el) => void (el && (el.style[property] = `${pixels}px`))
+    sizeRefs.set(key, ref)
+  }
+  return ref
 }
 
 function headerLabel<Row extends RowData>(header: Header<ReviewFeatures, Row, unknown>): string {
