@@ -16,6 +16,8 @@ export default defineConfig({
           'entity-index-worker': resolve(import.meta.dirname, 'src/main/store/entity-index-worker.ts'),
           // Built beside them: the command line prints briefings from this worker thread (WorkerPrinter).
           'print-worker': resolve(import.meta.dirname, 'src/main/briefing/print-worker.ts'),
+          // Built beside them: a long-running host checks the store's integrity from this worker thread.
+          'integrity-worker': resolve(import.meta.dirname, 'src/main/store/integrity-worker.ts'),
         },
       },
     },

@@ -257,7 +257,14 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBenc
   add('#6 importers', `${csl.rows}-row CSL preview`, '25k', csl.previewMs, 5000, 'ms')
   add('#6 importers', `${csl.rows}-row CSL apply`, '25k', csl.applyMs, 10000, 'ms')
   const browser = big?.browser.status === 'measured' ? big.browser : null
-  add('#3 review tables', 'browser: first view of 100k rows', '100k', browser?.firstRowsMs, 1500, 'ms')
+  add(
+    '#3 review tables',
+    'browser: start → first view of 100k rows',
+    '100k',
+    browser?.startToFirstRowsMs,
+    1500,
+    'ms',
+  )
   add('#3 review tables', 'browser: keystroke → rows, p95', '100k', browser?.keystroke.p95Ms, 100, 'ms')
   add(
     '#3 review tables',
@@ -350,7 +357,7 @@ function formatSize(r: SizeResult): string {
     ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
     `  browser                     ${
       r.browser.status === 'measured'
-        ? `first rows ${r.browser.firstRowsMs} ms (host already up: ${r.browser.firstRowsWarmMs} ms); keystroke p50 ${r.browser.keystroke.p50Ms} / p95 ${r.browser.keystroke.p95Ms} ms; filter p50 ${r.browser.filterChange.p50Ms} / p95 ${r.browser.filterChange.p95Ms} ms; heap ${r.browser.heapMb} MB`
+        ? `start → first rows ${r.browser.startToFirstRowsMs} ms (from opening the page ${r.browser.firstRowsMs} ms; host already up: ${r.browser.firstRowsWarmMs} ms); keystroke p50 ${r.browser.keystroke.p50Ms} / p95 ${r.browser.keystroke.p95Ms} ms; filter p50 ${r.browser.filterChange.p50Ms} / p95 ${r.browser.filterChange.p95Ms} ms; heap ${r.browser.heapMb} MB`
         : `${r.browser.status}: ${r.browser.reason}`
     }`,
     ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),

@@ -11,6 +11,25 @@ test('opens on the default data and lists entities', async ({ appPage: page }) =
   expect(page.url()).not.toContain('token=')
 })
 
+test('browser mode’s early request for the first page of entities is the one the table uses', async ({
+  app,
+  page,
+}, testInfo) => {
+  test.skip(
+    testInfo.project.name === 'desktop',
+    'the early request is browser mode’s (the desktop app uses IPC)',
+  )
+  const calls: string[] = []
+  page.on('request', (request) => {
+    if (request.url().endsWith('/rpc/queryEntities')) calls.push(request.postData() ?? '')
+  })
+  await page.goto(app.url!)
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+  // The request early-first-page.ts sent is the one the table used: no second one for the same page.
+  expect(calls).toHaveLength(1)
+  expect(JSON.parse(calls[0])).toMatchObject({ search: '', filters: {}, sort: [], offset: 0, facets: true })
+})
+
 test('lists rounds with declared and recorded counts', async ({ appPage: page }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
   const table = page.getByRole('table', { name: 'Rounds' })

@@ -1,5 +1,6 @@
-import { ensureDefaultDataset } from './dataset/load-dataset'
+import { ensureDefaultDataset, needsDefaultDataset } from './dataset/load-dataset'
 import { defaultDatasetPath } from './dataset/resources'
+import { checkIntegrityNow } from './store/integrity-check'
 import { openStore, type OpenStoreOptions, type Store } from './store/open-store'
 
 export interface AppStoreOptions extends OpenStoreOptions {
@@ -10,6 +11,10 @@ export interface AppStoreOptions extends OpenStoreOptions {
 export function openAppStore(storePath: string, options: AppStoreOptions = {}): Store {
   const store = openStore(storePath, options)
   try {
+    // An existing file never given its data is written to now: it must not wait for a background check.
+    if (options.integrityCheck === 'in-background' && needsDefaultDataset(store)) {
+      checkIntegrityNow(store.path, options.nativeBinding)
+    }
     ensureDefaultDataset(store, defaultDatasetPath(options.resourcesDir))
   } catch (error) {
     store.close()

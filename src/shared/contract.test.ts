@@ -10,7 +10,13 @@ describe('the API contract', () => {
   })
 
   it('has a service handler for every entry', () => {
-    const fakeStore = { db: {} as never, path: '/x', close: () => {} }
+    const fakeStore = {
+      db: {} as never,
+      path: '/x',
+      close: () => {},
+      integrity: Promise.resolve(),
+      checkIntegrity: () => {},
+    }
     const handlers = createApiHandlers(fakeStore)
     expect(Object.keys(handlers).sort()).toEqual([...API_CALL_NAMES].sort())
   })

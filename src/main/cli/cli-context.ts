@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import readline from 'node:readline/promises'
 import { defaultStorePath } from '../app-paths'
 import { openAppStore } from '../app-store'
-import { freshStorePathBeside, type Store } from '../store/open-store'
+import { freshStorePathBeside, type OpenStoreOptions, type Store } from '../store/open-store'
 import { StoreError } from '../store/store-error'
 import { CliError, type CliIo } from './cli-io'
 
@@ -28,7 +28,10 @@ export interface CliContext {
   deps: CliDependencies
   json(): boolean
   storePath(): string
-  withStore<T>(run: (store: Store) => T | Promise<T>): Promise<T>
+  withStore<T>(
+    run: (store: Store) => T | Promise<T>,
+    options?: Pick<OpenStoreOptions, 'integrityCheck'>,
+  ): Promise<T>
   /** Prints JSON under --json, else the text. */
   print(json: unknown, text: string): void
   /** True when --yes was given or the user answered yes; false means "do nothing". */
@@ -52,11 +55,11 @@ export function createCliContext(program: Command, deps: CliDependencies): CliCo
     deps,
     json: () => Boolean(globals().json),
     storePath: () => globals().db ?? defaultStorePath(deps.env),
-    async withStore(run) {
+    async withStore(run, options = {}) {
       const storePath = context.storePath()
       let store: Store
       try {
-        store = openAppStore(storePath)
+        store = openAppStore(storePath, options)
       } catch (error) {
         if (error instanceof StoreError && error.code !== 'locked') {
           throw new CliError(

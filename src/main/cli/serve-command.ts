@@ -18,26 +18,33 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
     )
     .action(async (options: { db?: string; port: number }) => {
       if (options.db) program.setOptionValue('db', options.db)
-      await cli.withStore(async (store) => {
-        const platform = browserPlatform()
-        const host = await startLoopbackHost({
-          handlers: createApiHandlers(store, undefined, platform),
-          rendererDir: cli.deps.rendererDir,
-          port: options.port,
-        })
-        // The first line is exactly the URL: scripts and tests read it.
-        cli.io.out(host.url)
-        cli.io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
-        await new Promise<void>((resolve) => {
-          const stop = async () => {
-            await host.close()
-            await platform.printer.close()
-            resolve()
-          }
-          cli.deps.onServing?.(stop)
-          process.once('SIGINT', () => void stop())
-          process.once('SIGTERM', () => void stop())
-        })
-      })
+      // A long-running host: the integrity check runs beside the first view (writes wait for it).
+      await cli.withStore(
+        async (store) => {
+          const platform = browserPlatform()
+          const host = await startLoopbackHost({
+            handlers: createApiHandlers(store, undefined, platform),
+            rendererDir: cli.deps.rendererDir,
+            port: options.port,
+          })
+          // The first line is exactly the URL: scripts and tests read it.
+          cli.io.out(host.url)
+          cli.io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
+          store.integrity.catch((error: Error) =>
+            cli.io.err(`${error.message} Every call is refused until the store is replaced.`),
+          )
+          await new Promise<void>((resolve) => {
+            const stop = async () => {
+              await host.close()
+              await platform.printer.close()
+              resolve()
+            }
+            cli.deps.onServing?.(stop)
+            process.once('SIGINT', () => void stop())
+            process.once('SIGTERM', () => void stop())
+          })
+        },
+        { integrityCheck: 'in-background' },
+      )
     })
 }

@@ -43,8 +43,13 @@ export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new
  * so records a user retired or corrected are not brought back.
  * Returns true when the dataset was loaded.
  */
+/** Whether the store has never been given its data (ensureDefaultDataset would write to it). */
+export function needsDefaultDataset(store: Store): boolean {
+  return getMeta(store.db, 'initialised_at') === null
+}
+
 export function ensureDefaultDataset(store: Store, datasetPath: string = defaultDatasetPath()): boolean {
-  if (getMeta(store.db, 'initialised_at') !== null) return false
+  if (!needsDefaultDataset(store)) return false
   applyDataset(store, readDatasetFile(datasetPath))
   return true
 }

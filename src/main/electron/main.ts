@@ -41,7 +41,12 @@ function resourcesPath(): string | undefined {
 }
 
 function open(storePath: string): Store {
-  return openAppStore(storePath, { nativeBinding: electronNativeBinding(), resourcesDir: resourcesPath() })
+  return openAppStore(storePath, {
+    nativeBinding: electronNativeBinding(),
+    resourcesDir: resourcesPath(),
+    // The window shows the first view while the store's integrity is checked (writes wait for it).
+    integrityCheck: 'in-background',
+  })
 }
 
 /** A store that cannot be opened is named, left untouched, and a fresh one beside it is offered. */

@@ -1,6 +1,4 @@
 import type { ApiCallName } from '../../shared/api-names'
-import { prepareEntityIndex } from '../store/entity-index'
-import { warmPinyin } from '../store/pinyin-text'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
@@ -10,6 +8,7 @@ import * as views from '../store/saved-views'
 import { renderBriefingPdf } from './briefing-services'
 import * as catalog from './catalog-services'
 import { exportEntitiesCsv } from './entity-export'
+import { guardWrites } from './guard-writes'
 import { StagedFiles } from './staged-files'
 import * as updates from './update-services'
 
@@ -38,32 +37,13 @@ export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): Pl
  * Every Entities query but the plain first page needs the in-memory entity index (about 1.5 s to build
  * at 100,000 entities, in a worker). The first query starts the build, after answering when it is the
  * plain first page (which SQLite answers alone, faster without the build competing for the two cores).
- * Should no query come soon (another view opened first), the build starts anyway.
+ * Should no query come soon (another view opened first), the build starts anyway, and with it the
+ * store's background integrity check, which is held back the same way.
  */
 const INDEX_BUILD_DELAY_MS = 1500
 
-/**
- * One throwaway search once the index is there, while the reviewer is still reading the first page: it
- * loads pinyin-pro (to explain matches) and compiles the code a search runs. Without it the first
- * keystroke in Search took 0.2 s at 100,000 entities instead of 0.05 s.
- */
-function warmSearch(store: Store): Promise<unknown> {
-  warmPinyin()
-  const query = { search: 'a', minScore: 100, filters: {}, sort: [], offset: 0, limit: 100 }
-  return catalog.queryEntities(store, query)
-}
-
 function warmEntityIndexSoon(store: Store): void {
-  setTimeout(() => {
-    try {
-      void prepareEntityIndex(store.db, store.path)
-        .then(() => warmSearch(store))
-        // The store was closed meanwhile: nothing to warm.
-        .catch(() => undefined)
-    } catch {
-      // The store was closed already (a short-lived command or test): nothing to warm.
-    }
-  }, INDEX_BUILD_DELAY_MS).unref()
+  setTimeout(() => catalog.prepareInBackground(store), INDEX_BUILD_DELAY_MS).unref()
 }
 
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
@@ -73,7 +53,7 @@ export function createApiHandlers(
   platform: PlatformHooks = browserPlatform(),
 ): ApiHandlers {
   warmEntityIndexSoon(store)
-  return {
+  return guardWrites(store, {
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),
     listEntities: () => catalog.listEntities(store),
@@ -139,7 +119,7 @@ export function createApiHandlers(
       return null
     },
     openSourceLink: ({ url }) => platform.openSourceLink(url),
-  }
+  })
 }
 
 /**

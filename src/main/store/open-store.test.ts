@@ -114,6 +114,63 @@ describe('openStore', () => {
     expect(fs.readFileSync(file).equals(bytes)).toBe(true)
   })
 
+  describe('with the integrity check in the background (the long-running hosts)', () => {
+    /** A store whose schema reads fine but one of whose data pages is scribbled over. */
+    function storeWithDamagedDataPage(migrateTo?: number): { file: string; bytes: Buffer } {
+      const file = path.join(tempDir(), 'damaged-data.sqlite')
+      const store = openStore(file, migrateTo === undefined ? {} : { migrateTo })
+      const insert = store.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?)')
+      store.db.transaction(() => {
+        for (let i = 0; i < 3000; i++) insert.run(`key-${i}`, 'v'.repeat(200))
+      })()
+      store.db.pragma('wal_checkpoint(TRUNCATE)')
+      store.close()
+      const bytes = fs.readFileSync(file)
+      const pageSize = bytes.readUInt16BE(16)
+      const lastPage = bytes.length / pageSize - 1
+      bytes.fill(0xab, lastPage * pageSize + 8, lastPage * pageSize + 200)
+      fs.writeFileSync(file, bytes)
+      return { file, bytes }
+    }
+
+    it('opens at once, then reports the damage it finds, having changed nothing', async () => {
+      const { file, bytes } = storeWithDamagedDataPage()
+      expect(() => openStore(file)).toThrowError(StoreError)
+      const store = openStore(file, { integrityCheck: 'in-background' })
+      try {
+        expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST_STORE_VERSION)
+        store.checkIntegrity()
+        const error = await store.integrity.then(
+          () => null,
+          (caught: unknown) => caught,
+        )
+        expect(error).toBeInstanceOf(StoreError)
+        expect((error as StoreError).code).toBe('corrupt')
+        expect((error as StoreError).message).toContain(`${file} is damaged`)
+      } finally {
+        store.close()
+      }
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    })
+
+    it('starts by itself soon after opening, and resolves for a sound store', async () => {
+      const file = path.join(tempDir(), 'sound.sqlite')
+      openStore(file).close()
+      const store = openStore(file, { integrityCheck: 'in-background' })
+      try {
+        await expect(store.integrity).resolves.toBeUndefined()
+      } finally {
+        store.close()
+      }
+    })
+
+    it('still checks before opening a store it would migrate', () => {
+      const { file, bytes } = storeWithDamagedDataPage(LATEST_STORE_VERSION - 1)
+      expect(() => openStore(file, { integrityCheck: 'in-background' })).toThrowError(/is damaged/)
+      expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    })
+  })
+
   it('offers a free path for a fresh store beside an unusable one', () => {
     const dir = tempDir()
     const file = path.join(dir, 'store.sqlite')

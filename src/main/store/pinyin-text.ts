@@ -25,11 +25,3 @@ export function pinyinForIndex(text: string): string | null {
   if (syllables.length === 0) return null
   return `${syllables.join(' ')} ${syllables.join('')}`
 }
-
-/**
- * Loads pinyin-pro and builds its lookup tables now (0.1–0.2 s of one core), for a host that has a
- * quiet moment: otherwise the first search pays it, explaining which name matched.
- */
-export function warmPinyin(): void {
-  pinyinForIndex('云从')
-}

@@ -1,3 +1,5 @@
+// First of all: see early-first-page.ts.
+import './api/early-first-page'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from './api/client'

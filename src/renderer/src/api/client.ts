@@ -1,5 +1,6 @@
 import type { BriefingApi } from '../../../shared/contract'
-import { createHttpClient, takeTokenFromLocation } from './http-client'
+import { createHttpClient } from './http-client'
+import { takeTokenFromLocation } from './token'
 
 declare global {
   interface Window {

@@ -1,26 +1,11 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
-import type {
-  EntityFacet,
-  EntityFilters,
-  EntityMatch,
-  EntityPage,
-  EntitySortColumn,
-  FacetValue,
-} from '../../../shared/entity-query'
+import type { EntityFacet, EntityMatch, EntityPage, FacetValue } from '../../../shared/entity-query'
 import type { EntitySummary } from '../../../shared/domain'
-import type { ApiInput, BriefingApi } from '../../../shared/contract'
+import type { BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
+import { entityPageInput, type EntityQueryState } from './entity-page-input'
 
-// About four screens of rows: enough to scroll on while the next page loads, small enough to answer fast.
-export const PAGE_SIZE = 100
-
-export interface EntityQueryState {
-  search: string
-  /** Below 100 the search also takes names like the query (fuzzy), at this score or more. */
-  minScore?: number
-  filters: EntityFilters
-  sort: { column: EntitySortColumn; desc: boolean }[]
-}
+export type { EntityQueryState }
 
 interface Loaded {
   key: string
@@ -33,18 +18,8 @@ interface Loaded {
   error: string | null
 }
 
-/** One page of a query; facets are counted for the first page only (scrolling does not change them). */
 function requestPage(api: BriefingApi, query: EntityQueryState, offset: number): Promise<EntityPage> {
-  return api.queryEntities({
-    search: query.search,
-    minScore: query.minScore ?? 100,
-    // Facet values come from the store's own facet counts, so their types are valid by construction.
-    filters: query.filters as ApiInput<'queryEntities'>['filters'],
-    sort: query.sort,
-    offset,
-    limit: PAGE_SIZE,
-    facets: offset === 0,
-  })
+  return api.queryEntities(entityPageInput(query, offset))
 }
 
 /**

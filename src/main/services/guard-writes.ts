@@ -1,0 +1,51 @@
+import { API_CALL_NAMES, type ApiCallName } from '../../shared/api-names'
+import type { ApiHandlers } from '../../shared/contract'
+import type { Store } from '../store/open-store'
+
+/**
+ * The calls the first views make, none of which writes: they are answered while the store's integrity
+ * check may still be running (see OpenStoreOptions.integrityCheck). Every other call waits for it.
+ */
+const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set<ApiCallName>([
+  'appInfo',
+  'stats',
+  'listEntities',
+  'queryEntities',
+  'getEntity',
+  'listRounds',
+  'getRound',
+  'listReactions',
+  'search',
+  'loadViews',
+  'importHistory',
+  'listTrustedKeys',
+  'listBriefings',
+])
+
+type AnyHandler = (input: never) => unknown
+
+/**
+ * Holds back every call that may write until the store has passed its integrity check, so a damaged
+ * file is never changed; once the check has failed, every call is refused with what it found.
+ */
+export function guardWrites(store: Store, handlers: ApiHandlers): ApiHandlers {
+  let damage: Error | null = null
+  store.integrity.catch((error: Error) => {
+    damage = error
+  })
+  const guarded: Record<string, AnyHandler> = {}
+  for (const name of API_CALL_NAMES) {
+    const handler = handlers[name] as AnyHandler
+    guarded[name] = FIRST_VIEW_READS.has(name)
+      ? (input) => {
+          if (damage) throw damage
+          return handler(input)
+        }
+      : async (input) => {
+          store.checkIntegrity()
+          await store.integrity
+          return handler(input)
+        }
+  }
+  return guarded as ApiHandlers
+}

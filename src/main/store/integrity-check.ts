@@ -1,0 +1,105 @@
+import Database from 'better-sqlite3'
+import { Worker } from 'node:worker_threads'
+import { builtWorkerScript } from '../built-worker'
+import { StoreError } from './store-error'
+
+export function withReadOnlyConnection<T>(
+  file: string,
+  nativeBinding: string | undefined,
+  use: (db: Database.Database) => T,
+): T {
+  let probe: Database.Database | undefined
+  try {
+    probe = new Database(file, { readonly: true, fileMustExist: true, nativeBinding })
+    return use(probe)
+  } catch (error) {
+    throw translateOpenError(error, file)
+  } finally {
+    probe?.close()
+  }
+}
+
+/** SQLite's quick_check through a read-only connection: a StoreError ("corrupt") when it fails. */
+export function checkIntegrityNow(file: string, nativeBinding?: string): void {
+  withReadOnlyConnection(file, nativeBinding, (probe) => {
+    const check = probe.pragma('quick_check', { simple: true }) as string
+    if (check !== 'ok') {
+      throw new StoreError(
+        `${file} is damaged (SQLite integrity check: ${check}). The file was left untouched.`,
+        file,
+        'corrupt',
+      )
+    }
+  })
+}
+
+/** SQLite's integrity check, to be run in the background: `start` launches it (once); `result` settles. */
+export interface BackgroundCheck {
+  result: Promise<void>
+  start(): void
+}
+
+/**
+ * The same check in a worker thread (out/main/integrity-worker.js) through its own read-only connection,
+ * so the host can answer meanwhile. It starts when asked to (`start`), so that it need not compete with
+ * the first view for the machine's cores. Without the build (the tests), it runs in this thread.
+ */
+export function backgroundIntegrityCheck(file: string, nativeBinding?: string): BackgroundCheck {
+  let start!: () => void
+  const result = new Promise<void>((resolve, reject) => {
+    let started = false
+    start = () => {
+      if (started) return
+      started = true
+      const script = builtWorkerScript('integrity-worker.js', import.meta.url)
+      if (!script) {
+        setImmediate(() => {
+          try {
+            checkIntegrityNow(file, nativeBinding)
+            resolve()
+          } catch (error) {
+            reject(error as Error)
+          }
+        })
+        return
+      }
+      const worker = new Worker(script, { workerData: { file, nativeBinding } })
+      // A host that stops before the check ends need not wait for it.
+      worker.unref()
+      worker.once('message', (problem: { message: string; code: StoreError['code'] } | null) =>
+        problem ? reject(new StoreError(problem.message, file, problem.code)) : resolve(),
+      )
+      worker.once('error', (error) => reject(translateOpenError(error, file)))
+      worker.once('exit', (code) =>
+        reject(
+          new StoreError(`The integrity check of ${file} stopped (exit code ${code}).`, file, 'unreadable'),
+        ),
+      )
+    }
+  })
+  return { result, start }
+}
+
+export function translateOpenError(error: unknown, file: string): Error {
+  if (error instanceof StoreError) return error
+  const code = (error as { code?: string }).code ?? ''
+  const message = error instanceof Error ? error.message : String(error)
+  if (code === 'SQLITE_NOTADB') {
+    return new StoreError(
+      `${file} is not a Sanctions Briefing store: ${message}. The file was left untouched.`,
+      file,
+      'not-a-database',
+    )
+  }
+  if (code === 'SQLITE_CORRUPT') {
+    return new StoreError(`${file} is damaged: ${message}. The file was left untouched.`, file, 'corrupt')
+  }
+  if (code === 'SQLITE_BUSY' || code === 'SQLITE_LOCKED') {
+    return new StoreError(
+      `${file} is busy: another program holds a lock on it and did not release it within 5 seconds (${message}).`,
+      file,
+      'locked',
+    )
+  }
+  return new StoreError(`Could not open ${file}: ${message}`, file, 'unreadable')
+}
