@@ -132,7 +132,9 @@ function ReviewGridView<Row extends RowData>({
     count: rows.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => rowHeight ?? ROW_ESTIMATE,
-    overscan: 6,
+    // Rows drawn beyond the visible ones: each is a dozen cells to lay out and paint on every keystroke,
+    // and with rows of fixed height three are enough to scroll and to step the row focus with the arrows.
+    overscan: 3,
   })
   const items = virtualizer.getVirtualItems()
   const lastIndex = items.length > 0 ? items[items.length - 1].index : 0
