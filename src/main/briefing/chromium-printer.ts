@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
-import { createRequire } from 'node:module'
 import type { Browser, Page } from 'playwright-core'
 import type { PaperSize } from '../../shared/briefing'
+import { lazyModule } from '../lazy-module'
 import { BriefingError } from './briefing-error'
 import { ChromiumTempDir } from './chromium-temp-dir'
 import { PRINT_OPTIONS, type PdfPrinter } from './pdf-printer'
@@ -40,9 +40,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
  * Playwright through require, not import(): it is CommonJS, and importing it from an ES module first
  * scans its 80,000-line bundle for export names, 150 ms more of the briefing's critical path.
  */
-function loadPlaywright(): typeof import('playwright-core') {
-  return createRequire(import.meta.url)('playwright-core') as typeof import('playwright-core')
-}
+const loadPlaywright = lazyModule<typeof import('playwright-core')>('playwright-core')
 
 /** How Chromium runs headless here: no sandbox (containers), no GPU, no calls home. */
 export const CHROMIUM_ARGS = [

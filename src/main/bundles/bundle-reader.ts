@@ -1,6 +1,7 @@
 import crypto from 'node:crypto'
 import type { Readable } from 'node:stream'
-import yauzl from 'yauzl'
+import type yauzl from 'yauzl'
+import { lazyModule } from '../lazy-module'
 import { BundleError } from './bundle-error'
 import {
   BUNDLE_LIMITS,
@@ -32,6 +33,7 @@ const S_IFMT = 0o170000
 const S_IFREG = 0o100000
 const S_IFDIR = 0o040000
 const UTF8 = new TextDecoder('utf-8', { fatal: true })
+const zipReader = lazyModule<typeof yauzl>('yauzl')
 
 /**
  * Verifies a bundle completely before anything may use it: container limits, entry names, the manifest
@@ -104,7 +106,7 @@ export async function readVerifiedBundle(
 
 async function openZip(bytes: Buffer): Promise<yauzl.ZipFile> {
   try {
-    return await yauzl.fromBufferPromise(bytes, {
+    return await zipReader().fromBufferPromise(bytes, {
       lazyEntries: true,
       validateEntrySizes: true,
       strictFileNames: true,

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
-import yazl from 'yazl'
+import type yazl from 'yazl'
+import { lazyModule } from '../lazy-module'
 import {
   BUNDLE_FORMAT_VERSION,
   MANIFEST_PATH,
@@ -11,6 +12,8 @@ import {
 } from './bundle-format'
 import { parsePayloadLines } from './payload-lines'
 import { signBytes, type PrivateKeyFile } from './keys'
+
+const zipWriter = lazyModule<typeof yazl>('yazl')
 
 export interface CreateBundleOptions {
   key: PrivateKeyFile
@@ -83,7 +86,7 @@ export async function packBundle(options: PackOptions): Promise<Buffer> {
     keyId: options.key.keyId,
     signature: signBytes(options.key, manifestBytes),
   }
-  const zip = new yazl.ZipFile()
+  const zip = new (zipWriter().ZipFile)()
   const mtime = new Date(now)
   zip.addBuffer(manifestBytes, MANIFEST_PATH, { mtime, mode: 0o100644 })
   zip.addBuffer(Buffer.from(`${JSON.stringify(signature)}\n`), SIGNATURE_PATH, { mtime, mode: 0o100644 })

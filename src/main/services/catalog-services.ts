@@ -16,6 +16,7 @@ import { searchIndex } from '../store/search-index'
 import { entityIndexIsCurrent, prepareEntityIndex } from '../store/entity-index'
 import { isPlainFirstPage, plainFirstPage } from '../store/entity-first-page'
 import { loadPinyin } from '../store/pinyin-text'
+import { noteEntityQuery, warmSearchWhenQuiet } from './search-warm-up'
 import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
@@ -39,27 +40,6 @@ export function listEntities(store: Store): EntitySummary[] {
   return records.listEntities(store.db)
 }
 
-const warmed = new WeakSet<Store>()
-
-/**
- * Once the entity index is built (or first used), a moment later, runs one search whose answer is
- * dropped: it loads pinyin-pro's dictionary (match explanations spell Chinese names) and warms the
- * full-text index and the code that scores matches, so the reviewer's first keystroke does not pay for
- * them (0.2 s instead of 0.05 s at 100,000 entities).
- */
-function warmSearchSoon(store: Store): void {
-  if (warmed.has(store)) return
-  warmed.add(store)
-  setTimeout(() => {
-    try {
-      loadPinyin()
-      queryEntityPage(store.db, { search: 'a', filters: {}, sort: [], offset: 0, limit: 100, facets: false })
-    } catch {
-      // The store was closed meanwhile: nothing to warm.
-    }
-  }, 50).unref()
-}
-
 /** A pause after the plain first page before the background work starts: the page is drawing it. */
 const AFTER_FIRST_PAGE_MS = 400
 const preparing = new WeakSet<Store>()
@@ -74,13 +54,17 @@ export function prepareInBackground(store: Store): void {
   preparing.add(store)
   try {
     store.checkIntegrity()
-    void prepareEntityIndex(store.db, store.path).then(() => warmSearchSoon(store))
+    void prepareEntityIndex(store.db, store.path).then(() => warmSearchWhenQuiet(store))
+    // While the worker builds the index this thread is free: the first search explains its matches
+    // with pinyin-pro, which takes 0.1–0.2 s to load (less later, when a reviewer may be typing).
+    setImmediate(loadPinyin).unref()
   } catch {
     // The store was closed already (a short-lived command or test): nothing to prepare.
   }
 }
 
 export async function queryEntities(store: Store, query: EntityQuery): Promise<EntityPage> {
+  noteEntityQuery(store)
   if (!entityIndexIsCurrent(store.db) && isPlainFirstPage(query)) {
     // The first view at start need not wait for the index: SQLite answers it alone. The index is
     // built after, and the store's integrity checked, so that neither slows this answer down, nor
@@ -92,7 +76,7 @@ export async function queryEntities(store: Store, query: EntityQuery): Promise<E
   // Waits for the entity index when a worker is building it (at start, after an import).
   await prepareEntityIndex(store.db, store.path)
   const page = queryEntityPage(store.db, query)
-  warmSearchSoon(store)
+  warmSearchWhenQuiet(store)
   return page
 }
 

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
-import { queryEntities, type EntityQuery } from './entity-query'
+import { applyTestOperations } from '../test-support/apply-test-operations'
+import { keepShortSearchHits, queryEntities, type EntityQuery } from './entity-query'
 
 const tempDir = useTempDir()
 const JUNE_XINJIANG = 'el-2020-06-85fr34503'
@@ -140,6 +141,40 @@ describe('entity export', () => {
     expect(lines.find((l) => l.startsWith('CloudWalk'))).toContain(
       '"Cloudwalk Technology Co., Ltd.; 雲從科技集團股份有限公司"',
     )
+    store.close()
+  })
+
+  it('keeps the hits of one- and two-letter searches only as long as the records they came from', () => {
+    const store = openDefaultStore(tempDir())
+    const ids = (search: string) =>
+      queryEntities(store.db, query({ search }))
+        .rows.map((row) => row.id)
+        .sort()
+    const before = { q: ids('q'), x: ids('x'), xq: ids('xq'), xqz: ids('xqz') }
+    // Kept ahead of a search, the hits are exactly what the search finds.
+    keepShortSearchHits(store.db, 'q')
+    expect(ids('q')).toEqual(before.q)
+    applyTestOperations(store, [
+      {
+        op: 'upsert',
+        type: 'source',
+        record: { id: 'kept-hits-test', publication: 'Kept Hits Test', reliability: 'primary' },
+      },
+      {
+        op: 'upsert',
+        type: 'entity',
+        record: {
+          id: 'xqz-trading',
+          name: 'Xqz Trading',
+          type: 'company',
+          sources: [{ source: 'kept-hits-test', supports: 'name' }],
+        },
+      },
+    ])
+    // The new entity is found by every prefix of its name, kept ones included.
+    expect(ids('x')).toEqual([...before.x, 'xqz-trading'].sort())
+    expect(ids('xq')).toEqual([...before.xq, 'xqz-trading'].sort())
+    expect(ids('xqz')).toEqual([...before.xqz, 'xqz-trading'].sort())
     store.close()
   })
 })

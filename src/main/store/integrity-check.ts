@@ -3,6 +3,7 @@ import { Worker } from 'node:worker_threads'
 import { builtWorkerScript } from '../built-worker'
 import { StoreError } from './store-error'
 
+/** Uses a read-only connection to `file` (which a refusal then never modifies), SQLite errors translated. */
 export function withReadOnlyConnection<T>(
   file: string,
   nativeBinding: string | undefined,
@@ -80,6 +81,7 @@ export function backgroundIntegrityCheck(file: string, nativeBinding?: string): 
   return { result, start }
 }
 
+/** A StoreError a user can act on, for an error SQLite gave opening or reading `file`. */
 export function translateOpenError(error: unknown, file: string): Error {
   if (error instanceof StoreError) return error
   const code = (error as { code?: string }).code ?? ''

@@ -1,15 +1,13 @@
-import { createRequire } from 'node:module'
+import { lazyModule } from '../lazy-module'
 import type { pinyin as PinyinFunction } from 'pinyin-pro'
 
 const HAN = /\p{Script=Han}/u
 
-let pinyinOf: typeof PinyinFunction | null = null
-
 /** pinyin-pro carries its dictionary: loaded the first time a Chinese name is indexed, not at startup. */
+const pinyinPro = lazyModule<{ pinyin: typeof PinyinFunction }>('pinyin-pro')
+
 export function loadPinyin(): typeof PinyinFunction {
-  if (!pinyinOf)
-    pinyinOf = (createRequire(import.meta.url)('pinyin-pro') as { pinyin: typeof PinyinFunction }).pinyin
-  return pinyinOf
+  return pinyinPro().pinyin
 }
 
 /**

@@ -1,4 +1,4 @@
-import { renderToStaticMarkup } from 'react-dom/server'
+import { lazyModule } from '../../lazy-module'
 import { BRIEFING_SECTIONS } from '../../../shared/briefing'
 import { briefingCss, type PageFurniture } from '../briefing-styles'
 import type { BriefingData } from '../collect-briefing'
@@ -82,8 +82,11 @@ function BriefingHead({ data, css }: { data: BriefingData; css: string }) {
   )
 }
 
+const reactServer = lazyModule<typeof import('react-dom/server')>('react-dom/server')
+
 /** The briefing as one self-contained HTML document, the same for the preview and both PDF printers. */
 export function renderBriefingHtml(data: BriefingData): string {
+  const { renderToStaticMarkup } = reactServer()
   const body = renderToStaticMarkup(<BriefingBody data={data} />)
   const furniture: PageFurniture = {
     paper: data.settings.paper,
