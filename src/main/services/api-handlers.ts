@@ -5,6 +5,7 @@ import type { PdfPrinter } from '../briefing/pdf-printer'
 import { deleteSavedBriefing, listSavedBriefings, saveBriefing } from '../briefing/saved-briefings'
 import type { Store } from '../store/open-store'
 import * as views from '../store/saved-views'
+import { prepareInBackground } from './background-work'
 import { renderBriefingPdf } from './briefing-services'
 import * as catalog from './catalog-services'
 import { exportEntitiesCsv } from './entity-export'
@@ -43,7 +44,7 @@ export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): Pl
 const INDEX_BUILD_DELAY_MS = 1500
 
 function warmEntityIndexSoon(store: Store): void {
-  setTimeout(() => catalog.prepareInBackground(store), INDEX_BUILD_DELAY_MS).unref()
+  setTimeout(() => prepareInBackground(store), INDEX_BUILD_DELAY_MS).unref()
 }
 
 /** Binds every contract call to its service. Input reaching these functions is already validated. */

@@ -42,7 +42,6 @@ export function guardWrites(store: Store, handlers: ApiHandlers): ApiHandlers {
           return handler(input)
         }
       : async (input) => {
-          store.checkIntegrity()
           await store.integrity
           return handler(input)
         }

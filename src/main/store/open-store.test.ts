@@ -2,7 +2,7 @@ import Database from 'better-sqlite3'
 import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { indexEntity } from './search-index'
 import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
@@ -153,13 +153,21 @@ describe('openStore', () => {
       expect(fs.readFileSync(file).equals(bytes)).toBe(true)
     })
 
-    it('starts by itself soon after opening, and resolves for a sound store', async () => {
+    it('starts by itself ten seconds after opening, should nobody ask sooner, and passes a sound store', async () => {
       const file = path.join(tempDir(), 'sound.sqlite')
       openStore(file).close()
+      vi.useFakeTimers({ toFake: ['setTimeout'] })
       const store = openStore(file, { integrityCheck: 'in-background' })
       try {
+        let settled = false
+        void store.integrity.then(() => (settled = true))
+        vi.advanceTimersByTime(9_900)
+        await new Promise((resolve) => setImmediate(resolve))
+        expect(settled).toBe(false)
+        vi.advanceTimersByTime(100)
         await expect(store.integrity).resolves.toBeUndefined()
       } finally {
+        vi.useRealTimers()
         store.close()
       }
     })

@@ -23,8 +23,8 @@ export interface OpenStoreOptions {
    * that open the store to change it): the store is not opened unless the check passes. "in-background"
    * (the app's long-running hosts): the check runs in a worker thread while the first view is read
    * (it reads the whole file: 1.2 s at 100,000 entities), and `integrity` says how it went; writes wait
-   * for it (see guardWrites). It starts when `checkIntegrity` is called, or by itself two seconds after
-   * opening. A store that needs migrating is always checked before it is opened.
+   * for it (see guardWrites). It starts when `checkIntegrity` is called (the hosts do once the index
+   * is built and they are quiet), or by itself ten seconds after opening. A store that needs migrating is always checked before it is opened.
    */
   integrityCheck?: 'before-open' | 'in-background'
 }
@@ -44,7 +44,7 @@ export interface Store {
 }
 
 /** When a background integrity check starts if nobody asked for it sooner. */
-const INTEGRITY_CHECK_DELAY_MS = 2000
+const INTEGRITY_CHECK_DELAY_MS = 10_000
 
 /**
  * Opens (creating if missing) the store at `storePath` and brings its schema up to date. Anything that
