@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process'
+import { once } from 'node:events'
 import path from 'node:path'
 import readline from 'node:readline'
 import type { Page } from 'playwright-core'
@@ -174,7 +175,10 @@ export async function benchBrowser(options: {
     }
   } finally {
     await browser.close()
+    // The host closes its store as it stops: the caller may remove the store's folder only after that.
+    const exited = server.child.exitCode !== null ? Promise.resolve() : once(server.child, 'exit')
     server.child.kill()
+    await exited
   }
 }
 
