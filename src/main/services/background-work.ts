@@ -44,19 +44,22 @@ function runWhenQuiet(store: Store, steps: (() => void)[]): void {
 }
 
 /**
- * Once per store, after the first view (or soon after start, should none be asked for): pinyin-pro
- * loads while a worker builds the entity index (the first search explains its matches with it: 0.1–0.2 s
- * to load); once the index is there and the host quiet, the integrity check starts in its own worker
- * (writes wait for it), then the search is warmed a step at a time: one search whose answer is dropped
- * (it compiles the code a search runs: the first real search took 0.2 s instead of 0.05 s at 100,000
- * entities without it), then the hits of every one-letter search (30–40 ms each at that size), kept
- * with the index.
+ * After the first view (or soon after start, should none be asked for), and again whenever the plain
+ * first page was answered without a current index (after an import): the entity index is built in its
+ * worker. Once per store, besides: pinyin-pro loads meanwhile (the first search explains its matches
+ * with it: 0.1–0.2 s to load); once the index is there and the host quiet, the integrity check starts
+ * in its own worker (writes wait for it), then the search is warmed a step at a time: one search whose
+ * answer is dropped (it compiles the code a search runs: the first real search took 0.2 s instead of
+ * 0.05 s at 100,000 entities without it), then the hits of every one-letter search (30–40 ms each at
+ * that size), kept with the index.
  */
 export function prepareInBackground(store: Store): void {
-  if (preparing.has(store)) return
-  preparing.add(store)
   try {
-    void prepareEntityIndex(store.db, store.path).then(() =>
+    // Every time: after an import the records have changed, and the index is built again.
+    const indexed = prepareEntityIndex(store.db, store.path)
+    if (preparing.has(store)) return
+    preparing.add(store)
+    void indexed.then(() =>
       runWhenQuiet(store, [
         () => store.checkIntegrity(),
         () => {
