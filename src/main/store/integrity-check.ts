@@ -41,44 +41,46 @@ export interface BackgroundCheck {
 }
 
 /**
- * The same check in a worker thread (out/main/integrity-worker.js) through its own read-only connection,
- * so the host can answer meanwhile. It starts when asked to (`start`), so that it need not compete with
- * the first view for the machine's cores. Without the build (the tests), it runs in this thread.
+ * The same check run in the background, when `start` is first called, so that it need not compete with
+ * the first view for the machine's cores.
  */
 export function backgroundIntegrityCheck(file: string, nativeBinding?: string): BackgroundCheck {
-  let start!: () => void
-  const result = new Promise<void>((resolve, reject) => {
-    let started = false
-    start = () => {
+  let settle!: { resolve(): void; reject(error: Error): void }
+  const result = new Promise<void>((resolve, reject) => (settle = { resolve, reject }))
+  let started = false
+  return {
+    result,
+    start() {
       if (started) return
       started = true
-      const script = builtWorkerScript('integrity-worker.js', import.meta.url)
-      if (!script) {
-        setImmediate(() => {
-          try {
-            checkIntegrityNow(file, nativeBinding)
-            resolve()
-          } catch (error) {
-            reject(error as Error)
-          }
-        })
-        return
-      }
-      const worker = new Worker(script, { workerData: { file, nativeBinding } })
-      // A host that stops before the check ends need not wait for it.
-      worker.unref()
-      worker.once('message', (problem: { message: string; code: StoreError['code'] } | null) =>
-        problem ? reject(new StoreError(problem.message, file, problem.code)) : resolve(),
-      )
-      worker.once('error', (error) => reject(translateOpenError(error, file)))
-      worker.once('exit', (code) =>
-        reject(
-          new StoreError(`The integrity check of ${file} stopped (exit code ${code}).`, file, 'unreadable'),
-        ),
-      )
-    }
+      checkOffThread(file, nativeBinding).then(settle.resolve, settle.reject)
+    },
+  }
+}
+
+/**
+ * In a worker thread (out/main/integrity-worker.js) through its own read-only connection, so the host
+ * answers meanwhile. Without the build (the tests), in this thread once the current work is done.
+ */
+function checkOffThread(file: string, nativeBinding?: string): Promise<void> {
+  const script = builtWorkerScript('integrity-worker.js', import.meta.url)
+  if (!script) {
+    return new Promise((resolve) => setImmediate(resolve)).then(() => checkIntegrityNow(file, nativeBinding))
+  }
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(script, { workerData: { file, nativeBinding } })
+    // A host that stops before the check ends need not wait for it.
+    worker.unref()
+    worker.once('message', (problem: { message: string; code: StoreError['code'] } | null) =>
+      problem ? reject(new StoreError(problem.message, file, problem.code)) : resolve(),
+    )
+    worker.once('error', (error) => reject(translateOpenError(error, file)))
+    worker.once('exit', (code) =>
+      reject(
+        new StoreError(`The integrity check of ${file} stopped (exit code ${code}).`, file, 'unreadable'),
+      ),
+    )
   })
-  return { result, start }
 }
 
 /** A StoreError a user can act on, for an error SQLite gave opening or reading `file`. */
