@@ -1,14 +1,13 @@
-import { prepareEntityIndex } from '../store/entity-index'
-import { keepShortSearchHits, queryEntities } from '../store/entity-query'
-import type { Store } from '../store/open-store'
-import { loadPinyin } from '../store/pinyin-text'
-
 /**
  * What a long-running host (serve, the desktop app) does beside answering: build the entity index, check
  * the store's integrity, warm the search. On two cores, each of these slows whatever the reviewer is
  * doing, so they start after the first view is served and run one after the other, the later ones only
  * when the host is quiet.
  */
+import { prepareEntityIndex } from '../store/entity-index'
+import { keepShortSearchHits, queryEntities } from '../store/entity-query'
+import type { Store } from '../store/open-store'
+import { loadPinyin } from '../store/pinyin-text'
 
 /** Quiet needed before a step runs; a reviewer typing pauses less than this between keys. */
 const QUIET_MS = 300
