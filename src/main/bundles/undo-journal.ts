@@ -82,16 +82,21 @@ interface JournalRow {
   old_row: string | null
 }
 
+/** The column of a `table` row naming the entity or reaction it belongs to; null for other tables. */
+function ownerColumn(table: string): 'id' | 'entity_id' | null {
+  if (table === 'entities' || table === 'reactions') return 'id'
+  return table.startsWith('entity_') ? 'entity_id' : null
+}
+
 /** Records whose search-index rows an undo must rebuild, noted from the rows it removes or restores. */
 class TouchedRecords {
   readonly entities = new Set<string>()
   readonly reactions = new Set<string>()
 
   note(table: string, row: Record<string, unknown> | undefined): void {
-    if (!row) return
-    if (table === 'entities') this.entities.add(row.id as string)
-    if (table.startsWith('entity_')) this.entities.add(row.entity_id as string)
-    if (table === 'reactions') this.reactions.add(row.id as string)
+    const owner = ownerColumn(table)
+    if (!row || !owner) return
+    ;(table === 'reactions' ? this.reactions : this.entities).add(row[owner] as string)
   }
 }
 
@@ -107,8 +112,7 @@ function removeAddedRows(db: Db, importId: number, touched: TouchedRecords): voi
   ) as { tbl: string; max_rowid: number }[]
   for (const { tbl: table, max_rowid: watermark } of watermarks) {
     checkJournaledTable(table)
-    const owner =
-      table === 'entities' || table === 'reactions' ? 'id' : table.startsWith('entity_') ? 'entity_id' : null
+    const owner = ownerColumn(table)
     if (owner) {
       const ids = statement(db, `SELECT DISTINCT "${owner}" FROM "${table}" WHERE rowid > ?`)
         .pluck()
