@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
-import type { Readable } from 'node:stream'
+import { pipeline, type Readable } from 'node:stream'
+import zlib from 'node:zlib'
 import type yauzl from 'yauzl'
 import { lazyModule } from '../lazy-module'
 import { BundleError } from './bundle-error'
@@ -14,7 +15,7 @@ import {
   type Manifest,
 } from './bundle-format'
 import { verifyBytes, type PublicKeyFile } from './keys'
-import { PayloadLineParser, StrictUtf8Decoder } from './payload-lines'
+import { PayloadLineParser } from './payload-lines'
 
 /** Finds a trusted key by its fingerprint; null when the key is unknown or was removed. */
 export type KeyLookup = (keyId: string) => PublicKeyFile | null
@@ -79,10 +80,8 @@ export async function readVerifiedBundle(
           `${payload.path} was altered after signing: its size or SHA-256 does not match the manifest.`,
         )
       }
-      const decoder = new StrictUtf8Decoder(payload.path)
       const parser = new PayloadLineParser(payload.path, operations)
-      await streamEntry(zip, entry, payload.size, (chunk) => parser.push(decoder.decode(chunk)))
-      parser.push(decoder.decode(new Uint8Array(0), true))
+      await streamEntry(zip, entry, payload.size, (chunk) => parser.push(chunk))
       parser.end()
     }
     checkDuplicates(operations)
@@ -217,7 +216,7 @@ async function streamEntry(
   }
   let stream: Readable
   try {
-    stream = await zip.openReadStreamPromise(entry)
+    stream = await openEntryData(zip, entry)
   } catch (error) {
     throw new BundleError(
       'not-a-bundle',
@@ -235,6 +234,7 @@ async function streamEntry(
         )
       take(chunk as Buffer)
     }
+    if (size !== entry.uncompressedSize) throw new Error('its size does not match its header')
   } catch (error) {
     stream.destroy()
     if (error instanceof BundleError) throw error
@@ -244,6 +244,20 @@ async function streamEntry(
     )
   }
   return size
+}
+
+/** Inflated in 1 MB pieces: yauzl's own inflater hands back 16 kB at a time, which doubled the time. */
+const INFLATE_CHUNK_BYTES = 1024 * 1024
+
+/** An entry's bytes as stored, inflated by us; encrypted entries and other compressions are refused. */
+async function openEntryData(zip: yauzl.ZipFile, entry: yauzl.Entry): Promise<Readable> {
+  if (entry.isEncrypted()) throw new Error('it is encrypted')
+  if (entry.compressionMethod !== 0 && entry.compressionMethod !== 8)
+    throw new Error(`it uses compression method ${entry.compressionMethod}; bundles use deflate`)
+  const raw = await zip.openReadStreamPromise(entry, { decodeFileData: false })
+  if (entry.compressionMethod === 0) return raw
+  // pipeline: an error on either side ends the stream being read with that error.
+  return pipeline(raw, zlib.createInflateRaw({ chunkSize: INFLATE_CHUNK_BYTES }), () => {})
 }
 
 function parseJson(bytes: Buffer, what: string, refusal: 'invalid-manifest' | 'bad-signature'): unknown {
@@ -331,16 +345,28 @@ function checkPayloadList(manifest: Manifest, entries: Map<string, yauzl.Entry>)
 }
 
 function checkDuplicates(operations: LocatedOperation[]): void {
-  const seen = new Map<string, string>()
-  for (const { operation, file, line } of operations) {
+  const idsByType = new Map<string, string[]>()
+  for (const { operation } of operations) {
     if (operation.op !== 'upsert') continue
-    const key = `${operation.type}:${operation.record.id}`
-    const earlier = seen.get(key)
-    if (earlier)
-      throw new BundleError(
-        'invalid-payload',
-        `${file} line ${line}: ${operation.type} "${operation.record.id}" is also defined at ${earlier}.`,
-      )
-    seen.set(key, `${file} line ${line}`)
+    let ids = idsByType.get(operation.type)
+    if (!ids) idsByType.set(operation.type, (ids = []))
+    ids.push(operation.record.id)
   }
+  // Sorted, equal ids sit side by side: for 200,000 ids several times faster than a Map of them (no
+  // hashing of fresh strings, no table to grow). The operations are looked up only for the message.
+  for (const [type, ids] of idsByType) {
+    ids.sort()
+    for (let i = 1; i < ids.length; i++)
+      if (ids[i] === ids[i - 1]) throw duplicateError(operations, type, ids[i])
+  }
+}
+
+function duplicateError(operations: LocatedOperation[], type: string, id: string): BundleError {
+  const [first, second] = operations.filter(
+    ({ operation }) => operation.op === 'upsert' && operation.type === type && operation.record.id === id,
+  )
+  return new BundleError(
+    'invalid-payload',
+    `${second.file} line ${second.line}: ${type} "${id}" is also defined at ${first.file} line ${first.line}.`,
+  )
 }

@@ -176,6 +176,21 @@ describe('bundle refusals', () => {
     )
   })
 
+  it('reads stored entries as well as deflated ones, and refuses any other compression', async () => {
+    const entries = await entriesOf(await validBundle())
+    expect((await verify(await zipOf(entries, { compress: false }))).operations).toHaveLength(6)
+    // Compression method 12 (bzip2) in every local and central header.
+    const bytes = Buffer.from(await zipOf(entries))
+    for (const [signature, methodAt] of [
+      [0x04034b50, 8],
+      [0x02014b50, 10],
+    ]) {
+      for (let at = 0; at + 4 <= bytes.length; at++)
+        if (bytes.readUInt32LE(at) === signature) bytes.writeUInt16LE(12, at + methodAt)
+    }
+    await expectRefusal(bytes, 'not-a-bundle', /compression method 12; bundles use deflate/)
+  })
+
   it('refuses too many entries and a zip bomb', async () => {
     const many = Array.from({ length: 1001 }, (_, i) => ({
       name: `payload/f${i}.jsonl`,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { sampleOperations } from '../test-support/bundle-fixtures'
 import type { LocatedOperation } from './bundle-format'
-import { parsePayloadLines, PayloadLineParser, StrictUtf8Decoder } from './payload-lines'
+import { parsePayloadLines, PayloadLineParser } from './payload-lines'
 
 const payload = Buffer.from(
   sampleOperations()
@@ -12,10 +12,8 @@ const payload = Buffer.from(
 /** Feeds the bytes in pieces of `size`, as a stream would. */
 function parseInPieces(bytes: Buffer, size: number): LocatedOperation[] {
   const operations: LocatedOperation[] = []
-  const decoder = new StrictUtf8Decoder('payload/data.jsonl')
   const parser = new PayloadLineParser('payload/data.jsonl', operations)
-  for (let at = 0; at < bytes.length; at += size) parser.push(decoder.decode(bytes.subarray(at, at + size)))
-  parser.push(decoder.decode(new Uint8Array(0), true))
+  for (let at = 0; at < bytes.length; at += size) parser.push(bytes.subarray(at, at + size))
   parser.end()
   return operations
 }
@@ -29,6 +27,21 @@ describe('payload lines read as a stream', () => {
     for (const size of [1, 2, 3, 5, 7, 64, 4096]) expect(parseInPieces(payload, size)).toEqual(whole)
   })
 
+  it("counts a line's length in characters, as strings do, whatever their size in bytes", () => {
+    // 400,000 three-byte characters: 1.2 MB but 400,000 characters, so the line is read (and its
+    // over-long field refused by the schema, not by the line limit).
+    const han = `{"op":"upsert","type":"source","record":{"id":"s","publication":"${'云'.repeat(400_000)}","reliability":"primary"}}`
+    expect(() => parseInPieces(Buffer.from(han), 64 * 1024)).toThrow('line 1: record.publication')
+    // Characters beyond the first 65,536 count twice, as in JavaScript: 600,000 of them are too many.
+    const astral = Buffer.from(`{"op":"${'𠀀'.repeat(600_000)}"}`)
+    expect(() => parseInPieces(astral, 64 * 1024)).toThrow('line 1: longer than 1,048,576 characters.')
+  })
+
+  it('drops a byte order mark at the start of the file', () => {
+    const text = Buffer.from(`\uFEFF${JSON.stringify(sampleOperations()[0])}\n`)
+    expect(parseInPieces(text, 3)).toHaveLength(1)
+  })
+
   it('reads a last line without a line break', () => {
     const text = Buffer.from(JSON.stringify(sampleOperations()[0]))
     expect(parseInPieces(text, 10)).toHaveLength(1)
@@ -36,19 +49,19 @@ describe('payload lines read as a stream', () => {
 
   it('refuses invalid UTF-8 split across pieces, and an unfinished character at the end', () => {
     const broken = Buffer.concat([Buffer.from('{"op":"'), Buffer.from([0xe4, 0xb8]), Buffer.from('"}\n')])
-    expect(() => parseInPieces(broken, 1)).toThrow('payload/data.jsonl is not valid UTF-8.')
+    expect(() => parseInPieces(broken, 1)).toThrow('payload/data.jsonl line 1: not valid UTF-8.')
     const unfinished = Buffer.concat([
       Buffer.from(`${JSON.stringify(sampleOperations()[0])}\n`),
       Buffer.from([0xe4, 0xb8]),
     ])
-    expect(() => parseInPieces(unfinished, 2)).toThrow('payload/data.jsonl is not valid UTF-8.')
+    expect(() => parseInPieces(unfinished, 2)).toThrow('payload/data.jsonl line 2: not valid UTF-8.')
   })
 
   it('refuses an over-long line as soon as it passes the limit, naming its line', () => {
     const operations: LocatedOperation[] = []
     const parser = new PayloadLineParser('payload/data.jsonl', operations)
-    parser.push(`${JSON.stringify(sampleOperations()[0])}\n{"op":"`)
-    const piece = 'x'.repeat(64 * 1024)
+    parser.push(Buffer.from(`${JSON.stringify(sampleOperations()[0])}\n{"op":"`))
+    const piece = Buffer.from('x'.repeat(64 * 1024))
     let pushed = 0
     expect(() => {
       for (; pushed < 100; pushed += 1) parser.push(piece)
