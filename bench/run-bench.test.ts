@@ -25,7 +25,7 @@ describe('benchmark', () => {
     expect(results.machine.cpus).toBeGreaterThan(0)
     const [size] = results.sizes
     expect(size).toMatchObject({ size: '1k', entities: 1000, aliases: 3000 })
-    for (const phase of ['create', 'verify', 'apply'] as const) {
+    for (const phase of ['create', 'verify', 'read', 'apply'] as const) {
       expect(size.bundle[phase].ms).toBeTypeOf('number')
       expect(size.bundle[phase].peakMb).toBeGreaterThan(0)
     }

@@ -28,7 +28,7 @@ export interface SizeResult {
   rounds: number
   reactions: number
   bundleBytes: number
-  bundle: { create: PhaseResult; verify: PhaseResult; apply: PhaseResult }
+  bundle: { create: PhaseResult; verify: PhaseResult; read: PhaseResult; apply: PhaseResult }
   store: Record<string, Measurement>
   baselines: Record<string, Measurement>
   browser: BrowserBench
@@ -140,12 +140,15 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
     const key = path.join(dir, 'bench.key')
     fs.writeFileSync(key, JSON.stringify(generateKeyPair('Benchmark Publisher', 30).privateFile))
     const bundle = path.join(dir, 'bench.sbb')
-    // Each phase runs PHASE_RUNS times in a fresh process (and, for verify and apply, a fresh store);
+    // Each phase runs PHASE_RUNS times in a fresh process (and, but for create, a fresh store);
     // the median is reported, since these machines are shared and noisy.
     const create = await medianOf(() => runPhase('create', { key, from, bundle }, inProcess))
     let run = 0
     const verify = await medianOf(() =>
       runPhase('verify', { key, bundle, db: path.join(dir, `verify-${run++}.sqlite`) }, inProcess),
+    )
+    const read = await medianOf(() =>
+      runPhase('read', { key, bundle, db: path.join(dir, `read-${run++}.sqlite`) }, inProcess),
     )
     let db = ''
     const apply = await medianOf(() => {
@@ -181,7 +184,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
         rounds: data.rounds,
         reactions: data.reactions,
         bundleBytes: fs.statSync(bundle).size,
-        bundle: { create, verify, apply },
+        bundle: { create, verify, read, apply },
         store: storeTimings,
         baselines,
         browser,
@@ -356,7 +359,7 @@ function show(m: Measurement): string {
 function formatSize(r: SizeResult): string {
   const lines = [
     `  ${r.entities} entities, ${r.aliases} aliases, ${r.reactions} reactions, ${r.rounds} rounds; bundle ${(r.bundleBytes / 1e6).toFixed(1)} MB`,
-    `  bundle create ${r.bundle.create.ms} ms (peak ${r.bundle.create.peakMb} MB), verify ${r.bundle.verify.ms} ms (peak ${r.bundle.verify.peakMb} MB), apply ${r.bundle.apply.ms} ms (peak ${r.bundle.apply.peakMb} MB)`,
+    `  bundle create ${r.bundle.create.ms} ms (peak ${r.bundle.create.peakMb} MB), verify ${r.bundle.verify.ms} ms (peak ${r.bundle.verify.peakMb} MB), read for import ${r.bundle.read.ms} ms (peak ${r.bundle.read.peakMb} MB), apply ${r.bundle.apply.ms} ms (peak ${r.bundle.apply.peakMb} MB)`,
     ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
     `  browser                     ${
       r.browser.status === 'measured'

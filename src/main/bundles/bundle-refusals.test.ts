@@ -7,7 +7,7 @@ import { useTempDir } from '../test-support/temp-dir'
 import { entriesOf, zipOf } from '../test-support/zip-fixtures'
 import type { BundleRefusal } from './bundle-error'
 import { packBundle } from './bundle-writer'
-import { readVerifiedBundle } from './bundle-reader'
+import { checkBundle, readVerifiedBundle } from './bundle-reader'
 import { generateKeyPair, signBytes } from './keys'
 import { singleKeyLookup } from './trust-store'
 
@@ -32,14 +32,21 @@ async function validBundle(): Promise<Buffer> {
   return packOperations(publisher.privateFile, sampleOperations())
 }
 
+/** Refused by the import's reading and, with the very same message, by `bundle verify`'s check. */
 async function expectRefusal(bytes: Buffer | Promise<Buffer>, refusal: BundleRefusal, message?: RegExp) {
-  const error = await verify(await bytes).then(
+  const file = await bytes
+  const error = await verify(file).then(
     () => null,
     (caught: unknown) => caught,
   )
   expect(error, `expected refusal ${refusal}`).toMatchObject({ name: 'BundleError', refusal })
   if (message) expect((error as Error).message).toMatch(message)
   expect((error as Error).message).toMatch(/Nothing was changed\.$/)
+  const checked = await checkBundle(file, trusted, NOW).then(
+    () => null,
+    (caught: unknown) => caught,
+  )
+  expect(checked).toMatchObject({ refusal, message: (error as Error).message })
 }
 
 async function signedWithPayload(content: Buffer): Promise<Buffer> {
@@ -52,8 +59,11 @@ async function signedWithPayload(content: Buffer): Promise<Buffer> {
 }
 
 describe('bundle refusals', () => {
-  it('accepts the valid bundle these tests start from', async () => {
-    expect((await verify(await validBundle())).operations).toHaveLength(6)
+  it('accepts the valid bundle these tests start from, read for import or only checked', async () => {
+    const bytes = await validBundle()
+    const { operations, ...identity } = await verify(bytes)
+    expect(operations).toHaveLength(6)
+    expect(await checkBundle(bytes, trusted, NOW)).toEqual({ ...identity, operationCount: 6 })
   })
 
   it('refuses a truncated file', async () => {

@@ -12,7 +12,7 @@ const payload = Buffer.from(
 /** Feeds the bytes in pieces of `size`, as a stream would. */
 function parseInPieces(bytes: Buffer, size: number): LocatedOperation[] {
   const operations: LocatedOperation[] = []
-  const parser = new PayloadLineParser('payload/data.jsonl', operations)
+  const parser = new PayloadLineParser('payload/data.jsonl', (located) => operations.push(located))
   for (let at = 0; at < bytes.length; at += size) parser.push(bytes.subarray(at, at + size))
   parser.end()
   return operations
@@ -59,7 +59,7 @@ describe('payload lines read as a stream', () => {
 
   it('refuses an over-long line as soon as it passes the limit, naming its line', () => {
     const operations: LocatedOperation[] = []
-    const parser = new PayloadLineParser('payload/data.jsonl', operations)
+    const parser = new PayloadLineParser('payload/data.jsonl', (located) => operations.push(located))
     parser.push(Buffer.from(`${JSON.stringify(sampleOperations()[0])}\n{"op":"`))
     const piece = Buffer.from('x'.repeat(64 * 1024))
     let pushed = 0

@@ -25,7 +25,7 @@ const NEWLINE = 0x0a
 
 /**
  * Parses JSON Lines as the bytes arrive, a piece at a time, so a large payload is never held whole:
- * operations go to `into`, and the first bad line is refused with its file and line number.
+ * each valid operation goes to `take`, and the first bad line is refused with its file and line number.
  *
  * Lines are found in the bytes (a line break byte never occurs inside a UTF-8 character) and each is
  * decoded on its own, so a line of plain ASCII becomes a one-byte string even when its neighbours hold
@@ -40,7 +40,7 @@ export class PayloadLineParser {
 
   constructor(
     private readonly file: string,
-    private readonly into: LocatedOperation[],
+    private readonly take: (located: LocatedOperation) => void,
   ) {}
 
   push(bytes: Buffer): void {
@@ -97,7 +97,7 @@ export class PayloadLineParser {
     } catch (error) {
       throw new BundleError('invalid-payload', `${where}: not valid JSON (${(error as Error).message}).`)
     }
-    this.into.push({ operation: parseOperation(value, where), file: this.file, line: this.lineNumber })
+    this.take({ operation: parseOperation(value, where), file: this.file, line: this.lineNumber })
   }
 }
 
@@ -116,7 +116,7 @@ function utf16Length(bytes: Buffer): number {
 /** Parses a whole JSON Lines payload held in memory (bundles being written, test data). */
 export function parsePayloadLines(file: string, content: Buffer): LocatedOperation[] {
   const operations: LocatedOperation[] = []
-  const parser = new PayloadLineParser(file, operations)
+  const parser = new PayloadLineParser(file, (located) => operations.push(located))
   parser.push(content)
   parser.end()
   return operations

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { readVerifiedBundle } from '../bundles/bundle-reader'
+import { checkBundle } from '../bundles/bundle-reader'
 import { createBundle } from '../bundles/bundle-writer'
 import {
   formatFingerprint,
@@ -103,7 +103,7 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
           dataAsOf: options.asOf,
           expires: options.expires ? new Date(`${options.expires}T23:59:59Z`) : undefined,
         })
-        const verified = await readVerifiedBundle(bytes, singleKeyLookup(publicPartOf(key)))
+        const verified = await checkBundle(bytes, singleKeyLookup(publicPartOf(key)))
         fs.writeFileSync(options.out, bytes)
         cli.print(
           {
@@ -111,9 +111,9 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
             bytes: bytes.length,
             bundleId: verified.bundleId,
             sequence: options.sequence,
-            operations: verified.operations.length,
+            operations: verified.operationCount,
           },
-          `Wrote ${options.out} (${bytes.length} bytes, ${verified.operations.length} operations, sequence ${options.sequence}).`,
+          `Wrote ${options.out} (${bytes.length} bytes, ${verified.operationCount} operations, sequence ${options.sequence}).`,
         )
       },
     )
@@ -126,20 +126,20 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .action(async (file: string, options: { trust?: string }) => {
       const bytes = updates.readUserFile(file)
       const verified = options.trust
-        ? await readVerifiedBundle(
+        ? await checkBundle(
             bytes,
             singleKeyLookup(
               parsePublicKeyFile(updates.readUserFile(options.trust).toString('utf8'), options.trust),
             ),
           )
-        : await cli.withStore((store) => readVerifiedBundle(bytes, trustStoreLookup(store.db)))
+        : await cli.withStore((store) => checkBundle(bytes, trustStoreLookup(store.db)))
       const summary = {
         valid: true,
         bundleId: verified.bundleId,
         ...verified.manifest,
         fingerprint: verified.key.keyId,
         expired: verified.expired,
-        operations: verified.operations.length,
+        operations: verified.operationCount,
         warnings: verified.warnings,
       }
       cli.print(summary, formatVerified(verified))

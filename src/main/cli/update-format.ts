@@ -1,5 +1,5 @@
 import type { ImportMatching, ImportHistoryEntry, ImportPreview, TrustedKey } from '../../shared/updates'
-import type { VerifiedBundle } from '../bundles/bundle-reader'
+import type { BundleIdentity } from '../bundles/bundle-reader'
 import { formatFingerprint } from '../bundles/keys'
 
 const TEXT_CHANGE_LIMIT = 50
@@ -10,7 +10,7 @@ function show(value: unknown): string {
   return text.length > 100 ? `${text.slice(0, 99)}…` : text
 }
 
-export function formatVerified(bundle: VerifiedBundle): string {
+export function formatVerified(bundle: BundleIdentity & { operationCount: number }): string {
   const m = bundle.manifest
   return [
     `Valid bundle from ${m.publisher}, sequence ${m.sequence}.`,
@@ -19,7 +19,7 @@ export function formatVerified(bundle: VerifiedBundle): string {
     `Expires:    ${m.expires}${bundle.expired ? '  (EXPIRED)' : ''}`,
     `Data as of: ${m.dataAsOf}`,
     `Payloads:   ${m.payloads.map((p) => p.path).join(', ')}`,
-    `Operations: ${bundle.operations.length}`,
+    `Operations: ${bundle.operationCount}`,
     ...bundle.warnings.map((w) => `Warning: ${w}`),
   ].join('\n')
 }
