@@ -4,7 +4,8 @@ import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { queryEntities } from './entity-query'
-import { bestNameMatch, jaroWinkler, nameForms } from './fuzzy-names'
+import { bestNameMatch, jaroWinkler, nameForms, trigramText } from './fuzzy-names'
+import { pinyinForIndex } from './pinyin-text'
 
 const tempDir = useTempDir()
 const page = { filters: {}, sort: [], offset: 0, limit: 50 }
@@ -23,6 +24,27 @@ describe('fuzzy name scores', () => {
     expect(bestNameMatch('Sense Time', sensetime)).toMatchObject({ field: 'name', score: 100 })
     const cloudwalk = nameForms('CloudWalk Technology', '云从科技', [])
     expect(bestNameMatch('yun kong ke ji', cloudwalk)).toMatchObject({ field: 'pinyin', text: '云从科技' })
+  })
+})
+
+describe('index text for names', () => {
+  it('spells Chinese names in toneless pinyin, as syllables and run together, and nothing else', () => {
+    expect(pinyinForIndex('云从科技')).toBe('yun cong ke ji yuncongkeji')
+    // Words decide a character's reading; ü is written v; other characters are left out.
+    expect(pinyinForIndex('重庆')).toBe('chong qing chongqing')
+    expect(pinyinForIndex('女子')).toBe('nv zi nvzi')
+    expect(pinyinForIndex('云从 Co. 2')).toBe('yun cong yuncong')
+    expect(pinyinForIndex('SenseTime')).toBeNull()
+    // Han characters pinyin-pro has no reading for give no syllables at all.
+    expect(pinyinForIndex('𠀀𠀁')).toBeNull()
+  })
+
+  it('gives the trigram index the Latin-script names only, folded, each once', () => {
+    expect(trigramText('Megvii Technology', '旷视科技', ['MEGVII Technology', 'Mégvii-Tech', '旷视'])).toBe(
+      'megvii technology\nmegvii tech',
+    )
+    // A compatibility character that folds into a Chinese one is left out as well.
+    expect(trigramText('Acme', null, ['㈠ Acme'])).toBe('acme')
   })
 })
 

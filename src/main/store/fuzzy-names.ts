@@ -110,15 +110,22 @@ export function bestNameMatch(query: string, forms: NameForm[]): NameMatch {
   return best
 }
 
-/** The text the trigram index holds for an entity: every folded name form, one per line. */
-export function trigramText(forms: NameForm[]): string {
-  // Only the Latin-script names: Chinese characters make no useful fuzzy candidates (a typo in Chinese is
-  // another character), and their pinyin is already found word by word by the full-text index. Leaving
-  // both out keeps the trigram index (its cost grows with every three letters) to what fuzzy needs.
-  const latin = forms
-    .filter((form) => form.field !== 'pinyin' && !HAN.test(form.folded))
-    .map((form) => form.folded)
-  return [...new Set(latin)].join('\n')
+/**
+ * The text the trigram index holds for an entity: its Latin-script names folded, one per line. Chinese
+ * characters make no useful fuzzy candidates (a typo in Chinese is another character), and their pinyin
+ * is already found word by word by the full-text index; leaving both out keeps the trigram index (its
+ * cost grows with every three letters) to what fuzzy matching needs.
+ */
+export function trigramText(primary: string, original: string | null, aliases: string[]): string {
+  const latin = new Set<string>()
+  for (const name of [primary, original, ...aliases]) {
+    // Folding keeps every Chinese character, so a name with one is left out without folding it; one
+    // without may still gain one (compatibility characters), hence the test after folding too.
+    if (!name || HAN.test(name)) continue
+    const folded = foldName(name)
+    if (!HAN.test(folded)) latin.add(folded)
+  }
+  return [...latin].join('\n')
 }
 
 const HAN = /\p{Script=Han}/u

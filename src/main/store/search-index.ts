@@ -6,7 +6,6 @@ import {
   fuzzyEntityMatches,
   hasTrigramIndex,
   nameSimilarity,
-  nameForms,
   readEntityNames,
   trigramText,
 } from './fuzzy-names'
@@ -82,7 +81,7 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
   if (trigrams && text.name) {
     statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(
       rowid,
-      trigramText(nameForms(text.name, text.original ?? null, text.aliases ?? [], pinyin)),
+      trigramText(text.name, text.original ?? null, text.aliases ?? []),
     )
   }
 }
