@@ -170,6 +170,7 @@ export async function benchBrowser(options: {
       firstRowsMs,
       firstRowsWarmMs,
       keystroke: summary(keystrokes),
+      ...(process.env.SB_BENCH_SAMPLES ? { samples: { keystrokes, filterChanges } } : {}),
       filterChange: summary(filterChanges),
       heapMb: round(heap.usedSize / 2 ** 20),
     }

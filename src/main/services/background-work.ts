@@ -5,7 +5,7 @@
  * when the host is quiet.
  */
 import { prepareEntityIndex } from '../store/entity-index'
-import { keepShortSearchHits, queryEntities } from '../store/entity-query'
+import { keepSearchHits, queryEntities } from '../store/entity-query'
 import type { Store } from '../store/open-store'
 import { loadPinyin } from '../store/pinyin-text'
 
@@ -71,7 +71,7 @@ export function prepareInBackground(store: Store): void {
             facets: false,
           })
         },
-        ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter) => () => keepShortSearchHits(store.db, letter)),
+        ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter) => () => keepSearchHits(store.db, letter)),
       ]),
     )
     setImmediate(loadPinyin).unref()

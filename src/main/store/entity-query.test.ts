@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { applyTestOperations } from '../test-support/apply-test-operations'
-import { keepShortSearchHits, queryEntities, type EntityQuery } from './entity-query'
+import { keepSearchHits, queryEntities, type EntityQuery } from './entity-query'
+import { ftsQueryFor } from './search-text'
 
 const tempDir = useTempDir()
 const JUNE_XINJIANG = 'el-2020-06-85fr34503'
@@ -144,7 +145,43 @@ describe('entity export', () => {
     store.close()
   })
 
-  it('keeps the hits of one- and two-letter searches only as long as the records they came from', () => {
+  it('finds with several words exactly what the full-text index finds for all of them at once', () => {
+    const store = openDefaultStore(tempDir())
+    const viaIndex = (search: string) =>
+      (
+        store.db
+          .prepare(
+            `SELECT DISTINCT e.record_id FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+             WHERE search_index MATCH ? AND e.kind = 'entity'`,
+          )
+          .pluck()
+          .all(ftsQueryFor(search)) as string[]
+      ).sort()
+    const found = (search: string) =>
+      queryEntities(store.db, query({ search, limit: 1000 }))
+        .rows.map((row) => row.id)
+        .sort()
+    // Typed a character at a time, so earlier terms' hits are kept and combined with the new one.
+    for (const search of [
+      'Hangzhou Hik',
+      'Technology Co',
+      'tech c',
+      '云从 科技',
+      'yun cong',
+      'Co Ltd Intell',
+    ]) {
+      for (let end = 1; end <= search.length; end += 1) {
+        const typed = search.slice(0, end)
+        if (!typed.trim()) continue
+        expect(found(typed), typed).toEqual(viaIndex(typed))
+      }
+    }
+    expect(found('Hangzhou Hik').length).toBeGreaterThan(0)
+    expect(found('Technology Co').length).toBeGreaterThan(1)
+    store.close()
+  })
+
+  it('keeps the hits of searches only as long as the records they came from', () => {
     const store = openDefaultStore(tempDir())
     const ids = (search: string) =>
       queryEntities(store.db, query({ search }))
@@ -152,7 +189,7 @@ describe('entity export', () => {
         .sort()
     const before = { q: ids('q'), x: ids('x'), xq: ids('xq'), xqz: ids('xqz') }
     // Kept ahead of a search, the hits are exactly what the search finds.
-    keepShortSearchHits(store.db, 'q')
+    keepSearchHits(store.db, 'q')
     expect(ids('q')).toEqual(before.q)
     applyTestOperations(store, [
       {

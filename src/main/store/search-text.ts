@@ -57,11 +57,18 @@ export function queryTerms(query: string): QueryTerm[] {
  * Every term is quoted, so FTS5 operators typed by a user are searched for, never executed.
  */
 export function ftsQueryFor(query: string): string | null {
-  const terms = queryTerms(query)
-  if (terms.length === 0) return null
-  return terms
-    .map((term) => (term.kind === 'prefix' ? `"${term.token}"*` : `"${term.tokens.join(' ')}"`))
-    .join(' ')
+  const terms = ftsTermsFor(query)
+  return terms.length === 0 ? null : terms.join(' ')
+}
+
+/**
+ * The same expression, one FTS5 term per typed word: ftsQueryFor is their implicit AND, so the rows it
+ * matches are exactly those every term matches, which lets a search combine hits found term by term.
+ */
+export function ftsTermsFor(query: string): string[] {
+  return queryTerms(query).map((term) =>
+    term.kind === 'prefix' ? `"${term.token}"*` : `"${term.tokens.join(' ')}"`,
+  )
 }
 
 function tokensOf(text: string): string[] {
