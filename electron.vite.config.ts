@@ -39,6 +39,8 @@ export default defineConfig({
       // ES2021 lowers class private fields (pdf.js uses them), which electronegativity's parser cannot
       // read; the security gate must be able to parse every file of the build.
       target: 'es2021',
+      // Minified: the first view waits for the page's scripts to be fetched, parsed and compiled.
+      minify: true,
       rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
     },
     plugins: [react()],
