@@ -1,8 +1,6 @@
 import type { Command } from 'commander'
 import { wholeNumber } from './option-parsers'
-import { takeEarlyHost } from '../host/early-host'
 import { startLoopbackHost } from '../host/loopback-host'
-import { rpcEndpoint } from '../host/rpc-endpoint'
 import { browserPlatform, createApiHandlers } from '../services/api-handlers'
 import type { CliContext } from './cli-context'
 
@@ -24,15 +22,13 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
       await cli.withStore(
         async (store) => {
           const platform = browserPlatform()
-          const rpc = rpcEndpoint(createApiHandlers(store, undefined, platform))
-          // Started by the command line's entry, the host is listening and has printed its URL already.
-          const early = takeEarlyHost()
-          const host = early
-            ? await early.host
-            : await startLoopbackHost({ rpc, rendererDir: cli.deps.rendererDir, port: options.port })
-          early?.provide(rpc)
+          const host = await startLoopbackHost({
+            handlers: createApiHandlers(store, undefined, platform),
+            rendererDir: cli.deps.rendererDir,
+            port: options.port,
+          })
           // The first line is exactly the URL: scripts and tests read it.
-          if (!early) cli.io.out(host.url)
+          cli.io.out(host.url)
           cli.io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
           store.integrity.catch((error: Error) =>
             cli.io.err(`${error.message} Every call is refused until the store is replaced.`),

@@ -8,9 +8,7 @@ import { createApiHandlers } from '../services/api-handlers'
 import { openDefaultStore } from '../test-support/default-store'
 import { SAMPLE_INPUTS } from '../test-support/sample-inputs'
 import { useTempDir } from '../test-support/temp-dir'
-import { closeUntakenHost, servePortOf, startHostEarly, takeEarlyHost } from './early-host'
 import { startLoopbackHost, type LoopbackHost } from './loopback-host'
-import { rpcEndpoint } from './rpc-endpoint'
 
 const tempDir = useTempDir()
 let host: LoopbackHost | undefined
@@ -55,7 +53,7 @@ function request(
 async function startWith(handlers: ApiHandlers) {
   const rendererDir = tempDir()
   fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
-  host = await startLoopbackHost({ rpc: rpcEndpoint(handlers), rendererDir })
+  host = await startLoopbackHost({ handlers, rendererDir })
   return host
 }
 
@@ -179,69 +177,5 @@ describe('loopback host', () => {
     const h = await startWith(handlers)
     expect((await rpc(h, 'stats', {})).status).toBe(500)
     expect((await rpc(h, 'listRounds', {})).status).toBe(200)
-  })
-})
-
-describe('serve started early, before the program behind it', () => {
-  it('reads the port only from a plain serve command, leaving anything else to serve', () => {
-    expect(servePortOf(['serve'])).toBe(0)
-    expect(servePortOf(['serve', '--port', '8123'])).toBe(8123)
-    expect(servePortOf(['--db', 'x.sqlite', '--json', 'serve', '--port=8123', '--db', 'y'])).toBe(8123)
-    expect(servePortOf(['--db', 'serve', 'stats'])).toBeNull()
-    expect(servePortOf(['serve', '--help'])).toBeNull()
-    expect(servePortOf(['serve', '--port', '70000'])).toBeNull()
-    expect(servePortOf(['serve', '--port', '1', '--port', '2'])).toBeNull()
-    expect(servePortOf(['stats'])).toBeNull()
-  })
-
-  it('serves the page at once; calls wait for the API, then get it; the same checks apply meanwhile', async () => {
-    const rendererDir = tempDir()
-    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
-    let printed = ''
-    startHostEarly(['serve'], rendererDir, (url) => (printed = url))
-    const early = takeEarlyHost()!
-    host = await early.host
-    expect(printed).toBe(host.url)
-    const page = await request(host.port, { path: '/', headers: { Host: `127.0.0.1:${host.port}` } })
-    expect(page.status).toBe(200)
-    expect(
-      (await rpc(host, 'stats', {}, { Authorization: 'Bearer not-the-token' })).status,
-      'a wrong token is refused before the API is there',
-    ).toBe(401)
-    const { calls, handlers } = spyHandlers()
-    const waiting = rpc(host, 'stats', {})
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    expect(calls).toEqual([])
-    early.provide(rpcEndpoint(handlers))
-    expect(await waiting).toMatchObject({ status: 200 })
-    expect(calls).toEqual(['stats'])
-  })
-
-  it('answers waiting calls 503 and closes when serve never takes it', async () => {
-    const rendererDir = tempDir()
-    let url = ''
-    startHostEarly(['serve'], rendererDir, (printed) => (url = printed))
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    const port = Number(new URL(url).port)
-    const token = new URL(url).hash.slice('#token='.length)
-    const waiting = request(port, {
-      path: '/rpc/stats',
-      method: 'POST',
-      headers: {
-        Host: `127.0.0.1:${port}`,
-        'Content-Type': 'application/json',
-        Authorization: `Bearer ${token}`,
-      },
-      body: '{}',
-    })
-    await new Promise((resolve) => setTimeout(resolve, 50))
-    await closeUntakenHost('the store could not be opened.')
-    const reply = await waiting
-    expect(reply.status).toBe(503)
-    expect(JSON.parse(reply.body).error.message).toBe(
-      'The app could not start: the store could not be opened.',
-    )
-    // Closed: refused, or (on a kept-alive connection) hung up.
-    await expect(request(port, { path: '/' })).rejects.toThrow(/ECONNREFUSED|socket hang up/)
   })
 })

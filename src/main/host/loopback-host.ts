@@ -1,5 +1,7 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { ApiInputError, isApiCallName, maxBodyBytesFor, type ApiHandlers } from '../../shared/contract'
+import { dispatchApiCall } from '../services/api-handlers'
 import { hasValidToken, isAllowedHost, isAllowedOrigin, newToken } from './request-guards'
 import { readStaticFile } from './static-files'
 
@@ -20,20 +22,18 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ')
 
-/** What answers the API calls behind the host's checks (see rpc-endpoint.ts). */
-export interface RpcEndpoint {
-  isCallName(name: string): boolean
-  maxBodyBytes(name: string): number
-  /** One call's answer: the HTTP status and the JSON body. */
-  call(name: string, input: unknown): Promise<{ status: number; body: unknown }>
-}
+/** Errors that describe a problem with what the user asked for (a refused bundle, a needed confirmation). */
+const USER_ERRORS = new Set([
+  'BundleError',
+  'ConfirmationRequired',
+  'StoreError',
+  'DatasetError',
+  'BriefingError',
+  'ImportError',
+])
 
 export interface LoopbackHostOptions {
-  /**
-   * Answers API calls; a promise while the program behind them is still loading (serve listens and
-   * serves the page before that, see early-host.ts). A call that comes meanwhile waits for it.
-   */
-  rpc: RpcEndpoint | Promise<RpcEndpoint>
+  handlers: ApiHandlers
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -161,15 +161,7 @@ async function handleRpc(
     sendError(response, 405, 'MethodNotAllowed', 'API calls use POST.')
     return
   }
-  let rpc: RpcEndpoint
-  try {
-    rpc = await context.rpc
-  } catch (error) {
-    request.resume()
-    sendError(response, 503, 'Unavailable', `The app could not start: ${(error as Error).message}`)
-    return
-  }
-  if (!rpc.isCallName(name)) {
+  if (!isApiCallName(name)) {
     request.resume()
     sendError(response, 404, 'UnknownCall', `There is no API call named "${name.slice(0, 100)}".`)
     return
@@ -180,7 +172,7 @@ async function handleRpc(
     sendError(response, 415, 'UnsupportedMediaType', 'API calls send application/json.')
     return
   }
-  const limit = rpc.maxBodyBytes(name)
+  const limit = maxBodyBytesFor(name)
   const body = await readBody(request, limit)
   if (body === null) {
     sendError(response, 413, 'PayloadTooLarge', `Requests to "${name}" are limited to ${limit} bytes.`)
@@ -193,8 +185,15 @@ async function handleRpc(
     sendError(response, 400, 'InvalidJson', 'The request body is not valid JSON.')
     return
   }
-  const answer = await rpc.call(name, input)
-  sendJson(response, answer.status, answer.body)
+  try {
+    const result = await dispatchApiCall(context.handlers, name, input)
+    sendJson(response, 200, { result })
+  } catch (error) {
+    if (error instanceof ApiInputError) sendError(response, 400, error.name, error.message)
+    else if (USER_ERRORS.has((error as Error).name))
+      sendError(response, 422, (error as Error).name, (error as Error).message)
+    else sendError(response, 500, (error as Error).name ?? 'Error', (error as Error).message ?? String(error))
+  }
 }
 
 /** Reads the body, or returns null (and stops reading) once it passes the size limit. */
