@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { noteRecordsWritten } from '../store/data-version'
+import { keepPlainFacets } from '../store/entity-first-page'
 import type { OriginKind } from '../../shared/domain'
 import type {
   BundleSummary,
@@ -189,6 +190,8 @@ function applyInTransaction(
       const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
       const applied = applyOperations(db, update.operations, originId)
       setMeta(db, 'data_as_of', summary.dataAsOf)
+      // Journaled like the records, so undo brings back the counts kept before.
+      keepPlainFacets(db)
       finishJournal(db)
       db.prepare('UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(applied.counts), importId)
       return {

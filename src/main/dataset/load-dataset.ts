@@ -11,6 +11,7 @@ import { getMeta, setMeta } from '../store/meta'
 import { withDeferredIndexing } from '../store/search-index'
 import type { Store } from '../store/open-store'
 import { readDatasetFile, type DatasetFile } from './dataset-file'
+import { keepPlainFacets } from '../store/entity-first-page'
 import { defaultDatasetPath } from './resources'
 
 /** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */
@@ -18,7 +19,7 @@ export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new
   const { db } = store
   // Whatever happens, caches built from the records must not outlive this write.
   noteRecordsWritten(db)
-  db.transaction(() =>
+  db.transaction(() => {
     withDeferredIndexing(db, () => {
       const originId = createOrigin(
         db,
@@ -34,8 +35,10 @@ export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new
       setMeta(db, 'dataset_version', dataset.version)
       setMeta(db, 'data_as_of', dataset.asOf)
       setMeta(db, 'initialised_at', now.toISOString())
-    }),
-  ).immediate()
+    })
+    // For the first view of every start to come (see keepPlainFacets).
+    keepPlainFacets(db)
+  }).immediate()
 }
 
 /**

@@ -4,7 +4,12 @@ import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import * as catalog from '../services/catalog-services'
-import { isPlainFirstPage, plainFirstPage } from './entity-first-page'
+import { readVerifiedBundle } from '../bundles/bundle-reader'
+import { applyImport, undoLatestImport } from '../bundles/import-bundle'
+import { addTrustedKey, trustStoreLookup } from '../bundles/trust-store'
+import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
+import { isPlainFirstPage, keepPlainFacets, plainFirstPage } from './entity-first-page'
+import { getMeta, setMeta } from './meta'
 import { entityIndexIsCurrent } from './entity-index'
 import { queryEntities, type EntityQuery } from './entity-query'
 
@@ -109,5 +114,66 @@ describe('the first page at start, answered by SQLite before the entity index is
     ]) {
       expect(isPlainFirstPage(query)).toBe(false)
     }
+  })
+})
+
+describe('unfiltered facet counts kept for the next start', () => {
+  it('serve the first view while the records are those they were counted from, and only then', async () => {
+    const store = openDefaultStore(tempDir())
+    const publisher = makePublisher()
+    addTrustedKey(store.db, publisher.publicFile, NOW)
+    const facets = () => plainFirstPage(store.db, PLAIN).facets!
+    /** Marks what is kept, so that a page showing the mark shows it came from there. */
+    const keepMarked = () => {
+      keepPlainFacets(store.db)
+      const kept = JSON.parse(getMeta(store.db, 'plain_facets')!)
+      kept.facets.type[0].label = 'KEPT'
+      setMeta(store.db, 'plain_facets', JSON.stringify(kept))
+    }
+    const counted = facets()
+    keepPlainFacets(store.db)
+    expect(facets(), 'what is kept is what is counted').toEqual(counted)
+    keepMarked()
+    expect(facets().type[0].label).toBe('KEPT')
+
+    // An import changes the records: counted again, with the new entity.
+    const bundle = await readVerifiedBundle(
+      await packOperations(publisher.privateFile, sampleOperations()),
+      trustStoreLookup(store.db),
+      NOW,
+    )
+    applyImport(store.db, bundle, { now: NOW })
+    const afterImport = facets()
+    expect(afterImport.type[0].label).not.toBe('KEPT')
+    expect(afterImport).not.toEqual(counted)
+    expect(afterImport).toEqual(queryEntities(store.db, { ...PLAIN, filters: {} }).facets)
+
+    // So does its undo, back to the counts from before.
+    keepMarked()
+    expect(facets().type[0].label).toBe('KEPT')
+    undoLatestImport(store.db, NOW)
+    expect(facets()).toEqual(counted)
+
+    // And a write that creates records without an import (a dataset load, test data).
+    keepMarked()
+    applyTestOperations(store, [
+      {
+        op: 'upsert',
+        type: 'source',
+        record: { id: 'kept-facets', publication: 'K', reliability: 'primary' },
+      },
+      {
+        op: 'upsert',
+        type: 'entity',
+        record: {
+          id: 'kept-facets-co',
+          name: 'Kept Facets Co',
+          type: 'university',
+          sources: [{ source: 'kept-facets' }],
+        },
+      },
+    ])
+    expect(facets().type[0].label).not.toBe('KEPT')
+    store.close()
   })
 })

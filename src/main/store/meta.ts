@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 
-export type MetaKey = 'dataset_version' | 'data_as_of' | 'initialised_at'
+export type MetaKey = 'dataset_version' | 'data_as_of' | 'initialised_at' | 'plain_facets'
 
 export function getMeta(db: Database.Database, key: MetaKey): string | null {
   const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
