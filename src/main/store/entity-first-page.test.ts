@@ -73,6 +73,27 @@ describe('the first page at start, answered by SQLite before the entity index is
     store.close()
   })
 
+  it('sorted by name either way, follows the same order as SQLite, names equal but for case together', () => {
+    const store = storeWithTrickyNames()
+    const total = store.db.prepare('SELECT count(*) FROM entities').pluck().get() as number
+    const sqlOrder = store.db
+      .prepare('SELECT id FROM entities ORDER BY primary_name COLLATE NOCASE, id')
+      .pluck()
+      .all() as string[]
+    const byName = (desc: boolean) =>
+      queryEntities(store.db, { ...PLAIN, limit: total, sort: [{ column: 'name', desc }] }).rows.map(
+        (row) => row.id,
+      )
+    expect(byName(false)).toEqual(sqlOrder)
+    // Descending: names in reverse; entities sharing a name (but for case) stay side by side.
+    const names = new Map(
+      store.db.prepare('SELECT id, lower(primary_name) FROM entities').raw().all() as [string, string][],
+    )
+    const descending = byName(true).map((id) => names.get(id)!)
+    expect(descending).toEqual(sqlOrder.map((id) => names.get(id)!).reverse())
+    store.close()
+  })
+
   it('is the page the index gives on generated data: 2,000 entities over many rounds, sectors and countries', () => {
     const store = openDefaultStore(tempDir())
     applyTestOperations(store, generateData(2000, { rounds: 12, reactions: 50 }).operations)
