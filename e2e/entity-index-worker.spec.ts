@@ -17,7 +17,11 @@ test('the entity index worker of the built app reads a store and sends the index
   const worker = new Worker(path.resolve('out/main/entity-index-worker.js'), {
     workerData: { storePath: db },
   })
-  const packed = await new Promise<{ ids: string; rounds: { values: string[] } }>((resolve, reject) => {
+  const packed = await new Promise<{
+    ids: string
+    rounds: { values: string[] }
+    termHits: [string, Uint8Array][]
+  }>((resolve, reject) => {
     worker.once('message', resolve)
     worker.once('error', reject)
   })
@@ -25,4 +29,10 @@ test('the entity index worker of the built app reads a store and sends the index
   expect(packed.ids.split('\n')).toHaveLength(entities.entities)
   expect(packed.ids.split('\n')).toContain('cloudwalk')
   expect(packed.rounds.values).toContain('el-2020-06-85fr34503')
+  // With the hits of every one-letter search, by entity position: "c" finds CloudWalk, "q" does not.
+  const ids = packed.ids.split('\n')
+  const termHits = new Map(packed.termHits)
+  expect(termHits.size).toBe(26)
+  expect(termHits.get('"c"*')![ids.indexOf('cloudwalk')]).toBe(1)
+  expect(termHits.get('"q"*')![ids.indexOf('cloudwalk')]).toBe(0)
 })

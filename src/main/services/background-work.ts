@@ -6,7 +6,7 @@
  */
 import { keepPlainFacets } from '../store/entity-first-page'
 import { prepareEntityIndex } from '../store/entity-index'
-import { keepSearchHits, queryEntities } from '../store/entity-query'
+import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'
 import type { Store } from '../store/open-store'
 import { loadPinyin } from '../store/pinyin-text'
 
@@ -79,7 +79,8 @@ export function prepareInBackground(store: Store): void {
             facets: false,
           })
         },
-        ...[...'abcdefghijklmnopqrstuvwxyz'].map((letter) => () => keepSearchHits(store.db, letter)),
+        // Usually sent with the index by its worker already: then each is a lookup.
+        ...ONE_LETTER_SEARCHES.map((letter) => () => keepSearchHits(store.db, letter)),
       ]),
     )
     setImmediate(loadPinyin).unref()

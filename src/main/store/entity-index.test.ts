@@ -10,6 +10,7 @@ import { makePublisher, NOW, packOperations, sampleOperations } from '../test-su
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { buildIndex, packIndex, unpackIndex } from './entity-index'
+import { findTermHits } from './entity-query'
 import { queryEntities, queryEntityIds } from './entity-query'
 import { ftsQueryFor } from './search-text'
 import { listEntities } from './read-records'
@@ -98,9 +99,16 @@ describe('the in-memory entity index', () => {
   it('crosses from the worker thread intact (packed, cloned with its buffers transferred, unpacked)', () => {
     const store = openDefaultStore(tempDir())
     const built = buildIndex(store.db, 'v1')
+    // With kept search hits, as the worker sends the one-letter searches'.
+    const hits = (index: typeof built) =>
+      index.termHits.set('"c"*', findTermHits(store.db, index.positionOfEntry, index.ids.length, '"c"*'))
+    hits(built)
     const { packed, transfer } = packIndex(built)
     const received = structuredClone(packed, { transfer })
-    expect(unpackIndex(received, 'v1')).toEqual(buildIndex(store.db, 'v1'))
+    const expected = buildIndex(store.db, 'v1')
+    hits(expected)
+    expect(expected.termHits.get('"c"*')!.some((hit) => hit === 1)).toBe(true)
+    expect(unpackIndex(received, 'v1')).toEqual(expected)
     store.close()
   })
 

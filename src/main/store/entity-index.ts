@@ -44,6 +44,12 @@ export interface EntityIndex {
   sortRanks: Map<EntitySortColumn, Int32Array>
   /** Folded names, original-script names and aliases (one per line), read on the first text filter. */
   texts?: Record<EntityTextColumn, string[]>
+  /**
+   * By full-text term, 1 per entity position for the entities with an entry matching it: the hits of
+   * search terms, kept with the index they were found for (see entity-query.ts), so that a write, which
+   * brings a new index, drops them. The worker sends every one-letter search's with the index.
+   */
+  termHits: Map<string, Uint8Array>
 }
 
 /** One value per entity, as a code into `values`. */
@@ -87,9 +93,10 @@ export function prepareEntityIndex(db: Db, storePath: string): Promise<void> {
  * What crosses from the worker: the index without its lookup tables, ids as one string (cloning one
  * string is a copy; cloning 100,000 strings and a map of them took longer than building the index).
  */
-type PackedIndex = Omit<EntityIndex, 'ids' | 'position' | 'firstAdded'> & {
+type PackedIndex = Omit<EntityIndex, 'ids' | 'position' | 'firstAdded' | 'termHits'> & {
   ids: string
   firstAdded: { codes: Int32Array; values: (string | null)[] }
+  termHits: [string, Uint8Array][]
 }
 
 export function packIndex(index: EntityIndex): { packed: PackedIndex; transfer: ArrayBuffer[] } {
@@ -104,10 +111,12 @@ export function packIndex(index: EntityIndex): { packed: PackedIndex; transfer: 
   delete data.position
   delete data.ids
   delete data.firstAdded
+  delete data.termHits
   const packed = {
     ...data,
     ids: index.ids.join('\n'),
     firstAdded: { codes, values: [...dates.keys()] },
+    termHits: [...index.termHits],
   } as PackedIndex
   const typed = [
     index.country.codes,
@@ -120,6 +129,7 @@ export function packIndex(index: EntityIndex): { packed: PackedIndex; transfer: 
     index.positionOfEntry,
     codes,
     ...index.sortRanks.values(),
+    ...index.termHits.values(),
   ]
   return { packed, transfer: typed.map((array) => array.buffer as ArrayBuffer) }
 }
@@ -132,6 +142,7 @@ export function unpackIndex(packed: PackedIndex, version: string): EntityIndex {
     ids,
     position: new Map(ids.map((id, at) => [id, at])),
     firstAdded: Array.from(packed.firstAdded.codes, (code) => packed.firstAdded.values[code]),
+    termHits: new Map(packed.termHits),
   }
 }
 
@@ -352,6 +363,7 @@ export function buildIndex(db: Db, version: string): EntityIndex {
     firstAdded,
     defaultRank,
     sortRanks: new Map(),
+    termHits: new Map(),
   }
   const codeRanks = (coded: Coded) => {
     // '' (no country) ranks first, as NULL does in SQLite.

@@ -52,14 +52,17 @@ function searchHits(
 
 /** Terms whose hits are kept (about 100 KB each at 100,000 entities). */
 const TERMS_KEPT = 64
-const termHitsKept = new WeakMap<EntityIndex, Map<string, Uint8Array>>()
+
+/** The searches a host warms up (the index worker, then background work): a one-letter prefix finds most. */
+export const ONE_LETTER_SEARCHES = [...'abcdefghijklmnopqrstuvwxyz']
 
 /**
  * By index position, 1 for the entities with an entry matching every term (none when nothing
  * searchable was typed). Each term's hits are found on their own and kept with the index they were
- * found for (a new index, after any write, starts with none): typing "Urumqi H" then costs only the new
- * "h" (itself kept from a one-letter search), where asking the full-text index for both at once read
- * every entry with a word starting with h, 40 ms at 100,000 entities. Callers must not change the array.
+ * found for (index.termHits: a new index, after any write, starts with only the one-letter searches'):
+ * typing "Urumqi H" then costs only the new "h", itself kept, where asking the full-text index for both
+ * at once read every entry with a word starting with h, 40 ms at 100,000 entities. Callers must not
+ * change the array.
  */
 function wordHits(db: Db, index: EntityIndex, terms: string[]): Uint8Array {
   if (terms.length === 0) return new Uint8Array(index.ids.length)
@@ -70,22 +73,29 @@ function wordHits(db: Db, index: EntityIndex, terms: string[]): Uint8Array {
   return words
 }
 
-function termHits(db: Db, index: EntityIndex, term: string): Uint8Array {
-  let kept = termHitsKept.get(index)
-  const known = kept?.get(term)
+function termHits(db: Db, index: EntityIndex, typed: string): Uint8Array {
+  // The full-text index folds case, so "H"* and "h"* find the same: kept once, under the folded term
+  // (ASCII letters only, which fold the same way everywhere).
+  const term = typed.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+  const kept = index.termHits
+  const known = kept.get(term)
   if (known) return known
-  const hits = new Uint8Array(index.ids.length)
+  const hits = findTermHits(db, index.positionOfEntry, index.ids.length, term)
+  if (kept.size >= TERMS_KEPT) kept.clear()
+  kept.set(term, hits)
+  return hits
+}
+
+/** By entity position, 1 for the entities with a full-text entry matching the term. */
+export function findTermHits(db: Db, positionOfEntry: Int32Array, count: number, term: string): Uint8Array {
+  const hits = new Uint8Array(count)
   const found = statement(db, 'SELECT rowid FROM search_index WHERE search_index MATCH ?')
     .pluck()
     .all(term) as number[]
-  const { positionOfEntry } = index
   for (const entry of found) {
     const at = entry < positionOfEntry.length ? positionOfEntry[entry] : -1
     if (at >= 0) hits[at] = 1
   }
-  if (!kept) termHitsKept.set(index, (kept = new Map()))
-  if (kept.size >= TERMS_KEPT) kept.clear()
-  kept.set(term, hits)
   return hits
 }
 
