@@ -85,15 +85,14 @@ function compile(schema: ZodInternals): FastParse {
     case 'number':
       return compileNumber(def.checks ?? [])
     case 'boolean':
-      noChecks(def)
       return (value) => (typeof value === 'boolean' ? value : NOT_ACCEPTED)
     case 'unknown':
     case 'any':
       return (value) => value
     case 'literal':
-      return compileMember(def, new Set(def.values as unknown[]))
+      return compileMember(new Set(def.values as unknown[]))
     case 'enum':
-      return compileMember(def, new Set(Object.values(def.entries as Record<string, unknown>)))
+      return compileMember(new Set(Object.values(def.entries as Record<string, unknown>)))
     case 'nullable': {
       const inner = compile(def.innerType as ZodInternals)
       return (value) => (value === null ? null : inner(value))
@@ -112,12 +111,7 @@ function compile(schema: ZodInternals): FastParse {
   }
 }
 
-function noChecks(def: { checks?: unknown[] }): void {
-  if (def.checks && def.checks.length > 0) throw new Unsupported('checks')
-}
-
-function compileMember(def: { checks?: unknown[] }, members: Set<unknown>): FastParse {
-  noChecks(def)
+function compileMember(members: Set<unknown>): FastParse {
   return (value) => (members.has(value) ? value : NOT_ACCEPTED)
 }
 
@@ -196,7 +190,6 @@ function compileArray(def: ZodInternals['_zod']['def']): FastParse {
 function compileStrictObject(def: ZodInternals['_zod']['def']): FastParse {
   const catchall = def.catchall as ZodInternals | undefined
   if (catchall?._zod.def.type !== 'never') throw new Unsupported('object that is not strict')
-  noChecks(def)
   const fields = Object.entries(def.shape as Record<string, ZodInternals>).map(([key, field]) => {
     if (key in Object.prototype) throw new Unsupported(`field ${key}`)
     return { key, parse: compile(field) }

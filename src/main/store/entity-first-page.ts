@@ -81,24 +81,23 @@ function plainFacetsKey(db: Db, total: number): string {
 }
 
 /** The facets kept by keepPlainFacets, if the records are still those they were counted from. */
-function keptPlainFacets(db: Db, key: string): Facets | null {
+function keptPlainFacets(db: Db, total: number): Facets | null {
   const kept = getMeta(db, 'plain_facets')
   if (!kept) return null
-  const { key: keptKey, facets } = JSON.parse(kept) as { key: string; facets: Facets }
-  return keptKey === key ? facets : null
+  const { key, facets } = JSON.parse(kept) as { key: string; facets: Facets }
+  return key === plainFacetsKey(db, total) ? facets : null
 }
 
 /**
  * Keeps the unfiltered facet counts in the store, for the first view of the next start: counted there,
- * four GROUP BYs over 100,000 entities read from a cold cache took 0.15–0.6 s of it. A long-running host
- * calls this when it is quiet, once the store has passed its integrity check; it writes only when the
- * records have changed since.
+ * four GROUP BYs over 100,000 entities read from a cold cache took 0.15–0.6 s of it. Every write of
+ * records calls this in its transaction, and a long-running host once quiet (for a store written
+ * before); it writes only when the records have changed since.
  */
 export function keepPlainFacets(db: Db): void {
   const total = db.prepare('SELECT count(*) FROM entities').pluck().get() as number
-  const key = plainFacetsKey(db, total)
-  if (keptPlainFacets(db, key)) return
-  setMeta(db, 'plain_facets', JSON.stringify({ key, facets: plainFacets(db) }))
+  if (keptPlainFacets(db, total)) return
+  setMeta(db, 'plain_facets', JSON.stringify({ key: plainFacetsKey(db, total), facets: plainFacets(db) }))
 }
 
 /** The page isPlainFirstPage accepted, with its facets when asked for. */
@@ -112,8 +111,7 @@ export function plainFirstPage(db: Db, query: EntityQuery): EntityPage {
     rows: readEntitySummaries(db, ids),
     total,
     grandTotal: total,
-    facets:
-      query.facets === false ? null : (keptPlainFacets(db, plainFacetsKey(db, total)) ?? plainFacets(db)),
+    facets: query.facets === false ? null : (keptPlainFacets(db, total) ?? plainFacets(db)),
     matches: null,
   }
 }

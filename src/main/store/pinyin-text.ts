@@ -17,19 +17,9 @@ export function loadPinyin(): typeof PinyinFunction {
  */
 export function pinyinForIndex(text: string): string | null {
   if (!HAN.test(text)) return null
-  const joined = loadPinyin()(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true })
-    .join(' ')
-    .toLowerCase()
-  // Almost always plain syllables already: cleaned (letters only, no empty syllables) only when not, one
-  // pass over the name instead of one per syllable (a third of indexing 100,000 names' time).
-  const syllables = PLAIN_SYLLABLES.test(joined)
-    ? joined
-    : joined
-        .replace(/[^a-z ]+/g, '')
-        .replace(/ +/g, ' ')
-        .trim()
-  if (syllables === '') return null
-  return `${syllables} ${syllables.replaceAll(' ', '')}`
+  const syllables = loadPinyin()(text, { toneType: 'none', type: 'array', nonZh: 'removed', v: true })
+    .map((syllable) => syllable.toLowerCase().replace(/[^a-z]/g, ''))
+    .filter(Boolean)
+  if (syllables.length === 0) return null
+  return `${syllables.join(' ')} ${syllables.join('')}`
 }
-
-const PLAIN_SYLLABLES = /^[a-z]+(?: [a-z]+)*$/
