@@ -16,6 +16,7 @@ describe('the API contract', () => {
       close: () => {},
       integrity: Promise.resolve(),
       checkIntegrity: () => {},
+      checkpointInBackground: () => Promise.resolve(),
     }
     const handlers = createApiHandlers(fakeStore)
     expect(Object.keys(handlers).sort()).toEqual([...API_CALL_NAMES].sort())

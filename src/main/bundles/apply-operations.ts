@@ -64,26 +64,34 @@ function diff(before: AnyRecord, after: AnyRecord): FieldChange[] {
   return fields
 }
 
+/** Records seen to exist, by type: each reference is looked up in the store once. */
+class KnownRecords {
+  private readonly ids = new Map<RecordType, Set<string>>(RECORD_TYPES.map((type) => [type, new Set()]))
+
+  /** Whether `type` "`id`" exists; retirements run last, so one seen to exist stays existing. */
+  exists(db: Db, type: RecordType, id: string): boolean {
+    const seen = this.ids.get(type)!
+    if (seen.has(id)) return true
+    if (!statement(db, `SELECT 1 FROM ${RECORD_TABLES[type]} WHERE id = ?`).get(id)) return false
+    seen.add(id)
+    return true
+  }
+}
+
 /** Checks that everything a record refers to exists now (in the store, or written earlier by this bundle). */
 function checkReferences(
   db: Db,
   type: RecordType,
   record: AnyRecord,
   where: string,
-  known: Set<string>,
+  known: KnownRecords,
 ): void {
   const need = (refType: RecordType, id: string, field: string) => {
-    // Retirements run last, so a record seen to exist stays existing while references are checked.
-    const key = `${refType}:${id}`
-    if (known.has(key)) return
-    const exists = statement(db, `SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)
-    if (exists) known.add(key)
-    else {
-      throw new BundleError(
-        'dangling-reference',
-        `${where}: ${type} "${record.id}" field ${field} refers to ${refType} "${id}", which is neither in the store nor in this bundle.`,
-      )
-    }
+    if (known.exists(db, refType, id)) return
+    throw new BundleError(
+      'dangling-reference',
+      `${where}: ${type} "${record.id}" field ${field} refers to ${refType} "${id}", which is neither in the store nor in this bundle.`,
+    )
   }
   if (type === 'entity' || type === 'round') {
     for (const c of (record as RecordsByType['entity' | 'round']).sources) need('source', c.source, 'sources')
@@ -111,7 +119,7 @@ function writeRecord(db: Db, type: RecordType, record: AnyRecord, originId: numb
     case 'entity':
       return write.upsertEntity(db, record as RecordsByType['entity'], originId, isNew)
     case 'designation':
-      return write.upsertDesignation(db, record as RecordsByType['designation'], originId)
+      return write.upsertDesignation(db, record as RecordsByType['designation'], originId, isNew)
     case 'reaction':
       return write.upsertReaction(db, record as RecordsByType['reaction'], originId, isNew)
   }
@@ -182,7 +190,7 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
 }
 
 function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
-  const knownRecords = new Set<string>()
+  const knownRecords = new KnownRecords()
   const log = new ChangeLog()
   for (const { operation, file, line } of orderOperations(operations)) {
     const where = `${file} line ${line}`

@@ -11,6 +11,7 @@ import type {
 } from '../../shared/updates'
 import { createOrigin } from '../records/write-records'
 import { setMeta } from '../store/meta'
+import { withCheckpointDeferred } from '../store/wal-checkpoint'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { LocatedOperation } from './bundle-format'
@@ -147,7 +148,7 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
   const now = options.now ?? new Date()
   const { summary } = update
   try {
-    return applyInTransaction(db, update, options, now, summary)
+    return withCheckpointDeferred(db, () => applyInTransaction(db, update, options, now, summary))
   } finally {
     noteRecordsWritten(db)
   }
@@ -255,7 +256,7 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
 /** Restores the store exactly as it was before the latest import, in one transaction. */
 export function undoLatestImport(db: Db, now: Date = new Date()): ImportHistoryEntry {
   try {
-    return undoInTransaction(db, now)
+    return withCheckpointDeferred(db, () => undoInTransaction(db, now))
   } finally {
     noteRecordsWritten(db)
   }

@@ -47,6 +47,14 @@ function warmEntityIndexSoon(store: Store): void {
   setTimeout(() => prepareInBackground(store), INDEX_BUILD_DELAY_MS).unref()
 }
 
+/**
+ * After an import or its undo: the write-ahead log their commit left (see wal-checkpoint.ts) is copied
+ * into the store's file by a worker thread, while the host goes on answering.
+ */
+function copyLogSoon(store: Store): void {
+  store.checkpointInBackground().catch(() => undefined)
+}
+
 /** Binds every contract call to its service. Input reaching these functions is already validated. */
 export function createApiHandlers(
   store: Store,
@@ -80,6 +88,7 @@ export function createApiHandlers(
         decisions,
       })
       staged.discard(uploadId)
+      copyLogSoon(store)
       return result
     },
     discardUpdate: ({ uploadId }) => {
@@ -87,7 +96,11 @@ export function createApiHandlers(
       return null
     },
     importHistory: () => updates.history(store),
-    undoLastImport: () => updates.undoLastImport(store),
+    undoLastImport: () => {
+      const entry = updates.undoLastImport(store)
+      copyLogSoon(store)
+      return entry
+    },
     listTrustedKeys: () => updates.trustedKeys(store),
     addTrustedKey: ({ keyFile }) => updates.trustKey(store, keyFile),
     removeTrustedKey: ({ fingerprint }) => {

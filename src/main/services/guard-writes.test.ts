@@ -33,6 +33,7 @@ function storeUnderCheck() {
     close: () => {},
     integrity,
     checkIntegrity: () => void started.push('check'),
+    checkpointInBackground: () => Promise.resolve(),
   } satisfies Store
   return { store, pass, fail, started }
 }

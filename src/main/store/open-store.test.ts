@@ -5,6 +5,7 @@ import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { indexEntity } from './search-index'
+import { fuzzyEntityMatches } from './fuzzy-names'
 import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
 import { freshStorePathBeside, openStore } from './open-store'
 import { StoreError } from './store-error'
@@ -66,6 +67,8 @@ describe('openStore', () => {
         .pluck()
         .all()
       expect(hits).toEqual(['e1'])
+      // So does the trigram index fuzzy matching proposes candidates from (recreated by version 10).
+      expect([...fuzzyEntityMatches(upgraded.db, 'Cloudwak', 80).keys()]).toEqual(['e1'])
       upgraded.close()
     },
   )

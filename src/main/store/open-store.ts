@@ -10,6 +10,7 @@ import {
   withReadOnlyConnection,
 } from './integrity-check'
 import { StoreError } from './store-error'
+import { checkpointInBackground } from './wal-checkpoint'
 
 const SQLITE_HEADER = 'SQLite format 3\0'
 
@@ -41,6 +42,8 @@ export interface Store {
   integrity: Promise<void>
   /** Starts a background integrity check now, if it has not started yet (a no-op otherwise). */
   checkIntegrity(): void
+  /** Copies the write-ahead log into the file off-thread, after a large import (see wal-checkpoint.ts). */
+  checkpointInBackground(): Promise<void>
 }
 
 /** When a background integrity check starts if nobody asked for it sooner. */
@@ -85,7 +88,14 @@ export function openStore(storePath: string, options: OpenStoreOptions = {}): St
     db.close()
     throw translateOpenError(error, resolved)
   }
-  return { db, path: resolved, close: () => db.close(), integrity, checkIntegrity }
+  return {
+    db,
+    path: resolved,
+    close: () => db.close(),
+    integrity,
+    checkIntegrity,
+    checkpointInBackground: () => checkpointInBackground(resolved, options.nativeBinding),
+  }
 }
 
 /**

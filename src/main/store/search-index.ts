@@ -165,6 +165,19 @@ export function rebuildSearchIndex(db: Db): void {
   })
 }
 
+/** Refills the trigram index from the entities' names (a migration that recreates it). */
+export function rebuildTrigramIndex(db: Db): void {
+  const entries = db.prepare("SELECT id, record_id FROM search_entries WHERE kind = 'entity'").all() as {
+    id: number
+    record_id: string
+  }[]
+  const insert = db.prepare('INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)')
+  for (const { id, record_id: entityId } of entries) {
+    const names = readEntityNames(db, entityId)
+    if (names) insert.run(id, trigramText(names.primary, names.original, names.aliases))
+  }
+}
+
 interface IndexRow {
   kind: SearchRecordKind
   record_id: string
