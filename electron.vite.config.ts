@@ -18,6 +18,8 @@ export default defineConfig({
           'print-worker': resolve(import.meta.dirname, 'src/main/briefing/print-worker.ts'),
           // Built beside them: a long-running host checks the store's integrity from this worker thread.
           'integrity-worker': resolve(import.meta.dirname, 'src/main/store/integrity-worker.ts'),
+          // Built beside them: a large import computes its entities' index texts in this worker thread.
+          'entity-texts-worker': resolve(import.meta.dirname, 'src/main/store/entity-texts-worker.ts'),
           // Built beside them: after an import, a host copies the write-ahead log from this worker thread.
           'checkpoint-worker': resolve(import.meta.dirname, 'src/main/store/checkpoint-worker.ts'),
         },

@@ -186,7 +186,10 @@ class ChangeLog {
  * the caller's transaction decides whether the result is kept (apply) or rolled back (preview).
  */
 export function applyOperations(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
-  return withDeferredIndexing(db, () => applyInOrder(db, operations, originId))
+  const entities = operations.filter(
+    ({ operation }) => operation.type === 'entity' && operation.op !== 'retire',
+  ).length
+  return withDeferredIndexing(db, () => applyInOrder(db, operations, originId), entities)
 }
 
 function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {

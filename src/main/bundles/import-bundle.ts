@@ -11,7 +11,7 @@ import type {
 } from '../../shared/updates'
 import { createOrigin } from '../records/write-records'
 import { setMeta } from '../store/meta'
-import { withCheckpointDeferred } from '../store/wal-checkpoint'
+import { asBulkWrite } from '../store/bulk-write'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { LocatedOperation } from './bundle-format'
@@ -114,14 +114,16 @@ function previewFrom(update: PendingUpdate, applied: AppliedChanges): ImportPrev
 export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   if (isAlreadyImported(db, update.summary.bundleId)) return alreadyImportedPreview(update)
   checkSequence(db, update)
-  db.exec('SAVEPOINT import_preview')
-  try {
-    const originId = createOrigin(db, update.origin.kind, update.origin.label)
-    return previewFrom(update, applyOperations(db, update.operations, originId))
-  } finally {
-    db.exec('ROLLBACK TO import_preview')
-    db.exec('RELEASE import_preview')
-  }
+  return asBulkWrite(db, () => {
+    db.exec('SAVEPOINT import_preview')
+    try {
+      const originId = createOrigin(db, update.origin.kind, update.origin.label)
+      return previewFrom(update, applyOperations(db, update.operations, originId))
+    } finally {
+      db.exec('ROLLBACK TO import_preview')
+      db.exec('RELEASE import_preview')
+    }
+  })
 }
 
 export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
@@ -148,7 +150,7 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
   const now = options.now ?? new Date()
   const { summary } = update
   try {
-    return withCheckpointDeferred(db, () => applyInTransaction(db, update, options, now, summary))
+    return asBulkWrite(db, () => applyInTransaction(db, update, options, now, summary))
   } finally {
     noteRecordsWritten(db)
   }
@@ -256,7 +258,7 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
 /** Restores the store exactly as it was before the latest import, in one transaction. */
 export function undoLatestImport(db: Db, now: Date = new Date()): ImportHistoryEntry {
   try {
-    return withCheckpointDeferred(db, () => undoInTransaction(db, now))
+    return asBulkWrite(db, () => undoInTransaction(db, now))
   } finally {
     noteRecordsWritten(db)
   }

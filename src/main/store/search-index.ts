@@ -1,15 +1,10 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
-import { countMatchedTerms, ftsQueryFor, queryTerms, textForIndex } from './search-text'
-import {
-  foldName,
-  fuzzyEntityMatches,
-  hasTrigramIndex,
-  nameSimilarity,
-  readEntityNames,
-  trigramText,
-} from './fuzzy-names'
+import { countMatchedTerms, ftsQueryFor, queryTerms } from './search-text'
+import { foldName, fuzzyEntityMatches, hasTrigramIndex, nameSimilarity, readEntityNames } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
+import { EntityTexts } from './entity-texts'
+import { entityIndexTexts, reactionIndexTexts, type IndexTexts } from './index-texts'
 import { statement } from './statement-cache'
 
 type Db = Database.Database
@@ -23,27 +18,8 @@ const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
 /** What a search hit says matched. */
 type FieldLabel = 'name' | 'original-script name' | 'alias' | 'pinyin' | 'speaker' | 'quote'
 
-/** The pinyin of every Chinese name of an entity (original-script name and aliases), computed once. */
-function pinyinOfNames(
-  original: string | null | undefined,
-  aliases: string[] = [],
-): Map<string, string | null> {
-  const result = new Map<string, string | null>()
-  for (const name of [original, ...aliases])
-    if (name && !result.has(name)) result.set(name, pinyinForIndex(name))
-  return result
-}
-
-interface IndexedText {
-  name?: string | null
-  original?: string | null
-  aliases?: string[]
-  speaker?: string | null
-  quote?: string | null
-}
-
 /** Writes (or replaces) one record's row; call inside the transaction that changed the record. */
-function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: IndexedText | null): void {
+function writeRow(db: Db, kind: SearchRecordKind, recordId: string, texts: IndexTexts | null): void {
   const existing = statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
     .pluck()
     .get(kind, recordId) as number | undefined
@@ -52,7 +28,7 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
     statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
     if (trigrams) statement(db, 'DELETE FROM name_trigrams WHERE rowid = ?').run(existing)
   }
-  if (!text) {
+  if (!texts) {
     if (existing !== undefined) statement(db, 'DELETE FROM search_entries WHERE id = ?').run(existing)
     return
   }
@@ -62,56 +38,53 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, text: Indexe
       statement(db, 'INSERT INTO search_entries (kind, record_id) VALUES (?, ?)').run(kind, recordId)
         .lastInsertRowid,
     )
-  const prepare = (value: string | null | undefined) => (value ? textForIndex(value) : null)
-  const pinyin = pinyinOfNames(text.original, text.aliases)
-  const spelled = [...pinyin.values()].filter((value): value is string => value !== null)
   statement(
     db,
     'INSERT INTO search_index (rowid, name, original, aliases, speaker, quote) VALUES (?, ?, ?, ?, ?, ?)',
-  ).run(
-    rowid,
-    prepare(text.name),
-    prepare(text.original),
-    // Aliases, then the pinyin of every Chinese name: "yuncong" and "Yun Cong" find 云从科技.
-    [...(text.aliases ?? []).map(textForIndex), ...spelled].join(' \n ') || null,
-    prepare(text.speaker),
-    prepare(text.quote),
-  )
+  ).run(rowid, texts.name, texts.original, texts.aliases, texts.speaker, texts.quote)
   // Fuzzy name matching proposes candidates from three-letter pieces of every name form.
-  if (trigrams && text.name) {
-    statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(
-      rowid,
-      trigramText(text.name, text.original ?? null, text.aliases ?? []),
-    )
-  }
+  if (trigrams && texts.trigrams !== null)
+    statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(rowid, texts.trigrams)
 }
 
 /**
  * Index writes waiting for the end of a batch. FTS5 flushes its pending terms at every statement
  * savepoint, so interleaving index writes with other writes (an upsert with ON CONFLICT opens one per
  * row) turns a bulk import into thousands of tiny segment flushes. Within `withDeferredIndexing` the
- * index is written once per record, after everything else.
+ * index is written once per record, after everything else; the entities' texts (pinyin above all) are
+ * meanwhile computed by a worker thread when there are many (see EntityTexts).
  */
-const pending = new WeakMap<Db, Map<string, () => void>>()
+interface PendingIndex {
+  writes: Map<string, () => void>
+  entityTexts: EntityTexts
+}
 
-export function withDeferredIndexing<T>(db: Db, work: () => T): T {
+const pending = new WeakMap<Db, PendingIndex>()
+
+export function withDeferredIndexing<T>(
+  db: Db,
+  work: () => T,
+  /** How many entities `work` will write, when the caller knows: many start the texts' worker at once. */
+  expectedEntities = 0,
+): T {
   if (pending.has(db)) return work()
-  const queue = new Map<string, () => void>()
-  pending.set(db, queue)
+  const batch: PendingIndex = { writes: new Map(), entityTexts: new EntityTexts(expectedEntities) }
+  pending.set(db, batch)
   try {
     const result = work()
-    for (const write of queue.values()) write()
+    for (const write of batch.writes.values()) write()
     return result
   } finally {
     pending.delete(db)
+    batch.entityTexts.close()
   }
 }
 
 function schedule(db: Db, key: string, write: () => void): void {
-  const queue = pending.get(db)
-  if (!queue) return write()
-  queue.delete(key) // keep the queue in the order records were last written
-  queue.set(key, write)
+  const batch = pending.get(db)
+  if (!batch) return write()
+  batch.writes.delete(key) // keep the queue in the order records were last written
+  batch.writes.set(key, write)
 }
 
 /** Indexes an entity from values the caller already holds (bulk writes avoid reading them back). */
@@ -122,7 +95,9 @@ export function indexEntityText(
   original: string | null,
   aliases: string[],
 ): void {
-  schedule(db, `entity:${entityId}`, () => writeRow(db, 'entity', entityId, { name, original, aliases }))
+  const names = { name, original, aliases }
+  const texts = pending.get(db)?.entityTexts.request(names) ?? (() => entityIndexTexts(names))
+  schedule(db, `entity:${entityId}`, () => writeRow(db, 'entity', entityId, texts()))
 }
 
 /** Re-reads one entity and replaces its row (or removes it when the entity is gone). */
@@ -133,7 +108,12 @@ export function indexEntity(db: Db, entityId: string): void {
 function reindexEntityNow(db: Db, entityId: string): void {
   const names = readEntityNames(db, entityId)
   if (!names) return writeRow(db, 'entity', entityId, null)
-  writeRow(db, 'entity', entityId, { name: names.primary, original: names.original, aliases: names.aliases })
+  writeRow(
+    db,
+    'entity',
+    entityId,
+    entityIndexTexts({ name: names.primary, original: names.original, aliases: names.aliases }),
+  )
 }
 
 function speakerOf(speaker: string | null, organisation: string | null): string {
@@ -150,10 +130,12 @@ function reindexReactionNow(db: Db, reactionId: string): void {
     reactionId,
   ) as { speaker: string | null; organisation: string | null; text: string } | undefined
   if (!reaction) return writeRow(db, 'reaction', reactionId, null)
-  writeRow(db, 'reaction', reactionId, {
-    speaker: speakerOf(reaction.speaker, reaction.organisation),
-    quote: reaction.text,
-  })
+  writeRow(
+    db,
+    'reaction',
+    reactionId,
+    reactionIndexTexts(speakerOf(reaction.speaker, reaction.organisation), reaction.text),
+  )
 }
 
 export function rebuildSearchIndex(db: Db): void {
@@ -163,19 +145,6 @@ export function rebuildSearchIndex(db: Db): void {
     for (const id of db.prepare('SELECT id FROM entities').pluck().all() as string[]) indexEntity(db, id)
     for (const id of db.prepare('SELECT id FROM reactions').pluck().all() as string[]) indexReaction(db, id)
   })
-}
-
-/** Refills the trigram index from the entities' names (a migration that recreates it). */
-export function rebuildTrigramIndex(db: Db): void {
-  const entries = db.prepare("SELECT id, record_id FROM search_entries WHERE kind = 'entity'").all() as {
-    id: number
-    record_id: string
-  }[]
-  const insert = db.prepare('INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)')
-  for (const { id, record_id: entityId } of entries) {
-    const names = readEntityNames(db, entityId)
-    if (names) insert.run(id, trigramText(names.primary, names.original, names.aliases))
-  }
 }
 
 interface IndexRow {

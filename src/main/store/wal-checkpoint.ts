@@ -2,26 +2,6 @@ import Database from 'better-sqlite3'
 import { Worker } from 'node:worker_threads'
 import { builtWorkerScript } from '../built-worker'
 
-type Db = Database.Database
-
-/**
- * Runs `work` (one large write transaction) without SQLite's automatic checkpoint at its commit. That
- * checkpoint copies the whole write-ahead log into the database file before the commit returns: 0.6 s
- * after an import of 100,000 entities, which the user would wait through. The commit itself is as
- * durable without it (the log is the committed data); the copy happens later — when the store is
- * closed (the command line), or off-thread by `checkpointInBackground` (the app's hosts). Should
- * another write come first, its commit makes the copy, as it would have before.
- */
-export function withCheckpointDeferred<T>(db: Db, work: () => T): T {
-  const previous = db.pragma('wal_autocheckpoint', { simple: true }) as number
-  db.pragma('wal_autocheckpoint = 0')
-  try {
-    return work()
-  } finally {
-    db.pragma(`wal_autocheckpoint = ${previous}`)
-  }
-}
-
 /** Copies the write-ahead log into the database file through a connection of its own. */
 export function checkpointNow(file: string, nativeBinding?: string): void {
   const db = new Database(file, { fileMustExist: true, nativeBinding })

@@ -7,7 +7,6 @@ import { migration006 } from './006-fuzzy-names'
 import { migration007 } from './007-saved-views'
 import { migration008 } from './008-list-views'
 import { migration009 } from './009-import-watermarks'
-import { migration010 } from './010-lean-trigrams'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -21,7 +20,6 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
-  migration010,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { openStore } from './open-store'
-import { checkpointNow, withCheckpointDeferred } from './wal-checkpoint'
+import { asBulkWrite } from './bulk-write'
+import { checkpointNow } from './wal-checkpoint'
 
 const tempDir = useTempDir()
 
@@ -15,25 +16,26 @@ function writeManyRows(db: ReturnType<typeof openStore>['db']): void {
   })()
 }
 
-describe('the checkpoint after a large write', () => {
+describe('a bulk write and its checkpoint', () => {
   it('is left out of the commit, and made later through a connection of its own', () => {
     const file = path.join(tempDir(), 'store.sqlite')
     const store = openStore(file)
     const sizeBefore = fs.statSync(file).size
-    withCheckpointDeferred(store.db, () => writeManyRows(store.db))
+    asBulkWrite(store.db, () => writeManyRows(store.db))
     // Committed and readable, but still only in the log: the file itself has not grown.
     expect(store.db.prepare("SELECT count(*) FROM meta WHERE key LIKE 'bulk-%'").pluck().get()).toBe(20_000)
     expect(fs.statSync(file).size).toBe(sizeBefore)
     expect(fs.statSync(`${file}-wal`).size).toBeGreaterThan(4_000_000)
-    // The automatic checkpoint is back for the writes that follow.
+    // The automatic checkpoint and the usual page cache are back for the writes that follow.
     expect(store.db.pragma('wal_autocheckpoint', { simple: true })).toBe(1000)
+    expect(store.db.pragma('cache_size', { simple: true })).toBe(-65536)
 
     checkpointNow(file)
     expect(fs.statSync(file).size).toBeGreaterThan(sizeBefore + 4_000_000)
     store.close()
   })
 
-  it('is made at the commit as usual outside withCheckpointDeferred', () => {
+  it('is made at the commit as usual outside a bulk write', () => {
     const file = path.join(tempDir(), 'store.sqlite')
     const store = openStore(file)
     const sizeBefore = fs.statSync(file).size
@@ -45,7 +47,7 @@ describe('the checkpoint after a large write', () => {
   it('comes back on even when the write fails', () => {
     const store = openStore(path.join(tempDir(), 'store.sqlite'))
     expect(() =>
-      withCheckpointDeferred(store.db, () => {
+      asBulkWrite(store.db, () => {
         throw new Error('refused')
       }),
     ).toThrow('refused')

@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest'
+import { readDatasetFile } from '../dataset/dataset-file'
+import { defaultDatasetPath } from '../dataset/resources'
+import {
+  decodeDerivedNames,
+  deriveNames,
+  encodeDerivedNames,
+  entityIndexTexts,
+  type DerivedNames,
+  type EntityNames,
+} from './index-texts'
+
+const defaultNames: EntityNames[] = readDatasetFile(defaultDatasetPath()).entities.map((entity) => ({
+  name: entity.name,
+  original: entity.originalName,
+  aliases: entity.aliases,
+}))
+
+describe('entity index texts', () => {
+  it('hold the aliases then the pinyin of every Chinese name, and the folded Latin names', () => {
+    const texts = entityIndexTexts({ name: 'CloudWalk', original: '云从科技', aliases: ['Yuncong', '云从'] })
+    expect(texts.original).toBe(' 云  从  科  技 ')
+    expect(texts.aliases).toBe('Yuncong \n  云  从  \n yun cong ke ji yuncongkeji \n yun cong yuncong')
+    expect(texts.trigrams).toBe('cloudwalk\nyuncong')
+  })
+
+  it('are the same whether derived names come from elsewhere (the worker) or are derived in place', () => {
+    for (const names of defaultNames) {
+      const derived = decodeDerivedNames(encodeDerivedNames([deriveNames(names)]))[0]
+      expect(entityIndexTexts(names, derived)).toEqual(entityIndexTexts(names))
+    }
+  })
+})
+
+describe('derived names travelling between threads', () => {
+  it('come back as they went, batch by batch', () => {
+    const batches: DerivedNames[][] = [
+      defaultNames.map(deriveNames),
+      [{ pinyin: [], trigrams: '' }],
+      [
+        { pinyin: ['yun cong yuncong', 'ke ji keji'], trigrams: 'zurich uberseehandel\noresund' },
+        { pinyin: [], trigrams: 'москва трейдинг\nmoskva trading' },
+        { pinyin: ['hai kang haikang'], trigrams: '' },
+      ],
+    ]
+    for (const batch of batches) expect(decodeDerivedNames(encodeDerivedNames(batch))).toEqual(batch)
+  })
+
+  it('hold no separator in what is derived from hostile names', () => {
+    const names: EntityNames = {
+      name: 'A\u0000B\u0001C\u0002D',
+      original: '云\u0000从',
+      aliases: ['x\u0001y'],
+    }
+    const derived = deriveNames(names)
+    expect(decodeDerivedNames(encodeDerivedNames([derived, derived]))).toEqual([derived, derived])
+  })
+})
