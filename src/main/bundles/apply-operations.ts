@@ -76,6 +76,11 @@ class KnownRecords {
     seen.add(id)
     return true
   }
+
+  /** Notes a record this write holds: what refers to it later needs no lookup. */
+  add(type: RecordType, id: string): void {
+    this.ids.get(type)!.add(id)
+  }
 }
 
 /** Checks that everything a record refers to exists now (in the store, or written earlier by this bundle). */
@@ -238,6 +243,7 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
     record = normalise(type, record)
     checkReferences(db, type, record, where, knownRecords)
     const fields = before ? diff(normalise(type, before), record) : []
+    knownRecords.add(type, id)
     if (before && fields.length === 0) {
       log.unchanged(type)
       continue

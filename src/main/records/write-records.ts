@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { OriginKind } from '../../shared/domain'
-import { indexEntityText, indexReaction } from '../store/search-index'
+import { indexEntityText, indexReactionText } from '../store/search-index'
 import { statement } from '../store/statement-cache'
 import type {
   CitationRef,
@@ -117,7 +117,12 @@ export function upsertEntity(db: Db, entity: EntityRecord, originId: number, isN
   const insertSector = statement(db, 'INSERT OR IGNORE INTO entity_sectors (entity_id, sector) VALUES (?, ?)')
   for (const sector of entity.sectors) insertSector.run(entity.id, sector)
   replaceCitations(db, 'entity_sources', 'entity_id', entity.id, entity.sources, isNew)
-  indexEntityText(db, entity.id, entity.name, entity.originalName, entity.aliases)
+  indexEntityText(
+    db,
+    entity.id,
+    { name: entity.name, original: entity.originalName, aliases: entity.aliases },
+    isNew,
+  )
 }
 
 const roundRow = new MainRow<RoundRecord>(
@@ -220,5 +225,5 @@ export function upsertReaction(db: Db, reaction: ReactionRecord, originId: numbe
   if (!isNew) statement(db, 'DELETE FROM reaction_entities WHERE reaction_id = ?').run(reaction.id)
   const insertEntity = statement(db, 'INSERT INTO reaction_entities (reaction_id, entity_id) VALUES (?, ?)')
   for (const entityId of new Set(reaction.entities)) insertEntity.run(reaction.id, entityId)
-  indexReaction(db, reaction.id)
+  indexReactionText(db, reaction.id, reaction, isNew)
 }

@@ -4,7 +4,7 @@ import { countMatchedTerms, ftsQueryFor, queryTerms } from './search-text'
 import { foldName, fuzzyEntityMatches, hasTrigramIndex, nameSimilarity, readEntityNames } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
 import { EntityTexts } from './entity-texts'
-import { entityIndexTexts, reactionIndexTexts, type IndexTexts } from './index-texts'
+import { entityIndexTexts, reactionIndexTexts, type EntityNames, type IndexTexts } from './index-texts'
 import { statement } from './statement-cache'
 
 type Db = Database.Database
@@ -18,11 +18,22 @@ const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
 /** What a search hit says matched. */
 type FieldLabel = 'name' | 'original-script name' | 'alias' | 'pinyin' | 'speaker' | 'quote'
 
-/** Writes (or replaces) one record's row; call inside the transaction that changed the record. */
-function writeRow(db: Db, kind: SearchRecordKind, recordId: string, texts: IndexTexts | null): void {
-  const existing = statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
-    .pluck()
-    .get(kind, recordId) as number | undefined
+/**
+ * Writes (or replaces) one record's row; call inside the transaction that changed the record. `isNew`:
+ * the caller has just written the record for the first time, so it has no row yet to look for.
+ */
+function writeRow(
+  db: Db,
+  kind: SearchRecordKind,
+  recordId: string,
+  texts: IndexTexts | null,
+  isNew = false,
+): void {
+  const existing = isNew
+    ? undefined
+    : (statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
+        .pluck()
+        .get(kind, recordId) as number | undefined)
   const trigrams = kind === 'entity' && hasTrigramIndex(db)
   if (existing !== undefined) {
     statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
@@ -55,7 +66,9 @@ function writeRow(db: Db, kind: SearchRecordKind, recordId: string, texts: Index
  * meanwhile computed by a worker thread when there are many (see EntityTexts).
  */
 interface PendingIndex {
-  writes: Map<string, () => void>
+  /** By record id, in the order records were last written. */
+  entities: Map<string, () => void>
+  reactions: Map<string, () => void>
   entityTexts: EntityTexts
 }
 
@@ -68,11 +81,16 @@ export function withDeferredIndexing<T>(
   expectedEntities = 0,
 ): T {
   if (pending.has(db)) return work()
-  const batch: PendingIndex = { writes: new Map(), entityTexts: new EntityTexts(expectedEntities) }
+  const batch: PendingIndex = {
+    entities: new Map(),
+    reactions: new Map(),
+    entityTexts: new EntityTexts(expectedEntities),
+  }
   pending.set(db, batch)
   try {
     const result = work()
-    for (const write of batch.writes.values()) write()
+    for (const write of batch.entities.values()) write()
+    for (const write of batch.reactions.values()) write()
     return result
   } finally {
     pending.delete(db)
@@ -80,29 +98,26 @@ export function withDeferredIndexing<T>(
   }
 }
 
-function schedule(db: Db, key: string, write: () => void): void {
+function schedule(db: Db, kind: SearchRecordKind, id: string, write: () => void): void {
   const batch = pending.get(db)
   if (!batch) return write()
-  batch.writes.delete(key) // keep the queue in the order records were last written
-  batch.writes.set(key, write)
+  const writes = kind === 'entity' ? batch.entities : batch.reactions
+  writes.delete(id)
+  writes.set(id, write)
 }
 
-/** Indexes an entity from values the caller already holds (bulk writes avoid reading them back). */
-export function indexEntityText(
-  db: Db,
-  entityId: string,
-  name: string,
-  original: string | null,
-  aliases: string[],
-): void {
-  const names = { name, original, aliases }
+/**
+ * Indexes an entity from values the caller already holds (bulk writes avoid reading them back). `isNew`:
+ * the caller has just written it for the first time.
+ */
+export function indexEntityText(db: Db, entityId: string, names: EntityNames, isNew: boolean): void {
   const texts = pending.get(db)?.entityTexts.request(names) ?? (() => entityIndexTexts(names))
-  schedule(db, `entity:${entityId}`, () => writeRow(db, 'entity', entityId, texts()))
+  schedule(db, 'entity', entityId, () => writeRow(db, 'entity', entityId, texts(), isNew))
 }
 
 /** Re-reads one entity and replaces its row (or removes it when the entity is gone). */
 export function indexEntity(db: Db, entityId: string): void {
-  schedule(db, `entity:${entityId}`, () => reindexEntityNow(db, entityId))
+  schedule(db, 'entity', entityId, () => reindexEntityNow(db, entityId))
 }
 
 function reindexEntityNow(db: Db, entityId: string): void {
@@ -122,7 +137,25 @@ function speakerOf(speaker: string | null, organisation: string | null): string 
 
 /** Re-reads one reaction and replaces its row (or removes it when the reaction is gone). */
 export function indexReaction(db: Db, reactionId: string): void {
-  schedule(db, `reaction:${reactionId}`, () => reindexReactionNow(db, reactionId))
+  schedule(db, 'reaction', reactionId, () => reindexReactionNow(db, reactionId))
+}
+
+/** Indexes a reaction from values the caller holds; `isNew` as for indexEntityText. */
+export function indexReactionText(
+  db: Db,
+  reactionId: string,
+  said: { speaker: string | null; organisation: string | null; text: string },
+  isNew: boolean,
+): void {
+  schedule(db, 'reaction', reactionId, () =>
+    writeRow(
+      db,
+      'reaction',
+      reactionId,
+      reactionIndexTexts(speakerOf(said.speaker, said.organisation), said.text),
+      isNew,
+    ),
+  )
 }
 
 function reindexReactionNow(db: Db, reactionId: string): void {
