@@ -47,6 +47,33 @@ test('filters the June 2020 rounds with facet counts, searches, sorts and opens 
   await expect(table.getByRole('row').nth(1)).toContainText('Hikvision')
 })
 
+test('a search still on its way when the view is cleared does not come back after it', async ({
+  appPage: page,
+}) => {
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz no such name')
+  await expect(page.getByRole('note')).toContainText('No entities match')
+  // The answer for "Hikvision" is held back until the view has been cleared.
+  let release!: () => void
+  const held = new Promise<void>((resolve) => (release = resolve))
+  let answered = false
+  await page.route('**/rpc/queryEntities', async (route) => {
+    if (!route.request().postData()?.includes('"search":"Hikvision"')) return route.continue()
+    await held
+    await route.continue()
+    answered = true
+  })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Hikvision')
+  // The table keeps its rows until the search's own rows are there; clearing meanwhile wins.
+  await page.getByRole('button', { name: 'Clear search and filters' }).click()
+  await expect(status).toHaveText('Showing 37 of 37')
+  release()
+  await expect.poll(() => answered).toBe(true)
+  await page.waitForTimeout(300)
+  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('')
+})
+
 test('an empty result says so and offers to clear the search', async ({ appPage: page }) => {
   await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz no such name')
   await expect(page.getByRole('note')).toContainText('No entities match')

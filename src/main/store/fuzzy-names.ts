@@ -21,16 +21,17 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1
   if (!a || !b) return 0
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
-  const aMatched = new Array<boolean>(a.length).fill(false)
-  const bMatched = new Array<boolean>(b.length).fill(false)
+  const aMatched = scratch(0, a.length)
+  const bMatched = scratch(1, b.length)
   let matches = 0
   for (let i = 0; i < a.length; i++) {
     const from = Math.max(0, i - window)
     const to = Math.min(b.length - 1, i + window)
+    const char = a.charCodeAt(i)
     for (let j = from; j <= to; j++) {
-      if (bMatched[j] || a[i] !== b[j]) continue
-      aMatched[i] = true
-      bMatched[j] = true
+      if (bMatched[j] === 1 || char !== b.charCodeAt(j)) continue
+      aMatched[i] = 1
+      bMatched[j] = 1
       matches++
       break
     }
@@ -39,15 +40,27 @@ export function jaroWinkler(a: string, b: string): number {
   let transpositions = 0
   let k = 0
   for (let i = 0; i < a.length; i++) {
-    if (!aMatched[i]) continue
-    while (!bMatched[k]) k++
-    if (a[i] !== b[k]) transpositions++
+    if (aMatched[i] === 0) continue
+    while (bMatched[k] === 0) k++
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
     k++
   }
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
   let prefix = 0
   while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++
   return jaro + prefix * 0.1 * (1 - jaro)
+}
+
+/**
+ * Two zeroed flag arrays reused by every comparison: a search scores thousands of name forms per
+ * keystroke, and allocating a pair of arrays for each was most of its cost.
+ */
+const flags = [new Uint8Array(256), new Uint8Array(256)]
+function scratch(which: 0 | 1, length: number): Uint8Array {
+  if (flags[which].length < length) flags[which] = new Uint8Array(length * 2)
+  const array = flags[which]
+  array.fill(0, 0, length)
+  return array
 }
 
 export interface NameMatch {
@@ -70,13 +83,23 @@ interface NameForm {
  * "Megvii Technology").
  */
 export function nameSimilarity(query: string, name: string): number {
-  const queryWords = query.split(' ')
-  const words = name.split(' ')
   let best = Math.max(jaroWinkler(query, name), jaroWinkler(query.replace(/ /g, ''), name.replace(/ /g, '')))
-  for (let i = 0; i + queryWords.length <= words.length; i++) {
-    best = Math.max(best, jaroWinkler(query, words.slice(i, i + queryWords.length).join(' ')))
+  // Every run of as many words as the query has, as a substring of the name (folded names have single
+  // spaces between words).
+  const queryWords = wordCount(query)
+  const starts = [0]
+  for (let at = name.indexOf(' '); at !== -1; at = name.indexOf(' ', at + 1)) starts.push(at + 1)
+  for (let i = 0; i + queryWords <= starts.length; i++) {
+    const end = i + queryWords < starts.length ? starts[i + queryWords] - 1 : name.length
+    best = Math.max(best, jaroWinkler(query, name.slice(starts[i], end)))
   }
   return best
+}
+
+function wordCount(text: string): number {
+  let count = 1
+  for (let at = text.indexOf(' '); at !== -1; at = text.indexOf(' ', at + 1)) count++
+  return count
 }
 
 /** The forms of one entity's names that fuzzy matching compares: names, aliases and their pinyin. */

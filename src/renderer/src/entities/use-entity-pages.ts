@@ -22,6 +22,18 @@ function requestPage(api: BriefingApi, query: EntityQueryState, offset: number):
   return api.queryEntities(entityPageInput(query, offset))
 }
 
+function loadedPage(key: string, page: EntityPage): Loaded {
+  return {
+    key,
+    rows: page.rows,
+    total: page.total,
+    grandTotal: page.grandTotal,
+    facets: page.facets,
+    matches: page.matches ?? {},
+    error: null,
+  }
+}
+
 /**
  * Rows of the Entities table, fetched from the store a page at a time: the first page whenever the
  * query changes, further pages as the user scrolls. Answers to an outdated query are dropped.
@@ -42,16 +54,26 @@ export function useEntityPages(query: EntityQueryState) {
   const early = useRef(new Map<string, Promise<EntityPage>>())
   /**
    * Sends a query's first-page request now, from the input event, rather than after React has rendered
-   * the new query: the render and the request then overlap. Only the latest such request is kept.
+   * the new query. Its answer is kept as the loaded page as soon as it arrives; a caller that makes the
+   * query current when the returned promise settles (the search box) then draws the new query once, with
+   * its rows, instead of once without them and again when they come (on two cores, that first drawing
+   * held up the answer's arrival). Only the latest such request is kept.
    */
   const prefetch = useCallback(
-    (next: EntityQueryState) => {
+    (next: EntityQueryState): Promise<EntityPage> => {
       const nextKey = JSON.stringify(next)
-      if (early.current.has(nextKey)) return
+      const known = early.current.get(nextKey)
+      if (known) return known
       const request = requestPage(api, next, 0)
-      // A request overtaken by the next keystroke is simply dropped, its failure too.
-      request.catch(() => undefined)
       early.current = new Map([[nextKey, request]])
+      // A request overtaken by the next keystroke is simply dropped, its failure too.
+      request.then(
+        (page) => {
+          if (early.current.get(nextKey) === request) setLoaded(loadedPage(nextKey, page))
+        },
+        () => undefined,
+      )
+      return request
     },
     [api],
   )
@@ -60,19 +82,13 @@ export function useEntityPages(query: EntityQueryState) {
   useLayoutEffect(() => {
     let current = true
     const ahead = early.current.get(key)
-    early.current.delete(key)
+    // Any other query asked for ahead is outdated now (the view moved on, say a "Clear" while a search was
+    // on its way): its answer must not become the loaded page.
+    early.current = new Map()
     ;(ahead ?? fetchPage(0)).then(
+      // Already there when it came ahead (see `prefetch`): then nothing changes.
       (page) =>
-        current &&
-        setLoaded({
-          key,
-          rows: page.rows,
-          total: page.total,
-          grandTotal: page.grandTotal,
-          facets: page.facets,
-          matches: page.matches ?? {},
-          error: null,
-        }),
+        current && setLoaded((previous) => (previous?.key === key ? previous : loadedPage(key, page))),
       (error: unknown) =>
         current &&
         setLoaded({

@@ -9,6 +9,8 @@ const ROW_ESTIMATE = 44
 const RESIZE_STEP = 20
 /** Renders to wait for the rows' layout before giving up on restoring the scroll position. */
 const RESTORE_TRIES = 30
+/** The next page is asked for when the last row drawn is this close to the last row loaded (a screen and a half). */
+const NEAR_END_ROWS = 20
 export const MIN_COLUMN_WIDTH = 60
 export const MAX_COLUMN_WIDTH = 1200
 
@@ -167,7 +169,8 @@ function ReviewGridView<Row extends RowData>({
     if (pendingScroll.current === null) virtualizer.scrollToOffset(0)
   }, [queryKey, virtualizer])
   useEffect(() => {
-    if (pendingScroll.current === null && rows.length > 0 && lastIndex >= rows.length - 40) onNearEnd?.()
+    if (pendingScroll.current === null && rows.length > 0 && lastIndex >= rows.length - NEAR_END_ROWS)
+      onNearEnd?.()
   }, [lastIndex, rows.length, onNearEnd])
 
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {

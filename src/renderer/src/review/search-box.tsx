@@ -2,8 +2,9 @@ import { startTransition, useEffect, useRef, useState } from 'react'
 
 /**
  * The table's search box, labelled "Search"; "/" anywhere outside a text field focuses it. It keeps what
- * is typed itself and hands it on as a transition: a keystroke redraws only this box at once, and the
- * table's new query renders when React has time (a faster typist's older queries are simply skipped).
+ * is typed itself, so a keystroke redraws only this box at once, and hands the text on: when `onInput`
+ * returns a promise (the query's rows, asked for at once), once that settles; otherwise as a transition,
+ * rendered when React has time. Either way a faster typist's older texts are simply skipped.
  */
 export function SearchBox({
   value,
@@ -13,18 +14,23 @@ export function SearchBox({
 }: {
   value: string
   onChange(value: string): void
-  /** Called at once with each keystroke's text, before the transition (to send the query early). */
-  onInput?(value: string): void
+  /** Called at once with each keystroke's text (to send the query early); see above for its promise. */
+  onInput?(value: string): Promise<unknown> | void
   placeholder: string
 }) {
   const box = useRef<HTMLInputElement>(null)
   const [text, setText] = useState(value)
+  const latest = useRef(value)
   // A search set from outside (a restored or saved view, "Clear search") replaces what is in the box.
   const [given, setGiven] = useState(value)
   if (value !== given) {
     setGiven(value)
     setText(value)
   }
+  // What the view last asked for or was handed: a search still on its way is dropped once it is older.
+  useEffect(() => {
+    latest.current = value
+  }, [value])
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target
@@ -50,11 +56,15 @@ export function SearchBox({
       onChange={(event) => {
         const next = event.target.value
         setText(next)
-        onInput?.(next)
-        startTransition(() => {
+        latest.current = next
+        const handOn = () => {
+          if (latest.current !== next) return
           setGiven(next)
           onChange(next)
-        })
+        }
+        const ready = onInput?.(next)
+        if (ready) ready.then(handOn, handOn)
+        else startTransition(handOn)
       }}
       maxLength={500}
     />
