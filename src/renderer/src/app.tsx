@@ -5,9 +5,6 @@ import type { EntityQueryState } from './entities/use-entity-pages'
 import { NavigationContext, type Navigation } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
-import { ReactionsView } from './views/reactions-view'
-import { RoundsView } from './views/rounds-view'
-import { UpdatesView } from './views/updates-view'
 
 declare global {
   interface Window {
@@ -29,10 +26,31 @@ interface ReactionLink {
   filters: Record<string, string[]>
 }
 
-// The Briefing view brings pdf.js and the preview: loaded when first opened, not with the tables.
+// Only the Entities view, which the app opens on, is in the first script: the others are loaded when
+// first opened (the Briefing view brings pdf.js and the preview) or, for the lighter ones, once the
+// first view is drawn. At start the browser has less to evaluate before the first rows.
+const loadRounds = () => import('./views/rounds-view').then((m) => ({ default: m.RoundsView }))
+const loadReactions = () => import('./views/reactions-view').then((m) => ({ default: m.ReactionsView }))
+const loadUpdates = () => import('./views/updates-view').then((m) => ({ default: m.UpdatesView }))
+const RoundsView = lazy(loadRounds)
+const ReactionsView = lazy(loadReactions)
+const UpdatesView = lazy(loadUpdates)
 const BriefingView = lazy(() =>
   import('./views/briefing-view').then((module) => ({ default: module.BriefingView })),
 )
+
+/** After start, once the browser is idle, the other table views' scripts load, so opening one is instant. */
+const PRELOAD_AFTER_MS = 2000
+function preloadViewsWhenIdle(): () => void {
+  const preload = () =>
+    void Promise.all([loadRounds(), loadReactions(), loadUpdates()]).catch(() => undefined)
+  const timer = setTimeout(() => window.requestIdleCallback(preload, { timeout: 3000 }), PRELOAD_AFTER_MS)
+  return () => clearTimeout(timer)
+}
+
+function ViewLoading({ name }: { name: string }) {
+  return <p className="status">Loading the {name} view…</p>
+}
 
 const EMPTY_VIEW: EntityQueryState = { search: '', filters: {}, sort: [] }
 
@@ -84,6 +102,7 @@ export function App() {
   const info = useLoad((api) => api.appInfo({}), 'app-info')
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).
+  useEffect(preloadViewsWhenIdle, [])
   useEffect(
     () =>
       window.briefingEvents?.onCommand((command) => {
@@ -140,14 +159,20 @@ export function App() {
               initialOpenId={entityLink.openId}
             />
           ) : null}
-          {view === 'Rounds' ? <RoundsView /> : null}
+          {view === 'Rounds' ? (
+            <Suspense fallback={<ViewLoading name="rounds" />}>
+              <RoundsView />
+            </Suspense>
+          ) : null}
           {view === 'Reactions' ? (
-            <ReactionsView key={reactionLink.serial} linkedFilters={reactionLink.filters} />
+            <Suspense fallback={<ViewLoading name="reactions" />}>
+              <ReactionsView key={reactionLink.serial} linkedFilters={reactionLink.filters} />
+            </Suspense>
           ) : null}
           {/* Kept mounted so a briefing being composed survives a look at another view. */}
           <div hidden={view !== 'Briefing'}>
             {briefingOpened ? (
-              <Suspense fallback={<p className="status">Loading the briefing view…</p>}>
+              <Suspense fallback={<ViewLoading name="briefing" />}>
                 <BriefingView
                   active={view === 'Briefing'}
                   exportRequests={exportRequests}
@@ -157,7 +182,11 @@ export function App() {
               </Suspense>
             ) : null}
           </div>
-          {view === 'Updates' ? <UpdatesView incoming={incoming} /> : null}
+          {view === 'Updates' ? (
+            <Suspense fallback={<ViewLoading name="updates" />}>
+              <UpdatesView incoming={incoming} />
+            </Suspense>
+          ) : null}
         </main>
       </div>
     </NavigationContext.Provider>
