@@ -159,6 +159,40 @@ describe('update bundles', () => {
     store.close()
   })
 
+  it.each([
+    [
+      'a designation of a missing round',
+      {
+        op: 'upsert',
+        type: 'designation',
+        record: {
+          id: 'test-designation',
+          entity: 'hikvision',
+          round: 'no-such-round',
+          action: 'added',
+          source: 'sdm-97227',
+        },
+      },
+      /line 1: designation "test-designation" field round refers to round "no-such-round"/,
+    ],
+    [
+      'an entity citing a missing source',
+      {
+        op: 'upsert',
+        type: 'entity',
+        record: { id: 'test-entity', name: 'Test', type: 'company', sources: [{ source: 'no-such-source' }] },
+      },
+      /line 1: entity "test-entity" field sources refers to source "no-such-source"/,
+    ],
+  ])('refuses %s, naming the reference, and changes nothing', async (_, operation, message) => {
+    const { store, publisher, verify } = setup()
+    const bundle = await verify(await packOperations(publisher.privateFile, [operation]))
+    const before = dumpStore(store.db)
+    expect(() => applyImport(store.db, bundle)).toThrowError(message)
+    expect(dumpStore(store.db)).toBe(before)
+    store.close()
+  })
+
   it('refuses to retire a source other records still cite, and changes nothing', async () => {
     const { store, publisher, verify } = setup()
     const bundle = await verify(

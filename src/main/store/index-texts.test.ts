@@ -9,6 +9,7 @@ import {
   type DerivedNames,
   type EntityNames,
 } from './index-texts'
+import { textForIndex } from './search-text'
 
 const defaultNames: EntityNames[] = readDatasetFile(defaultDatasetPath()).entities.map((entity) => ({
   name: entity.name,
@@ -29,6 +30,15 @@ describe('entity index texts', () => {
       const derived = decodeDerivedNames(encodeDerivedNames([deriveNames(names)]))[0]
       expect(entityIndexTexts(names, derived)).toEqual(entityIndexTexts(names))
     }
+  })
+})
+
+describe('text for the full-text index', () => {
+  it('keeps plain ASCII as it is, normalises the rest and spaces out CJK characters', () => {
+    expect(textForIndex('Hangzhou Hikvision Co., Ltd. 12')).toBe('Hangzhou Hikvision Co., Ltd. 12')
+    expect(textForIndex('ＨＩＫ Vision')).toBe('HIK Vision')
+    expect(textForIndex('Zürich')).toBe('Zürich'.normalize('NFKC'))
+    expect(textForIndex('云从 CloudWalk')).toBe(' 云  从  CloudWalk')
   })
 })
 
