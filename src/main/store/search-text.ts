@@ -10,12 +10,12 @@ const CJK_CHAR_GLOBAL = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p
 // Mirrors unicode61's notion of a token: letters, digits and combining marks.
 const WORD = /[\p{L}\p{N}\p{M}]+/gu
 
-const NOT_ASCII = /[^\x00-\x7f]/
+const NOT_PLAIN_ASCII = /[^ -~\t\n]/
 
 /** The form stored in the index: NFKC-normalised, every CJK character surrounded by spaces. */
 export function textForIndex(text: string): string {
   // Plain ASCII (most Latin names) is its own NFKC form and holds no CJK: kept as it is.
-  if (!NOT_ASCII.test(text)) return text
+  if (!NOT_PLAIN_ASCII.test(text)) return text
   return text.normalize('NFKC').replace(CJK_CHAR_GLOBAL, (char) => ` ${char} `)
 }
 
