@@ -83,15 +83,18 @@ export function prepareInBackground(store: Store): void {
 }
 
 /**
- * One search whose answer is dropped, compiling the code every search runs: a word read from the
- * full-text index (the index worker sends only the one-letter words' hits, so this thread has not read
- * any yet), a second word ANDed with it, the counts, the page and why each row matched. Without it, at
- * 100,000 entities, the first two-letter search took the host 30–40 ms instead of 2–5 ms, and the first
- * search ever 0.2 s instead of 0.05 s.
+ * A search and a filter whose answers are dropped, compiling the code every query runs: a word read
+ * from the full-text index (the index worker sends only the one-letter words' hits, so this thread has
+ * not read any yet), a second word ANDed with it, the counts, the page and why each row matched; then a
+ * set filter on the commonest country. Without them, at 100,000 entities, the first two-letter search
+ * took the host 30–40 ms instead of 2–5 ms, and the first filter 60 ms instead of 20.
  */
 function warmSearch(store: Store): void {
   try {
-    queryEntities(store.db, { search: 'an e', filters: {}, sort: [], offset: 0, limit: 50 })
+    const page = { sort: [], offset: 0, limit: 50 }
+    const searched = queryEntities(store.db, { ...page, search: 'an e', filters: {} })
+    const country = searched.facets?.country[0]?.value
+    if (country) queryEntities(store.db, { ...page, search: '', filters: { country: [country] } })
   } catch {
     // The store was closed meanwhile.
   }
