@@ -25,23 +25,27 @@ const STALLED_MS = 10_000
  */
 export class EntityTexts {
   private requests = 0
+  /** Null until many entities came (or were announced), and for good without the build. */
   private offThread: OffThreadTexts | null = null
 
-  /** With many entities to come, the worker starts at once and this thread never loads pinyin-pro. */
+  /** With many entities announced, the worker starts at once and this thread never loads pinyin-pro. */
   constructor(expected = 0) {
-    if (expected >= OFF_THREAD_FROM) {
-      this.offThread = OffThreadTexts.start()
-      this.requests = OFF_THREAD_FROM
-    }
+    if (expected >= OFF_THREAD_FROM) this.startOffThread()
   }
 
   /** Asks for an entity's texts; the function returned gives them (waiting for the worker if needed). */
   request(names: EntityNames): () => IndexTexts {
-    if (++this.requests === OFF_THREAD_FROM) this.offThread = OffThreadTexts.start()
+    if (++this.requests === OFF_THREAD_FROM) this.startOffThread()
     const offThread = this.offThread
     if (!offThread) return () => entityIndexTexts(names)
     const ticket = offThread.request(names)
     return () => entityIndexTexts(names, offThread.take(ticket) ?? undefined)
+  }
+
+  private startOffThread(): void {
+    // Once only: counting on past the threshold never starts a second worker.
+    this.requests = Math.max(this.requests, OFF_THREAD_FROM)
+    this.offThread ??= OffThreadTexts.start()
   }
 
   close(): void {
