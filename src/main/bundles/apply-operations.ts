@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { ChangeCounts, FieldChange, RecordChange } from '../../shared/updates'
 import { readRecord, RECORD_TABLES, type RecordsByType } from '../records/read-record'
+import { flushRowBatches, newRecordDone, withRowBatches } from '../records/row-batches'
 import * as write from '../records/write-records'
 import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
 import { statement } from '../store/statement-cache'
@@ -95,7 +96,10 @@ function explainDanglingReference(db: Db, type: RecordType, record: AnyRecord, w
   }
 }
 
-/** Writes a record; a reference to nothing is refused with what it refers to and where. */
+/**
+ * Writes a record; a reference to nothing is refused with what it refers to and where. A new record's
+ * rows may be written later, with a batch (row-batches.ts), which then asks the same question.
+ */
 function writeRecord(
   db: Db,
   type: RecordType,
@@ -111,6 +115,7 @@ function writeRecord(
       explainDanglingReference(db, type, record, where)
     throw error
   }
+  if (isNew) newRecordDone(db, () => explainDanglingReference(db, type, record, where))
 }
 
 function writeRecordRows(
@@ -135,6 +140,7 @@ function writeRecordRows(
 }
 
 function retireRecord(db: Db, type: RecordType, id: string, where: string): void {
+  flushRowBatches(db)
   try {
     db.prepare(`DELETE FROM ${RECORD_TABLES[type]} WHERE id = ?`).run(id)
   } catch (error) {
@@ -198,16 +204,63 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
   const entities = operations.filter(
     ({ operation }) => operation.type === 'entity' && operation.op !== 'retire',
   ).length
-  return withDeferredIndexing(db, () => applyInOrder(db, operations, originId), entities)
+  return withDeferredIndexing(
+    db,
+    () => withRowBatches(db, () => applyInOrder(db, operations, originId)),
+    entities,
+  )
+}
+
+/**
+ * Which records the operations concern are in the store: asked once, many ids at a time, so that the
+ * new ones (all of them in a first import) need not each be looked for.
+ */
+class StoredRecords {
+  private readonly stored = new Map<RecordType, Set<string>>(RECORD_TYPES.map((type) => [type, new Set()]))
+
+  constructor(db: Db, operations: LocatedOperation[]) {
+    const idsByType = new Map<RecordType, string[]>(RECORD_TYPES.map((type) => [type, []]))
+    for (const { operation } of operations)
+      idsByType.get(operation.type)!.push(operation.op === 'upsert' ? operation.record.id : operation.id)
+    for (const [type, ids] of idsByType) {
+      const lookup = statement(
+        db,
+        `SELECT id FROM ${RECORD_TABLES[type]} WHERE id IN (SELECT value FROM json_each(?))`,
+      ).pluck()
+      const stored = this.stored.get(type)!
+      for (let start = 0; start < ids.length; start += ID_CHUNK)
+        for (const id of lookup.all(JSON.stringify(ids.slice(start, start + ID_CHUNK))) as string[])
+          stored.add(id)
+    }
+  }
+
+  /** False for a record neither in the store before nor written since. */
+  mayExist(type: RecordType, id: string): boolean {
+    return this.stored.get(type)!.has(id)
+  }
+
+  written(type: RecordType, id: string): void {
+    this.stored.get(type)!.add(id)
+  }
+}
+
+const ID_CHUNK = 10_000
+
+function readBefore(db: Db, stored: StoredRecords, type: RecordType, id: string): AnyRecord | null {
+  if (!stored.mayExist(type, id)) return null
+  // Its rows, or rows it is compared with, may still be waiting in a batch.
+  flushRowBatches(db)
+  return readRecord(db, type, id)
 }
 
 function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
   const log = new ChangeLog()
+  const stored = new StoredRecords(db, operations)
   for (const { operation, file, line } of orderOperations(operations)) {
     const where = `${file} line ${line}`
     const type = operation.type
     const id = operation.op === 'upsert' ? operation.record.id : operation.id
-    const before = readRecord(db, type, id)
+    const before = readBefore(db, stored, type, id)
     if (operation.op === 'retire') {
       if (!before)
         throw new BundleError(
@@ -250,6 +303,7 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
       continue
     }
     writeRecord(db, type, record, originId, before === null, where)
+    stored.written(type, id)
     log.record({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
   }
   return log.result()

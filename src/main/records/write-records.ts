@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { OriginKind } from '../../shared/domain'
 import { indexEntityText, indexReactionText } from '../store/search-index'
 import { statement } from '../store/statement-cache'
+import { flushRowBatches, insertRow, RowTable } from './row-batches'
 import type {
   CitationRef,
   DesignationRecord,
@@ -31,34 +32,42 @@ export function createOrigin(
 
 /**
  * How one record type's main row is written: its table, and its columns besides id and origin_id with
- * the values a record gives them, in order. A record known to be new gets a plain INSERT; SQLite's
- * upsert costs a fifth more per row, which shows across a hundred thousand rows.
+ * the values a record gives them, in order. A record known to be new gets a plain INSERT (batched, see
+ * row-batches.ts); SQLite's upsert costs a fifth more per row, which shows across a hundred thousand rows.
  */
 class MainRow<R extends { id: string }> {
-  readonly insertSql: string
+  readonly rows: RowTable
   readonly upsertSql: string
 
   constructor(
     table: string,
     columns: string[],
+    rank: number,
     readonly values: (record: R) => unknown[],
   ) {
     const all = ['id', ...columns, 'origin_id']
-    this.insertSql = `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`
-    this.upsertSql = `${this.insertSql} ON CONFLICT(id) DO UPDATE SET ${all
+    this.rows = new RowTable(table, all, rank)
+    this.upsertSql = `${this.rows.sql(1)} ON CONFLICT(id) DO UPDATE SET ${all
       .slice(1)
       .map((column) => `${column} = excluded.${column}`)
       .join(', ')}`
   }
 
   write(db: Db, record: R, originId: number, isNew: boolean): void {
-    statement(db, isNew ? this.insertSql : this.upsertSql).run(record.id, ...this.values(record), originId)
+    const row = [record.id, ...this.values(record), originId]
+    if (isNew) insertRow(db, this.rows, row, true)
+    else {
+      // What this record refers to may still be waiting in a batch.
+      flushRowBatches(db)
+      statement(db, this.upsertSql).run(row)
+    }
   }
 }
 
 const sourceRow = new MainRow<SourceRecord>(
   'sources',
   ['publication', 'title', 'date', 'url', 'reliability', 'note'],
+  0,
   (s) => [s.publication, s.title, s.date, s.url, s.reliability, s.note],
 )
 
@@ -66,38 +75,28 @@ export function upsertSource(db: Db, source: SourceRecord, originId: number): vo
   sourceRow.write(db, source, originId, false)
 }
 
-function replaceList(
-  db: Db,
-  table: string,
-  ownerColumn: string,
-  valueColumn: string,
-  ownerId: string,
-  values: string[],
-  isNew: boolean,
-) {
-  if (!isNew) statement(db, `DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
-  const insert = statement(
-    db,
-    `INSERT INTO ${table} (${ownerColumn}, position, ${valueColumn}) VALUES (?, ?, ?)`,
-  )
-  values.forEach((value, position) => insert.run(ownerId, position, value))
+/** A list kept in rows of its own (an entity's aliases): owner, position and the item's values. */
+class ListRows {
+  readonly rows: RowTable
+
+  constructor(
+    readonly table: string,
+    readonly ownerColumn: string,
+    valueColumns: string[],
+    rank: number,
+  ) {
+    this.rows = new RowTable(table, [ownerColumn, 'position', ...valueColumns], rank)
+  }
+
+  /** `isNew`: the owner was just written for the first time, so it has no rows to clear. */
+  replace(db: Db, ownerId: string, items: unknown[][], isNew: boolean): void {
+    if (!isNew) statement(db, `DELETE FROM ${this.table} WHERE ${this.ownerColumn} = ?`).run(ownerId)
+    items.forEach((values, position) => insertRow(db, this.rows, [ownerId, position, ...values], isNew))
+  }
 }
 
-function replaceCitations(
-  db: Db,
-  table: string,
-  ownerColumn: string,
-  ownerId: string,
-  citations: CitationRef[],
-  isNew: boolean,
-) {
-  if (!isNew) statement(db, `DELETE FROM ${table} WHERE ${ownerColumn} = ?`).run(ownerId)
-  const insert = statement(
-    db,
-    `INSERT INTO ${table} (${ownerColumn}, position, source_id, supports) VALUES (?, ?, ?, ?)`,
-  )
-  citations.forEach((citation, position) => insert.run(ownerId, position, citation.source, citation.supports))
-}
+const citationItems = (citations: CitationRef[]) => citations.map((c) => [c.source, c.supports])
+const plainItems = (values: string[]) => values.map((value) => [value])
 
 /**
  * `isNew` says the caller has just checked the record does not exist yet: its child rows then need
@@ -106,17 +105,23 @@ function replaceCitations(
 const entityRow = new MainRow<EntityRecord>(
   'entities',
   ['primary_name', 'original_name', 'original_name_note', 'type', 'country', 'notes'],
+  3,
   (e) => [e.name, e.originalName, e.originalNameNote, e.type, e.country, e.notes],
 )
 
+const entityAliases = new ListRows('entity_aliases', 'entity_id', ['alias'], 4)
+const entityAddresses = new ListRows('entity_addresses', 'entity_id', ['address'], 4)
+const entitySources = new ListRows('entity_sources', 'entity_id', ['source_id', 'supports'], 4)
+// A list may name a sector twice; the store keeps it once.
+const entitySectors = new RowTable('entity_sectors', ['entity_id', 'sector'], 4, 'INSERT OR IGNORE')
+
 export function upsertEntity(db: Db, entity: EntityRecord, originId: number, isNew = false): void {
   entityRow.write(db, entity, originId, isNew)
-  replaceList(db, 'entity_aliases', 'entity_id', 'alias', entity.id, entity.aliases, isNew)
-  replaceList(db, 'entity_addresses', 'entity_id', 'address', entity.id, entity.addresses, isNew)
+  entityAliases.replace(db, entity.id, plainItems(entity.aliases), isNew)
+  entityAddresses.replace(db, entity.id, plainItems(entity.addresses), isNew)
   if (!isNew) statement(db, 'DELETE FROM entity_sectors WHERE entity_id = ?').run(entity.id)
-  const insertSector = statement(db, 'INSERT OR IGNORE INTO entity_sectors (entity_id, sector) VALUES (?, ?)')
-  for (const sector of entity.sectors) insertSector.run(entity.id, sector)
-  replaceCitations(db, 'entity_sources', 'entity_id', entity.id, entity.sources, isNew)
+  for (const sector of entity.sectors) insertRow(db, entitySectors, [entity.id, sector], isNew)
+  entitySources.replace(db, entity.id, citationItems(entity.sources), isNew)
   indexEntityText(
     db,
     entity.id,
@@ -140,6 +145,7 @@ const roundRow = new MainRow<RoundRecord>(
     'declared_count',
     'notes',
   ],
+  1,
   (r) => [
     r.list,
     r.title,
@@ -155,10 +161,13 @@ const roundRow = new MainRow<RoundRecord>(
   ],
 )
 
+const roundCitations = new ListRows('round_citations', 'round_id', ['citation'], 2)
+const roundSources = new ListRows('round_sources', 'round_id', ['source_id', 'supports'], 2)
+
 export function upsertRound(db: Db, round: RoundRecord, originId: number, isNew = false): void {
   roundRow.write(db, round, originId, isNew)
-  replaceList(db, 'round_citations', 'round_id', 'citation', round.id, round.citations, isNew)
-  replaceCitations(db, 'round_sources', 'round_id', round.id, round.sources, isNew)
+  roundCitations.replace(db, round.id, plainItems(round.citations), isNew)
+  roundSources.replace(db, round.id, citationItems(round.sources), isNew)
 }
 
 const designationRow = new MainRow<DesignationRecord>(
@@ -173,6 +182,7 @@ const designationRow = new MainRow<DesignationRecord>(
     'citation',
     'source_id',
   ],
+  5,
   (d) => [d.entity, d.round, d.action, d.date, d.licenseRequirement, d.licensePolicy, d.citation, d.source],
 )
 
@@ -201,6 +211,7 @@ const reactionRow = new MainRow<ReactionRecord>(
     'notes',
     'source_id',
   ],
+  6,
   (r) => [
     r.speaker,
     r.speakerRole,
@@ -217,13 +228,15 @@ const reactionRow = new MainRow<ReactionRecord>(
   ],
 )
 
+const reactionRounds = new RowTable('reaction_rounds', ['reaction_id', 'round_id'], 7)
+const reactionEntities = new RowTable('reaction_entities', ['reaction_id', 'entity_id'], 7)
+
 export function upsertReaction(db: Db, reaction: ReactionRecord, originId: number, isNew = false): void {
   reactionRow.write(db, reaction, originId, isNew)
   if (!isNew) statement(db, 'DELETE FROM reaction_rounds WHERE reaction_id = ?').run(reaction.id)
-  const insertRound = statement(db, 'INSERT INTO reaction_rounds (reaction_id, round_id) VALUES (?, ?)')
-  for (const roundId of new Set(reaction.rounds)) insertRound.run(reaction.id, roundId)
+  for (const roundId of new Set(reaction.rounds)) insertRow(db, reactionRounds, [reaction.id, roundId], isNew)
   if (!isNew) statement(db, 'DELETE FROM reaction_entities WHERE reaction_id = ?').run(reaction.id)
-  const insertEntity = statement(db, 'INSERT INTO reaction_entities (reaction_id, entity_id) VALUES (?, ?)')
-  for (const entityId of new Set(reaction.entities)) insertEntity.run(reaction.id, entityId)
+  for (const entityId of new Set(reaction.entities))
+    insertRow(db, reactionEntities, [reaction.id, entityId], isNew)
   indexReactionText(db, reaction.id, reaction, isNew)
 }
