@@ -6,6 +6,9 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
+      // Bundled rather than loaded from node_modules: zod is some ninety ES modules, each resolved and
+      // compiled on its own at every start of the host (and of the command line).
+      externalizeDeps: { exclude: ['zod', 'commander'] },
       rollupOptions: {
         // The desktop main process and the command line share services; only index.js imports electron.
         input: {

@@ -10,6 +10,7 @@ import {
   type TableViewState,
 } from './entity-query'
 import { ENTITY_TYPES } from './domain'
+import { withThousands } from './format'
 import {
   BRIEFING_ENTITY_COLUMNS,
   BRIEFING_LIMITS,
@@ -120,7 +121,7 @@ const briefingScope = z.discriminatedUnion('kind', [
     .strict(),
 ])
 
-const text = (max: number) => z.string().max(max, `at most ${max.toLocaleString('en-US')} characters`)
+const text = (max: number) => z.string().max(max, `at most ${withThousands(max)} characters`)
 
 /** Everything a writer sets for a briefing; also what is saved when a briefing is kept in the store. */
 export const briefingSettingsSchema = z

@@ -2,6 +2,7 @@ import type { Command } from 'commander'
 import { wholeNumber } from './option-parsers'
 import { startLoopbackHost } from '../host/loopback-host'
 import { browserPlatform, createApiHandlers } from '../services/api-handlers'
+import { warmFirstView } from '../services/catalog-services'
 import type { CliContext } from './cli-context'
 
 /** serve: browser mode on 127.0.0.1. */
@@ -30,6 +31,7 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
           // The first line is exactly the URL: scripts and tests read it.
           cli.io.out(host.url)
           cli.io.err(`Serving ${store.path} on 127.0.0.1:${host.port}. Press Ctrl+C to stop.`)
+          setImmediate(() => warmFirstView(store))
           store.integrity.catch((error: Error) =>
             cli.io.err(`${error.message} Every call is refused until the store is replaced.`),
           )

@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url'
 import { defaultStorePath, userDataDir } from '../app-paths'
 import { openAppStore } from '../app-store'
 import { createApiHandlers } from '../services/api-handlers'
+import { warmFirstView } from '../services/catalog-services'
 import { StagedFiles } from '../services/staged-files'
 import { freshStorePathBeside, type Store } from '../store/open-store'
 import { StoreError } from '../store/store-error'
@@ -120,6 +121,8 @@ async function start(): Promise<void> {
     ),
   )
   showWindow()
+  // While the window loads its script (see warmFirstView).
+  setImmediate(() => warmFirstView(store))
   app.on('second-instance', () => {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.focus()

@@ -1,4 +1,9 @@
-const regionNames = new Intl.DisplayNames(['en'], { type: 'region' })
+// Made on first use: the first Intl object of a process loads locale data (30–40 ms), which every
+// start of the app's host would otherwise wait for.
+let regionNamesMade: Intl.DisplayNames | null = null
+const regionNames = {
+  of: (code: string) => (regionNamesMade ??= new Intl.DisplayNames(['en'], { type: 'region' })).of(code),
+}
 
 /** Names lists use that Intl does not give ("Burma", "Russian Federation", …), lower-cased. */
 const EXTRA_NAMES: Record<string, string> = {

@@ -19,6 +19,8 @@ import { noteEntityQuery, prepareInBackground } from './background-work'
 import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
+import { parseApiInput } from '../../shared/contract'
+import { loadViews } from '../store/saved-views'
 
 /** Read services over the store: one plain function per API call, no transport concerns. */
 export function appInfo(store: Store): AppInfo {
@@ -64,6 +66,33 @@ async function answerEntityQuery(store: Store, query: EntityQuery): Promise<Enti
   const page = queryEntityPage(store.db, query)
   prepareInBackground(store)
   return page
+}
+
+/**
+ * Runs, once and for nothing, what a window asks first (the renderer's early-first-page.ts: the plain
+ * first page, the kept views, the app's information): each call's first input check compiles its
+ * validator, and the store's first read of the first page brings its pages from disk (together 20–40 ms
+ * at 100,000 entities). Called as the host comes up, while the page is still loading its script,
+ * rather than when the page's requests arrive and the page and the host share the two cores.
+ */
+export function warmFirstView(store: Store): void {
+  try {
+    const query = parseApiInput('queryEntities', {
+      search: '',
+      filters: {},
+      sort: [],
+      offset: 0,
+      limit: 50,
+      facets: true,
+    })
+    plainFirstPage(store.db, query)
+    parseApiInput('loadViews', { table: 'entities' })
+    loadViews(store.db, 'entities')
+    parseApiInput('appInfo', {})
+    appInfo(store)
+  } catch {
+    // The store was closed already (a short-lived command or test): nothing to warm.
+  }
 }
 
 export function getEntity(store: Store, id: string): EntityDetail | null {

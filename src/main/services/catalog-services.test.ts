@@ -1,0 +1,29 @@
+import { describe, expect, it, vi } from 'vitest'
+import * as contract from '../../shared/contract'
+import { openDefaultStore } from '../test-support/default-store'
+import { dumpStore } from '../test-support/dump-store'
+import { useTempDir } from '../test-support/temp-dir'
+import { entityIndexIsCurrent } from '../store/entity-index'
+import * as background from './background-work'
+import { warmFirstView } from './catalog-services'
+
+const tempDir = useTempDir()
+
+describe('warming the first view', () => {
+  it('checks the first calls’ inputs and reads their answers, changing nothing and starting no background work', () => {
+    const store = openDefaultStore(tempDir())
+    const before = dumpStore(store.db)
+    const parse = vi.spyOn(contract, 'parseApiInput')
+    const prepare = vi.spyOn(background, 'prepareInBackground')
+    warmFirstView(store)
+    expect(parse.mock.calls.map(([name]) => name)).toEqual(['queryEntities', 'loadViews', 'appInfo'])
+    // The index is built after the page's own first request, not because of the warm-up.
+    expect(prepare).not.toHaveBeenCalled()
+    expect(entityIndexIsCurrent(store.db)).toBe(false)
+    expect(dumpStore(store.db)).toBe(before)
+    store.close()
+    // A host stopped at once: nothing to warm, nothing thrown.
+    expect(() => warmFirstView(store)).not.toThrow()
+    vi.restoreAllMocks()
+  })
+})
