@@ -1,6 +1,33 @@
 import react from '@vitejs/plugin-react'
 import { defineConfig } from 'electron-vite'
 import { resolve } from 'node:path'
+import type { Plugin } from 'vite'
+
+/**
+ * Puts the built `entry` chunk's script before the app's in index.html. Module scripts run in the order
+ * they appear, each once it has arrived: the few-kilobyte script that sends the first view's requests
+ * (early-first-page.ts) then runs while the app's 300 KB are still arriving and being compiled, and the
+ * host answers meanwhile. Without it, they left only once the whole app had been compiled. The app imports
+ * the same module, which runs once; in development (no bundle) the app's import sends them.
+ */
+function earlyRequestsFirst(entry: string): Plugin {
+  return {
+    name: 'early-requests-first',
+    transformIndexHtml: {
+      order: 'post',
+      handler(html, context) {
+        const chunk = Object.values(context.bundle ?? {}).find(
+          (output) => output.type === 'chunk' && output.isEntry && output.name === entry,
+        )
+        if (!chunk) return html
+        const tag = `<script type="module" crossorigin src="./${chunk.fileName}"></script>`
+        const app = html.indexOf('<script type="module"')
+        if (app < 0) throw new Error('index.html has no module script to put the early requests before.')
+        return `${html.slice(0, app)}${tag}\n    ${html.slice(app)}`
+      },
+    },
+  }
+}
 
 export default defineConfig({
   main: {
@@ -48,8 +75,14 @@ export default defineConfig({
       target: 'es2021',
       // Minified: the first view waits for the page's scripts to be fetched, parsed and compiled.
       minify: true,
-      rollupOptions: { input: resolve(import.meta.dirname, 'src/renderer/index.html') },
+      rollupOptions: {
+        input: {
+          index: resolve(import.meta.dirname, 'src/renderer/index.html'),
+          // Its own small script, run as soon as it arrives (see earlyRequestsFirst).
+          early: resolve(import.meta.dirname, 'src/renderer/src/api/early-first-page.ts'),
+        },
+      },
     },
-    plugins: [react()],
+    plugins: [react(), earlyRequestsFirst('early')],
   },
 })

@@ -23,11 +23,30 @@ test('browser mode’s early request for the first page of entities is the one t
   page.on('request', (request) => {
     if (request.url().endsWith('/rpc/queryEntities')) calls.push(request.postData() ?? '')
   })
+  // Which script sent it: the early one, not the app's (which would send it only once compiled).
+  const cdp = await page.context().newCDPSession(page)
+  await cdp.send('Network.enable')
+  const senders: string[] = []
+  cdp.on('Network.requestWillBeSent', ({ request, initiator }) => {
+    if (request.url.endsWith('/rpc/queryEntities'))
+      senders.push(initiator.stack?.callFrames.at(-1)?.url ?? initiator.url ?? '')
+  })
   await page.goto(app.url!)
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
   // The request early-first-page.ts sent is the one the table used: no second one for the same page.
   expect(calls).toHaveLength(1)
   expect(JSON.parse(calls[0])).toMatchObject({ search: '', filters: {}, sort: [], offset: 0, facets: true })
+  expect(senders).toHaveLength(1)
+  expect(senders[0]).toMatch(/\/assets\/early-[\w-]+\.js$/)
+  // And that script comes first in the page, before the app's.
+  const scripts = await page.evaluate(() =>
+    Array.from(
+      document.querySelectorAll('script[type="module"]'),
+      (script) => (script as HTMLScriptElement).src,
+    ),
+  )
+  expect(scripts[0]).toMatch(/\/assets\/early-[\w-]+\.js$/)
+  expect(scripts).toHaveLength(2)
 })
 
 test('lists rounds with declared and recorded counts', async ({ appPage: page }) => {
