@@ -211,17 +211,20 @@ export function applyOperations(db: Db, operations: LocatedOperation[], originId
   )
 }
 
+const recordIdOf = (operation: LocatedOperation['operation']) =>
+  operation.op === 'upsert' ? operation.record.id : operation.id
+
 /**
- * Which records the operations concern are in the store: asked once, many ids at a time, so that the
- * new ones (all of them in a first import) need not each be looked for.
+ * Which records the operations concern may exist when their turn comes: those in the store, asked once,
+ * many ids at a time, and those the operations have written since. The others (all of them in a first
+ * import) need not each be looked for.
  */
 class StoredRecords {
   private readonly stored = new Map<RecordType, Set<string>>(RECORD_TYPES.map((type) => [type, new Set()]))
 
   constructor(db: Db, operations: LocatedOperation[]) {
     const idsByType = new Map<RecordType, string[]>(RECORD_TYPES.map((type) => [type, []]))
-    for (const { operation } of operations)
-      idsByType.get(operation.type)!.push(operation.op === 'upsert' ? operation.record.id : operation.id)
+    for (const { operation } of operations) idsByType.get(operation.type)!.push(recordIdOf(operation))
     for (const [type, ids] of idsByType) {
       const lookup = statement(
         db,
@@ -259,7 +262,7 @@ function applyInOrder(db: Db, operations: LocatedOperation[], originId: number):
   for (const { operation, file, line } of orderOperations(operations)) {
     const where = `${file} line ${line}`
     const type = operation.type
-    const id = operation.op === 'upsert' ? operation.record.id : operation.id
+    const id = recordIdOf(operation)
     const before = readBefore(db, stored, type, id)
     if (operation.op === 'retire') {
       if (!before)
