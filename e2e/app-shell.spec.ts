@@ -20,8 +20,11 @@ test('browser mode’s early request for the first page of entities is the one t
     'the early request is browser mode’s (the desktop app uses IPC)',
   )
   const calls: string[] = []
+  const otherCalls: string[] = []
   page.on('request', (request) => {
     if (request.url().endsWith('/rpc/queryEntities')) calls.push(request.postData() ?? '')
+    else if (/\/rpc\/(loadViews|appInfo)$/.test(request.url()))
+      otherCalls.push(`${request.url().replace(/.*\/rpc\//, '')} ${request.postData()}`)
   })
   // Which script sent it: the early one, not the app's (which would send it only once compiled).
   const cdp = await page.context().newCDPSession(page)
@@ -47,6 +50,17 @@ test('browser mode’s early request for the first page of entities is the one t
   )
   expect(scripts[0]).toMatch(/\/assets\/early-[\w-]+\.js$/)
   expect(scripts).toHaveLength(2)
+  // The kept views and the app's information sent with it were drawn from, not asked for again.
+  expect(otherCalls.sort()).toEqual(['appInfo {}', 'loadViews {"table":"entities"}'])
+  await expect(page.getByText(/Data as of \d{4}-\d{2}-\d{2}/)).toBeVisible()
+  // Opened again later, the table asks for its kept views anew (what came at start is used once).
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await views.getByRole('button', { name: 'Rounds' }).click()
+  await views.getByRole('button', { name: 'Entities' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+  await expect
+    .poll(() => otherCalls.filter((call) => call === 'loadViews {"table":"entities"}').length)
+    .toBe(2)
 })
 
 test('lists rounds with declared and recorded counts', async ({ appPage: page }) => {

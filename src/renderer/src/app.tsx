@@ -1,5 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { AppEvents, ViewName } from '../../shared/app-commands'
+import { takeEarlyResult } from './api/early-requests'
 import { useLoad } from './api/use-api'
 import type { EntityQueryState } from './entities/use-entity-pages'
 import { NavigationContext, type Navigation } from './navigation'
@@ -99,7 +100,11 @@ export function App() {
     }),
     [show],
   )
-  const info = useLoad((api) => api.appInfo({}), 'app-info')
+  const info = useLoad(
+    (api) => api.appInfo({}),
+    'app-info',
+    () => takeEarlyResult('appInfo', {}),
+  )
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).
   useEffect(preloadViewsWhenIdle, [])

@@ -1,4 +1,4 @@
-import { createContext, useContext, useEffect, useState } from 'react'
+import { createContext, useContext, useEffect, useRef, useState } from 'react'
 import type { BriefingApi } from '../../../shared/contract'
 
 export const ApiContext = createContext<BriefingApi | null>(null)
@@ -12,11 +12,24 @@ export function useApi(): BriefingApi {
 export type Loadable<T> =
   { state: 'loading' } | { state: 'error'; message: string } | { state: 'ready'; value: T }
 
-/** Loads once per change of `key`; ignores answers that arrive after the component moved on. */
-export function useLoad<T>(load: (api: BriefingApi) => Promise<T>, key: string): Loadable<T> {
+/**
+ * Loads once per change of `key`; ignores answers that arrive after the component moved on. `atOnce`
+ * may give the value for the first render (an answer that came early, see earlyResult); it is then
+ * not loaded again for that key.
+ */
+export function useLoad<T>(
+  load: (api: BriefingApi) => Promise<T>,
+  key: string,
+  atOnce?: () => T | undefined,
+): Loadable<T> {
   const api = useApi()
-  const [settled, setSettled] = useState<{ key: string; result: Loadable<T> } | null>(null)
+  const [settled, setSettled] = useState<{ key: string; result: Loadable<T> } | null>(() => {
+    const value = atOnce?.()
+    return value === undefined ? null : { key, result: { state: 'ready', value } }
+  })
+  const given = useRef(settled?.key)
   useEffect(() => {
+    if (given.current === key) return
     let current = true
     load(api).then(
       (value) => current && setSettled({ key, result: { state: 'ready', value } }),

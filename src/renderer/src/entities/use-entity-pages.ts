@@ -3,6 +3,7 @@ import type { EntityFacet, EntityMatch, EntityPage, FacetValue } from '../../../
 import type { EntitySummary } from '../../../shared/domain'
 import type { BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
+import { earlyResult } from '../api/early-requests'
 import { entityPageInput, type EntityQueryState } from './entity-page-input'
 
 export type { EntityQueryState }
@@ -41,7 +42,11 @@ function loadedPage(key: string, page: EntityPage): Loaded {
 export function useEntityPages(query: EntityQueryState) {
   const api = useApi()
   const key = JSON.stringify(query)
-  const [loaded, setLoaded] = useState<Loaded | null>(null)
+  // The first page, when it came with the page's first requests: the first render shows its rows.
+  const [loaded, setLoaded] = useState<Loaded | null>(() => {
+    const page = earlyResult('queryEntities', entityPageInput(query, 0))
+    return page ? loadedPage(key, page) : null
+  })
   const loadingMore = useRef(false)
 
   const fetchPage = useCallback(

@@ -2,6 +2,24 @@ import { useEffect, useState } from 'react'
 import type { ListViewState, TableViews, TableViewState } from '../../../shared/entity-query'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
+import { earlyResult, takeEarlyResult } from '../api/early-requests'
+
+/**
+ * The state a table resumes from, when its kept views came with the page's first requests: its first
+ * render can begin from it (useKeptView then takes those views and has nothing to load or apply).
+ */
+export function keptStateAtStart<S>(table: 'entities' | 'rounds' | 'reactions'): S | undefined {
+  return (earlyResult('loadViews', { table }) as TableViews<S> | undefined)?.current ?? undefined
+}
+
+/**
+ * A table's kept views if they came with the page's first requests (browser mode, see
+ * early-first-page.ts), for its first render; undefined otherwise (then useKeptView loads them). Taken:
+ * the table opened again later loads them anew.
+ */
+function keptAtStart<S>(table: 'entities' | 'rounds' | 'reactions'): TableViews<S> | undefined {
+  return takeEarlyResult('loadViews', { table }) as TableViews<S> | undefined
+}
 
 /** How long a table waits after a change before keeping its state for the next start. */
 const KEEP_DELAY_MS = 400
@@ -21,11 +39,17 @@ export function useKeptView<K extends Kept>(
   resume: boolean,
 ) {
   const api = useApi()
-  const [saved, setSaved] = useState<TableViews<K['state']>['saved']>([])
+  // Kept views that came with the page's first requests: the caller began from their state already
+  // (see keptAtStart), so the table is drawn at once.
+  const [atStart] = useState(() => keptAtStart<K['state']>(table))
+  const [saved, setSaved] = useState<TableViews<K['state']>['saved']>(atStart?.saved ?? [])
   // Nothing is kept before the last session's state has been applied (or found missing).
-  const [restored, setRestored] = useState(false)
-  const [restoredState, setRestoredState] = useState<K['state'] | null>(null)
+  const [restored, setRestored] = useState(atStart !== undefined)
+  const [restoredState, setRestoredState] = useState<K['state'] | null>(
+    resume ? (atStart?.current ?? null) : null,
+  )
   useEffect(() => {
+    if (atStart) return
     let current = true
     api.loadViews({ table }).then(
       (views) => {

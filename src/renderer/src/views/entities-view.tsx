@@ -36,7 +36,7 @@ import { SavedViews } from '../review/saved-views'
 import { SearchBox } from '../review/search-box'
 import { TextFilter } from '../review/text-filter'
 import { selectColumn } from '../review/select-column'
-import { useKeptView } from '../review/use-kept-view'
+import { keptStateAtStart, useKeptView } from '../review/use-kept-view'
 import { useSelection } from '../review/use-selection'
 
 /** One empty list, so memoised children see the same value while nothing is there. */
@@ -167,13 +167,21 @@ export function EntitiesView({
   initialOpenId?: string | null
 }) {
   const api = useApi()
-  const [search, setSearch] = useState('')
-  const [filters, setFilters] = useState<EntityQueryState['filters']>(initialFilters)
-  const [sorting, setSorting] = useState<SortingState>([])
-  const [minScore, setMinScore] = useState(100)
-  const [hiddenColumns, setHiddenColumns] = useState<string[]>([])
-  const [columnOrder, setColumnOrder] = useState<string[]>([])
-  const [columnSizes, setColumnSizes] = useState<ColumnSizingState>({})
+  // A link from another view (a round → its entities) brings its own filters; otherwise resume.
+  const resume = Object.keys(initialFilters).length === 0
+  // The kept state, when it came with the page's first requests: the first render starts from it.
+  const [start] = useState(() => (resume ? keptStateAtStart<TableViewState>('entities') : undefined))
+  const [search, setSearch] = useState(start?.search ?? '')
+  const [filters, setFilters] = useState<EntityQueryState['filters']>(
+    (start?.filters as EntityQueryState['filters'] | undefined) ?? initialFilters,
+  )
+  const [sorting, setSorting] = useState<SortingState>(
+    start?.sort.map((s) => ({ id: s.column, desc: s.desc })) ?? [],
+  )
+  const [minScore, setMinScore] = useState(start?.minScore ?? 100)
+  const [hiddenColumns, setHiddenColumns] = useState<string[]>(start?.hiddenColumns ?? [])
+  const [columnOrder, setColumnOrder] = useState<string[]>(start?.columnOrder ?? [])
+  const [columnSizes, setColumnSizes] = useState<ColumnSizingState>(start?.columnSizes ?? {})
   const [scrollTop, setScrollTop] = useState(0)
   const [openId, setOpenId] = useState<string | null>(initialOpenId)
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
@@ -196,12 +204,11 @@ export function EntitiesView({
     setColumnOrder(state.columnOrder)
     setColumnSizes(state.columnSizes)
   }
-  // A link from another view (a round → its entities) brings its own filters; otherwise resume.
   const kept = useKeptView<{ table: 'entities'; state: TableViewState }>(
     'entities',
     { search, filters, sort, minScore, hiddenColumns, columnOrder, columnSizes, scrollTop },
     applyState,
-    Object.keys(initialFilters).length === 0,
+    resume,
   )
   const orderedLabels = inOrder(COLUMN_LABELS, columnOrder)
   const shownLabels = orderedLabels.filter((column) => !hiddenColumns.includes(column.id))
