@@ -27,9 +27,13 @@ export function SearchBox({
     setGiven(value)
     setText(value)
   }
-  // What the view last asked for or was handed: a search still on its way is dropped once it is older.
+  // The text this box last handed on, to tell it apart from a search set from outside.
+  const handed = useRef(value)
+  // A search set from outside (a "Clear") drops one still on its way. The text this box handed on
+  // does not: its render may come after a newer keystroke, whose search must still be handed on (this
+  // once left "云" shown after "云从" was typed).
   useEffect(() => {
-    latest.current = value
+    if (value !== handed.current) latest.current = value
   }, [value])
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -59,6 +63,7 @@ export function SearchBox({
         latest.current = next
         const handOn = () => {
           if (latest.current !== next) return
+          handed.current = next
           setGiven(next)
           onChange(next)
         }
