@@ -51,6 +51,7 @@ export function takeEarlyAnswer(name: ApiCallName, body: string): Promise<Answer
   const key = keyOf(name, body)
   const answer = early.get(key)
   early.delete(key)
+  arrived.delete(key)
   return answer
 }
 
