@@ -267,7 +267,10 @@ export const contract = {
   ),
   discardUpdate: call<null>()(z.object({ uploadId }).strict()),
   importHistory: call<ImportHistoryEntry[]>()(noInput),
-  undoLastImport: call<ImportHistoryEntry>()(noInput),
+  /** Undoes the latest import, named by its id: refused if another import has become the latest. */
+  undoLastImport: call<ImportHistoryEntry>()(
+    z.object({ importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+  ),
   listTrustedKeys: call<TrustedKey[]>()(noInput),
   addTrustedKey: call<TrustedKey>()(
     z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest'
 import { readRecord } from '../records/read-record'
 import { searchIndex } from '../store/search-index'
-import { applyTestOperations } from '../test-support/apply-test-operations'
+import { applyTestOperations, undoLatest } from '../test-support/apply-test-operations'
 import { makePublisher, NOW, packOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { readVerifiedBundle } from './bundle-reader'
-import { applyImport, undoLatestImport } from './import-bundle'
+import { applyImport } from './import-bundle'
 import { addTrustedKey, trustStoreLookup } from './trust-store'
 
 const tempDir = useTempDir()
@@ -127,7 +127,7 @@ describe('bundles larger than one batch of rows', () => {
     expect(rowsOfBatch('entity_aliases')).toBe(ENTITIES * 3)
     expect(rowsOfBatch('entity_sectors')).toBe(ENTITIES * 2)
     expect(rowsOfBatch('entity_sources')).toBe(ENTITIES)
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(before)
     store.close()
   })

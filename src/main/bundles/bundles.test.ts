@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { undoLatest } from '../test-support/apply-test-operations'
 import * as catalog from '../services/catalog-services'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
@@ -6,13 +7,7 @@ import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { BundleError } from './bundle-error'
 import { readVerifiedBundle } from './bundle-reader'
-import {
-  applyImport,
-  ConfirmationRequired,
-  importHistory,
-  previewImport,
-  undoLatestImport,
-} from './import-bundle'
+import { applyImport, ConfirmationRequired, importHistory, previewImport } from './import-bundle'
 import { addTrustedKey, removeTrustedKey, trustStoreLookup } from './trust-store'
 
 const tempDir = useTempDir()
@@ -78,7 +73,7 @@ describe('update bundles', () => {
     expect(again.outcome).toBe('already-imported')
     expect(dumpStore(store.db)).toBe(afterImport)
 
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(before)
     expect(catalog.search(store, '示例光学')).toEqual([])
     expect(importHistory(store.db)[0].status).toBe('undone')
@@ -95,7 +90,7 @@ describe('update bundles', () => {
     applyImport(store.db, await verify(await packOperations(publisher.privateFile, ops)), { now: NOW })
     expect(catalog.getEntity(store, 'hikvision')).toBeNull()
     expect(catalog.listReactions(store).some((r) => r.entities.some((e) => e.id === 'hikvision'))).toBe(false)
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(before)
     expect(catalog.search(store, 'hikvision')[0].id).toBe('hikvision')
     store.close()

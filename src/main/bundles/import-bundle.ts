@@ -17,6 +17,7 @@ import { BundleError } from './bundle-error'
 import type { LocatedOperation } from './bundle-format'
 import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
+import { UserError } from '../user-error'
 
 type Db = Database.Database
 
@@ -256,19 +257,32 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
 }
 
 /** Restores the store exactly as it was before the latest import, in one transaction. */
-export function undoLatestImport(db: Db, now: Date = new Date()): ImportHistoryEntry {
+/**
+ * Undoes the latest applied import, which must be `expectedId`: two people (or two windows) who asked to
+ * undo the same import undo it once, and the second is told it is no longer the latest.
+ */
+export function undoLatestImport(db: Db, expectedId: number, now: Date = new Date()): ImportHistoryEntry {
   try {
-    return asBulkWrite(db, () => undoInTransaction(db, now))
+    return asBulkWrite(db, () => undoInTransaction(db, expectedId, now))
   } finally {
     noteRecordsWritten(db)
   }
 }
 
-function undoInTransaction(db: Db, now: Date): ImportHistoryEntry {
+function undoInTransaction(db: Db, expectedId: number, now: Date): ImportHistoryEntry {
   return db
     .transaction(() => {
       const latest = latestAppliedImport(db)
-      if (!latest) throw new Error('There is no import to undo.')
+      if (!latest)
+        throw new UserError('There is no import to undo. Nothing was changed.', 'conflict', 'NothingToUndo')
+      if (latest.id !== expectedId) {
+        throw new UserError(
+          `Import ${expectedId} is not the latest applied import (import ${latest.id} is), so it cannot be ` +
+            'undone now. Nothing was changed.',
+          'conflict',
+          'NotLatestImport',
+        )
+      }
       db.pragma('defer_foreign_keys = ON')
       replayJournalBackwards(db, latest.id)
       discardJournal(db, latest.id)

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
+import { UserError } from '../user-error'
 
 /**
  * Ed25519 publisher keys. A key's id is its fingerprint: the SHA-256 of the raw 32-byte public key, in
@@ -65,12 +66,16 @@ export function parseKeyFile<T>(schema: z.ZodType<T>, text: string, what: string
   try {
     raw = JSON.parse(text)
   } catch {
-    throw new Error(`${what} is not a key file (not JSON).`)
+    throw new UserError(`${what} is not a key file (not JSON).`, 'invalid', 'KeyFileError')
   }
   const parsed = schema.safeParse(raw)
   if (!parsed.success) {
     const issue = parsed.error.issues[0]
-    throw new Error(`${what} is not a valid key file: ${issue.path.join('.') || '(file)'}: ${issue.message}`)
+    throw new UserError(
+      `${what} is not a valid key file: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
+      'invalid',
+      'KeyFileError',
+    )
   }
   return parsed.data
 }
@@ -78,7 +83,7 @@ export function parseKeyFile<T>(schema: z.ZodType<T>, text: string, what: string
 export function parsePublicKeyFile(text: string, what = 'The public key file'): PublicKeyFile {
   const key = parseKeyFile(publicKeyFileSchema, text, what)
   if (fingerprintOf(key.publicKey) !== key.keyId)
-    throw new Error(`${what}: its keyId does not match its public key.`)
+    throw new UserError(`${what}: its keyId does not match its public key.`, 'invalid', 'KeyFileError')
   return key
 }
 

@@ -1,11 +1,12 @@
 import { describe, expect, it } from 'vitest'
+import { undoLatest } from '../test-support/apply-test-operations'
 import * as catalog from '../services/catalog-services'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { readVerifiedBundle } from './bundle-reader'
-import { applyImport, undoLatestImport } from './import-bundle'
+import { applyImport } from './import-bundle'
 import { JOURNALED_TABLES } from './undo-journal'
 import { addTrustedKey, trustStoreLookup } from './trust-store'
 
@@ -105,13 +106,13 @@ describe('the undo journal', () => {
     await importOps([{ op: 'retire', type: 'entity', id: 'test-entity' }], 3)
     await importOps([renamedTestEntity], 4)
 
-    undoLatestImport(store.db)
-    undoLatestImport(store.db)
+    undoLatest(store.db)
+    undoLatest(store.db)
     expect(catalog.getEntity(store, 'test-entity')?.aliases).toEqual(['EOG', 'Example Optics Holdings'])
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(afterFirst)
     expect(catalog.search(store, 'Example Optics Ltd')[0]).toMatchObject({ id: 'test-entity' })
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(original)
     expect(catalog.search(store, 'Example Optics')).toEqual([])
     expect(countRows(store.db, 'SELECT count(*) FROM import_journal')).toBe(0)
@@ -135,7 +136,7 @@ describe('the undo journal', () => {
         .run(importId, tbl, max_rowid)
     }
     store.db.prepare('DELETE FROM import_watermarks').run()
-    undoLatestImport(store.db)
+    undoLatest(store.db)
     expect(dumpStore(store.db)).toBe(original)
     store.close()
   })

@@ -167,7 +167,7 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
         if (!(await cli.confirm(question, Boolean(options.yes)))) {
           throw new CliError(`${question} Not confirmed; nothing was changed. Run again with --yes to undo.`)
         }
-        const entry = updates.undoLastImport(store)
+        const entry = updates.undoLastImport(store, latest.id)
         cli.print(entry, `Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
       }),
     )

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3'
 import fs from 'node:fs'
 import http from 'node:http'
 import path from 'node:path'
@@ -177,5 +178,82 @@ describe('loopback host', () => {
     const h = await startWith(handlers)
     expect((await rpc(h, 'stats', {})).status).toBe(500)
     expect((await rpc(h, 'listRounds', {})).status).toBe(200)
+  })
+
+  it('answers user errors with 4xx and their message, never with a folder of the disk', async () => {
+    const dir = tempDir()
+    const store = openDefaultStore(dir)
+    const h = await startWith(createApiHandlers(store))
+    const cases: [string, unknown, number, string, RegExp][] = [
+      ['previewUpdate', { uploadId: 'no-such-upload-0123' }, 404, 'NotStaged', /no longer staged/],
+      ['addTrustedKey', { keyFile: '{"format":"nope"}' }, 422, 'KeyFileError', /not a valid key file/],
+      ['addTrustedKey', { keyFile: 'not json' }, 422, 'KeyFileError', /not a key file/],
+      ['removeTrustedKey', { fingerprint: 'ab'.repeat(32) }, 404, 'UnknownKey', /No trusted key/],
+      ['undoLastImport', { importId: 1 }, 409, 'NothingToUndo', /no import to undo/],
+    ]
+    for (const [name, input, status, errorName, message] of cases) {
+      const reply = await rpc(h, name, input)
+      expect(reply.status, name).toBe(status)
+      const { error } = JSON.parse(reply.body) as { error: { name: string; message: string } }
+      expect(error.name, name).toBe(errorName)
+      expect(error.message, name).toMatch(message)
+    }
+    store.close()
+  })
+
+  it('answers a damaged store with its StoreError and the file name only, before the check ends', async () => {
+    const dir = tempDir()
+    const file = path.join(dir, 'store.sqlite')
+    const store = openDefaultStore(dir)
+    store.close()
+    // Damage the rounds table's root page: the file opens, and the first read of rounds fails.
+    const probe = new Database(file, { readonly: true })
+    const page = probe
+      .prepare("SELECT rootpage FROM sqlite_master WHERE name = 'rounds'")
+      .pluck()
+      .get() as number
+    const pageSize = probe.pragma('page_size', { simple: true }) as number
+    probe.close()
+    const bytes = fs.readFileSync(file)
+    bytes.fill(0x5a, (page - 1) * pageSize, page * pageSize)
+    fs.writeFileSync(file, bytes)
+    const { openStore } = await import('../store/open-store')
+    const damaged = openStore(file, { integrityCheck: 'in-background' })
+    const h = await startWith(createApiHandlers(damaged))
+    const reply = await rpc(h, 'listRounds', {})
+    expect(reply.status).toBe(422)
+    const { error } = JSON.parse(reply.body) as { error: { name: string; message: string } }
+    expect(error.name).toBe('StoreError')
+    expect(error.message).toContain('store.sqlite')
+    expect(error.message).not.toContain(dir)
+    damaged.close()
+  })
+
+  it('marks static files no-store, like the API', async () => {
+    const h = await startWith(spyHandlers().handlers)
+    const reply = await new Promise<http.IncomingMessage>((resolve, reject) =>
+      http
+        .get(
+          { host: '127.0.0.1', port: h.port, path: '/', headers: { Host: `127.0.0.1:${h.port}` } },
+          resolve,
+        )
+        .on('error', reject),
+    )
+    reply.resume()
+    expect(reply.statusCode).toBe(200)
+    expect(reply.headers['cache-control']).toBe('no-store')
+  })
+})
+
+describe('withoutFolders', () => {
+  it('keeps a file name and drops its folders, leaving URLs and plain words alone', async () => {
+    const { withoutFolders } = await import('./loopback-host')
+    expect(withoutFolders('/home/ann/stores/store.sqlite is damaged')).toBe('store.sqlite is damaged')
+    expect(withoutFolders('Cannot read C:\\Users\\ann\\list.csv: ENOENT')).toBe(
+      'Cannot read list.csv: ENOENT',
+    )
+    expect(withoutFolders('see https://example.org/a/b and 12/10/2019')).toBe(
+      'see https://example.org/a/b and 12/10/2019',
+    )
   })
 })

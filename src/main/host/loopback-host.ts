@@ -2,6 +2,7 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { ApiInputError, isApiCallName, maxBodyBytesFor, type ApiHandlers } from '../../shared/contract'
 import { dispatchApiCall } from '../services/api-handlers'
+import { UserError, type UserErrorKind } from '../user-error'
 import { hasValidToken, isAllowedHost, isAllowedOrigin, newToken } from './request-guards'
 import { readStaticFile } from './static-files'
 
@@ -32,6 +33,27 @@ const USER_ERRORS = new Set([
   'ImportError',
 ])
 
+const USER_ERROR_STATUS: Record<UserErrorKind, number> = { 'not-found': 404, conflict: 409, invalid: 422 }
+
+/** The status a failed call is answered with: 4xx for what the user can fix, 500 only for our bugs. */
+export function statusForError(error: unknown): number {
+  if (error instanceof ApiInputError) return 400
+  if (error instanceof UserError) return USER_ERROR_STATUS[error.kind]
+  if (USER_ERRORS.has((error as Error)?.name)) return 422
+  return 500
+}
+
+/**
+ * A message without the folders of the files it names: a page learns a file's name, not where on the
+ * user's disk it lives.
+ */
+export function withoutFolders(message: string): string {
+  return message.replace(
+    /(?<![\w:/.\\-])(?:[A-Za-z]:)?(?:[\\/][^\\/\s"'`<>|]+)+[\\/]([^\\/\s"'`<>|]+)/g,
+    '$1',
+  )
+}
+
 export interface LoopbackHostOptions {
   handlers: ApiHandlers
   /** The built renderer (out/renderer). */
@@ -55,7 +77,7 @@ export async function startLoopbackHost(options: LoopbackHostOptions): Promise<L
   let port = 0
   const server = http.createServer((request, response) => {
     handleRequest(request, response, { ...options, token, port }).catch((error: unknown) => {
-      if (!response.headersSent) sendJson(response, 500, { error: { name: 'Error', message: String(error) } })
+      if (!response.headersSent) sendError(response, 500, 'Error', String(error))
       else response.destroy()
     })
   })
@@ -104,7 +126,7 @@ function sendJson(response: http.ServerResponse, status: number, body: unknown):
 }
 
 function sendError(response: http.ServerResponse, status: number, name: string, message: string): void {
-  sendJson(response, status, { error: { name, message } })
+  sendJson(response, status, { error: { name, message: withoutFolders(message) } })
 }
 
 async function handleRequest(
@@ -136,7 +158,12 @@ async function handleRequest(
     sendError(response, 404, 'NotFound', `No such file: ${url.pathname}`)
     return
   }
-  response.writeHead(200, { ...securityHeaders(), 'Content-Type': file.contentType })
+  response.writeHead(200, {
+    ...securityHeaders(),
+    'Content-Type': file.contentType,
+    // Like the API: a page from an earlier build must not be shown again, nor kept on disk.
+    'Cache-Control': 'no-store',
+  })
   response.end(request.method === 'HEAD' ? undefined : file.body)
 }
 
@@ -189,10 +216,8 @@ async function handleRpc(
     const result = await dispatchApiCall(context.handlers, name, input)
     sendJson(response, 200, { result })
   } catch (error) {
-    if (error instanceof ApiInputError) sendError(response, 400, error.name, error.message)
-    else if (USER_ERRORS.has((error as Error).name))
-      sendError(response, 422, (error as Error).name, (error as Error).message)
-    else sendError(response, 500, (error as Error).name ?? 'Error', (error as Error).message ?? String(error))
+    const { name = 'Error', message = String(error) } = error instanceof Error ? error : {}
+    sendError(response, statusForError(error), name, message)
   }
 }
 

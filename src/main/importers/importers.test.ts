@@ -1,7 +1,8 @@
 import fs from 'node:fs'
+import { undoLatest } from '../test-support/apply-test-operations'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { applyPending, previewPending, undoLatestImport } from '../bundles/import-bundle'
+import { applyPending, previewPending } from '../bundles/import-bundle'
 import { readStats } from '../store/read-records'
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
@@ -131,7 +132,7 @@ describe('reading the real samples', () => {
         )
         .get()
       expect(origin).toEqual({ kind: 'import', label: 'Unsigned BIS file el.csv' })
-      undoLatestImport(store.db)
+      undoLatest(store.db)
       // The dump leaves out the history (which keeps the undone entry); everything else is as it was.
       expect(dumpStore(store.db)).toBe(before)
     } finally {

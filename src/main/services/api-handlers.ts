@@ -96,8 +96,8 @@ export function createApiHandlers(
       return null
     },
     importHistory: () => updates.history(store),
-    undoLastImport: () => {
-      const entry = updates.undoLastImport(store)
+    undoLastImport: ({ importId }) => {
+      const entry = updates.undoLastImport(store, importId)
       copyLogSoon(store)
       return entry
     },

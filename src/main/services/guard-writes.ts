@@ -1,5 +1,6 @@
 import { API_CALL_NAMES, type ApiCallName } from '../../shared/api-names'
 import type { ApiHandlers } from '../../shared/contract'
+import { translateOpenError } from '../store/integrity-check'
 import type { Store } from '../store/open-store'
 
 /**
@@ -24,6 +25,11 @@ const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set<ApiCallName>([
 
 type AnyHandler = (input: never) => unknown
 
+function isDamage(error: unknown): boolean {
+  const code = (error as { code?: unknown })?.code
+  return typeof code === 'string' && /^SQLITE_(CORRUPT|NOTADB)/.test(code)
+}
+
 /**
  * Holds back every call that may write until the store has passed its integrity check, so a damaged
  * file is never changed; once the check has failed, every call is refused with what it found.
@@ -39,7 +45,16 @@ export function guardWrites(store: Store, handlers: ApiHandlers): ApiHandlers {
     guarded[name] = FIRST_VIEW_READS.has(name)
       ? (input) => {
           if (damage) throw damage
-          return handler(input)
+          // A damaged page can be read before the background check gets to it: say so as it would.
+          const explain = (error: unknown) => {
+            throw isDamage(error) ? translateOpenError(error, store.path) : error
+          }
+          try {
+            const answer = handler(input)
+            return answer instanceof Promise ? answer.catch(explain) : answer
+          } catch (error) {
+            return explain(error)
+          }
         }
       : async (input) => {
           await store.integrity

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto'
+import { UserError } from '../user-error'
 
 interface StagedFile {
   fileName: string
@@ -24,7 +25,8 @@ export class StagedFiles {
 
   get(uploadId: string): StagedFile {
     const file = this.files.get(uploadId)
-    if (!file) throw new Error('That file is no longer staged. Choose it again.')
+    if (!file)
+      throw new UserError('That file is no longer staged. Choose it again.', 'not-found', 'NotStaged')
     return file
   }
 

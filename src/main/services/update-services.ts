@@ -18,6 +18,7 @@ import { pendingFromSource } from '../importers/source-update'
 import { parsePublicKeyFile } from '../bundles/keys'
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../bundles/trust-store'
 import type { Store } from '../store/open-store'
+import { UserError } from '../user-error'
 
 /** Update services: the same steps for the app and the command line (read → preview → apply → undo). */
 
@@ -91,8 +92,9 @@ export function latestUndoable(store: Store): ImportHistoryEntry | null {
   return latestAppliedImport(store.db)
 }
 
-export function undoLastImport(store: Store): ImportHistoryEntry {
-  return undoLatestImport(store.db)
+/** Undoes import `importId`, refused unless it is still the latest one applied. */
+export function undoLastImport(store: Store, importId: number): ImportHistoryEntry {
+  return undoLatestImport(store.db, importId)
 }
 
 export function trustedKeys(store: Store): TrustedKey[] {
@@ -105,7 +107,7 @@ export function trustKey(store: Store, keyFileText: string): TrustedKey {
 
 export function distrustKey(store: Store, fingerprint: string): void {
   if (!removeTrustedKey(store.db, fingerprint))
-    throw new Error(`No trusted key has the fingerprint ${fingerprint}.`)
+    throw new UserError(`No trusted key has the fingerprint ${fingerprint}.`, 'not-found', 'UnknownKey')
 }
 
 /** Reads a file the user named, with a message that says which file when it cannot be read. */
@@ -113,7 +115,7 @@ export function readUserFile(file: string): Buffer {
   try {
     return fs.readFileSync(file)
   } catch (error) {
-    throw new Error(
+    throw new UserError(
       `Cannot read ${path.resolve(file)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
     )
   }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { generateData } from '../../../bench/generate-data'
-import { applyTestOperations } from '../test-support/apply-test-operations'
+import { applyTestOperations, undoLatest } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import * as catalog from '../services/catalog-services'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
-import { applyImport, undoLatestImport } from '../bundles/import-bundle'
+import { applyImport } from '../bundles/import-bundle'
 import { addTrustedKey, trustStoreLookup } from '../bundles/trust-store'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { isPlainFirstPage, keepPlainFacets, plainFirstPage } from './entity-first-page'
@@ -172,7 +172,7 @@ describe('unfiltered facet counts kept for the next start', () => {
     // So does its undo, back to the counts from before.
     keepMarked()
     expect(facets().type[0].label).toBe('KEPT')
-    undoLatestImport(store.db, NOW)
+    undoLatest(store.db, NOW)
     expect(facets()).toEqual(counted)
 
     // And a write that creates records without an import (a dataset load, test data).

@@ -1,10 +1,11 @@
 import Database from 'better-sqlite3'
+import { undoLatest } from '../test-support/apply-test-operations'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import type { EntitySummary } from '../../shared/domain'
 import type { EntityFacet, EntityFilters, FacetValue } from '../../shared/entity-query'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
-import { applyImport, undoLatestImport } from '../bundles/import-bundle'
+import { applyImport } from '../bundles/import-bundle'
 import { addTrustedKey, trustStoreLookup } from '../bundles/trust-store'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
@@ -126,7 +127,7 @@ describe('the in-memory entity index', () => {
     )
     applyImport(store.db, bundle, { fileName: 'update.sbb', confirmed: true, now: NOW })
     expect(sectors().find((s) => s.value === 'optics')?.count).toBe(1)
-    undoLatestImport(store.db, NOW)
+    undoLatest(store.db, NOW)
     expect(sectors().find((s) => s.value === 'optics')).toBeUndefined()
     store.close()
   })
@@ -164,7 +165,7 @@ describe('the in-memory entity index', () => {
     applyImport(store.db, bundle, { fileName: 'update.sbb', confirmed: true, now: NOW })
     expect(byIndex('optics')).toContain('test-entity')
     check()
-    undoLatestImport(store.db, NOW)
+    undoLatest(store.db, NOW)
     check()
     store.close()
   })

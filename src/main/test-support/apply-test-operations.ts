@@ -1,4 +1,5 @@
 import { noteRecordsWritten } from '../store/data-version'
+import { latestAppliedImport, undoLatestImport } from '../bundles/import-bundle'
 import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'
 import { createOrigin } from '../records/write-records'
@@ -17,4 +18,11 @@ export function applyTestOperations(store: Store, operations: object[]): void {
   store.db.transaction(() =>
     applyOperations(store.db, located, createOrigin(store.db, 'bundle', 'test data')),
   )()
+}
+
+/** Undoes whichever import is the latest applied one (tests that do not race). */
+export function undoLatest(db: Store['db'], now?: Date): void {
+  const latest = latestAppliedImport(db)
+  if (!latest) throw new Error('no import to undo')
+  undoLatestImport(db, latest.id, now)
 }

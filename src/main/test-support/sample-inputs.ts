@@ -17,7 +17,7 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   applyUpdate: { uploadId: 'abcdefghijklmnopqrstuvwx', confirmed: false },
   discardUpdate: { uploadId: 'abcdefghijklmnopqrstuvwx' },
   importHistory: {},
-  undoLastImport: {},
+  undoLastImport: { importId: 1 },
   listTrustedKeys: {},
   addTrustedKey: { keyFile: '{}' },
   removeTrustedKey: { fingerprint: 'ab' },

@@ -18,10 +18,10 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
   const [asking, setAsking] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
 
-  async function undo() {
+  async function undo(importId: number) {
     setAsking(false)
     try {
-      const entry = await api.undoLastImport({})
+      const entry = await api.undoLastImport({ importId })
       setMessage(`Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
       onChanged()
     } catch (error) {
@@ -72,7 +72,7 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
                       {entry === latest && asking ? (
                         <span className="confirm-inline">
                           Undo this import and restore the data as it was?{' '}
-                          <button type="button" className="danger" onClick={() => void undo()}>
+                          <button type="button" className="danger" onClick={() => void undo(entry.id)}>
                             Confirm undo
                           </button>{' '}
                           <button type="button" onClick={() => setAsking(false)}>
