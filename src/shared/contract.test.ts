@@ -13,6 +13,7 @@ describe('the API contract', () => {
     const fakeStore = {
       db: {} as never,
       path: '/x',
+      readOnly: null,
       close: () => {},
       integrity: Promise.resolve(),
       checkIntegrity: () => {},

@@ -179,4 +179,6 @@ export interface AppInfo {
   dataAsOf: string | null
   datasetVersion: string | null
   storePath: string
+  /** Why the store can only be read (its file or folder is read-only), or null when it can be written. */
+  readOnly: string | null
 }

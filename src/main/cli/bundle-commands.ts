@@ -160,16 +160,21 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .description('undo the latest import, restoring the store exactly as it was before it')
     .option('--yes', 'do not ask for confirmation')
     .action((options: { yes?: boolean }) =>
-      cli.withStore(async (store) => {
-        const latest = updates.latestUndoable(store)
-        if (!latest) throw new CliError('There is no import to undo.')
-        const question = `Undo import ${latest.id} (${latest.publisher}, sequence ${latest.sequence}, ${latest.importedAt})?`
-        if (!(await cli.confirm(question, Boolean(options.yes)))) {
-          throw new CliError(`${question} Not confirmed; nothing was changed. Run again with --yes to undo.`)
-        }
-        const entry = updates.undoLastImport(store, latest.id)
-        cli.print(entry, `Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
-      }),
+      cli.withStore(
+        async (store) => {
+          const latest = updates.latestUndoable(store)
+          if (!latest) throw new CliError('There is no import to undo.')
+          const question = `Undo import ${latest.id} (${latest.publisher}, sequence ${latest.sequence}, ${latest.importedAt})?`
+          if (!(await cli.confirm(question, Boolean(options.yes)))) {
+            throw new CliError(
+              `${question} Not confirmed; nothing was changed. Run again with --yes to undo.`,
+            )
+          }
+          const entry = updates.undoLastImport(store, latest.id)
+          cli.print(entry, `Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
+        },
+        { writes: 'undoing an import' },
+      ),
     )
 
   const trust = program.command('trust').description('manage the publisher keys whose bundles you accept')
@@ -178,30 +183,36 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .description("trust a publisher's public key file")
     .argument('<pubkey>', 'the .pub file')
     .action((file: string) =>
-      cli.withStore((store) => {
-        const key = updates.trustKey(store, updates.readUserFile(file).toString('utf8'))
-        cli.print(
-          key,
-          [
-            `Trusted ${key.publisher}.`,
-            `Fingerprint: ${formatFingerprint(key.fingerprint)}`,
-            'Compare this fingerprint with the publisher by another channel (phone, in person) before relying on it.',
-            key.expired
-              ? `Warning: this key expired on ${key.expires}; its bundles will be refused.`
-              : `Valid until ${key.expires}.`,
-          ].join('\n'),
-        )
-      }),
+      cli.withStore(
+        (store) => {
+          const key = updates.trustKey(store, updates.readUserFile(file).toString('utf8'))
+          cli.print(
+            key,
+            [
+              `Trusted ${key.publisher}.`,
+              `Fingerprint: ${formatFingerprint(key.fingerprint)}`,
+              'Compare this fingerprint with the publisher by another channel (phone, in person) before relying on it.',
+              key.expired
+                ? `Warning: this key expired on ${key.expires}; its bundles will be refused.`
+                : `Valid until ${key.expires}.`,
+            ].join('\n'),
+          )
+        },
+        { writes: 'trusting a key' },
+      ),
     )
   trust
     .command('remove')
     .description('stop trusting a key; its bundles are refused from now on')
     .argument('<fingerprint>', "the key's fingerprint (spaces allowed)")
     .action((fingerprint: string) =>
-      cli.withStore((store) => {
-        updates.distrustKey(store, fingerprint)
-        cli.print({ removed: fingerprint }, `Removed ${fingerprint}.`)
-      }),
+      cli.withStore(
+        (store) => {
+          updates.distrustKey(store, fingerprint)
+          cli.print({ removed: fingerprint }, `Removed ${fingerprint}.`)
+        },
+        { writes: 'removing a trusted key' },
+      ),
     )
   trust
     .command('list')

@@ -2,7 +2,7 @@ import type { Command } from 'commander'
 import readline from 'node:readline/promises'
 import { defaultStorePath } from '../app-paths'
 import { openAppStore } from '../app-store'
-import { freshStorePathBeside, type OpenStoreOptions, type Store } from '../store/open-store'
+import { freshStorePathBeside, readOnlyRefusal, type OpenStoreOptions, type Store } from '../store/open-store'
 import { StoreError } from '../store/store-error'
 import { CliError, type CliIo } from './cli-io'
 
@@ -17,6 +17,11 @@ export interface CliDependencies {
   ask?: (question: string) => Promise<boolean>
 }
 
+export interface WithStoreOptions extends Pick<OpenStoreOptions, 'integrityCheck'> {
+  /** What the command changes in the store ("importing a list"): refused at once on a read-only store. */
+  writes?: string
+}
+
 interface GlobalOptions {
   db?: string
   json?: boolean
@@ -28,10 +33,7 @@ export interface CliContext {
   deps: CliDependencies
   json(): boolean
   storePath(): string
-  withStore<T>(
-    run: (store: Store) => T | Promise<T>,
-    options?: Pick<OpenStoreOptions, 'integrityCheck'>,
-  ): Promise<T>
+  withStore<T>(run: (store: Store) => T | Promise<T>, options?: WithStoreOptions): Promise<T>
   /** Prints JSON under --json, else the text. */
   print(json: unknown, text: string): void
   /** True when --yes was given or the user answered yes; false means "do nothing". */
@@ -55,7 +57,7 @@ export function createCliContext(program: Command, deps: CliDependencies): CliCo
     deps,
     json: () => Boolean(globals().json),
     storePath: () => globals().db ?? defaultStorePath(deps.env),
-    async withStore(run, options = {}) {
+    async withStore(run, { writes, ...options } = {}) {
       const storePath = context.storePath()
       let store: Store
       try {
@@ -67,6 +69,14 @@ export function createCliContext(program: Command, deps: CliDependencies): CliCo
           )
         }
         throw error
+      }
+      if (store.readOnly) {
+        if (writes) {
+          const refusal = readOnlyRefusal(store, writes)
+          store.close()
+          throw new CliError(refusal.message)
+        }
+        deps.io.err(`Note: ${store.path} is open read-only (${store.readOnly}).`)
       }
       try {
         return await run(store)

@@ -54,38 +54,41 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
           yes?: boolean
         },
       ) =>
-        cli.withStore(async (store) => {
-          const bytes = updates.readUserFile(file)
-          const update = await updates.prepareUpdate(store, bytes, path.basename(file), {
-            format: options.format,
-            source: options.source,
-            decisions: options.merge,
-          })
-          const preview = updates.previewPrepared(store, update)
-          if (options.dryRun || preview.alreadyImported) {
+        cli.withStore(
+          async (store) => {
+            const bytes = updates.readUserFile(file)
+            const update = await updates.prepareUpdate(store, bytes, path.basename(file), {
+              format: options.format,
+              source: options.source,
+              decisions: options.merge,
+            })
+            const preview = updates.previewPrepared(store, update)
+            if (options.dryRun || preview.alreadyImported) {
+              cli.print(
+                {
+                  dryRun: Boolean(options.dryRun),
+                  outcome: preview.alreadyImported ? 'already-imported' : 'preview',
+                  preview,
+                },
+                formatPreview(preview),
+              )
+              return
+            }
+            if (!cli.json()) cli.io.out(formatPreview(preview))
+            let confirmed = true
+            for (const question of preview.confirmations)
+              confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
+            if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
+            const result = updates.applyPrepared(store, update, confirmed)
             cli.print(
-              {
-                dryRun: Boolean(options.dryRun),
-                outcome: preview.alreadyImported ? 'already-imported' : 'preview',
-                preview,
-              },
-              formatPreview(preview),
+              result,
+              result.outcome === 'applied'
+                ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
+                : 'Already imported; nothing changed.',
             )
-            return
-          }
-          if (!cli.json()) cli.io.out(formatPreview(preview))
-          let confirmed = true
-          for (const question of preview.confirmations)
-            confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
-          if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
-          const result = updates.applyPrepared(store, update, confirmed)
-          cli.print(
-            result,
-            result.outcome === 'applied'
-              ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
-              : 'Already imported; nothing changed.',
-          )
-        }),
+          },
+          { writes: 'importing' },
+        ),
     )
 
   program

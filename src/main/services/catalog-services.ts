@@ -30,6 +30,7 @@ export function appInfo(store: Store): AppInfo {
     dataAsOf: getMeta(store.db, 'data_as_of'),
     datasetVersion: getMeta(store.db, 'dataset_version'),
     storePath: store.path,
+    readOnly: store.readOnly,
   }
 }
 

@@ -30,6 +30,7 @@ function storeUnderCheck() {
   const store = {
     db: {} as never,
     path: '/x.sqlite',
+    readOnly: null as string | null,
     close: () => {},
     integrity,
     checkIntegrity: () => void started.push('check'),
@@ -70,5 +71,20 @@ describe('guardWrites', () => {
     await expect(handlers.deleteBriefing({} as never)).rejects.toBe(damage)
     expect(() => handlers.queryEntities({} as never)).toThrow(damage)
     expect(calls).toEqual([])
+  })
+
+  it('on a read-only store answers reads and refuses every write, naming the file, the reason and the write', async () => {
+    const calls: string[] = []
+    const { store, pass } = storeUnderCheck()
+    const handlers = guardWrites({ ...store, readOnly: 'the file is read-only' }, recordingHandlers(calls))
+    pass()
+    expect(await handlers.queryEntities({} as never)).toBe('queryEntities')
+    expect(await handlers.renderBriefing({} as never)).toBe('renderBriefing')
+    for (const write of ['applyUpdate', 'undoLastImport', 'saveView', 'addTrustedKey'] as const) {
+      expect(() => handlers[write]({} as never)).toThrowError(
+        /\/x\.sqlite is open read-only \(the file is read-only\), so .* was refused\. Nothing was changed/,
+      )
+    }
+    expect(calls).toEqual(['queryEntities', 'renderBriefing'])
   })
 })

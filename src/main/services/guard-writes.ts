@@ -1,7 +1,7 @@
 import { API_CALL_NAMES, type ApiCallName } from '../../shared/api-names'
 import type { ApiHandlers } from '../../shared/contract'
 import { translateOpenError } from '../store/integrity-check'
-import type { Store } from '../store/open-store'
+import { readOnlyRefusal, type Store } from '../store/open-store'
 
 /**
  * The calls the first views make, none of which writes: they are answered while the store's integrity
@@ -23,6 +23,21 @@ const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set<ApiCallName>([
   'listBriefings',
 ])
 
+/** The calls that change the store, each with how a refusal names it when the store is read-only. */
+const WRITE_LABELS = {
+  previewUpdate: 'previewing an update',
+  applyUpdate: 'importing an update',
+  undoLastImport: 'undoing an import',
+  addTrustedKey: 'trusting a key',
+  removeTrustedKey: 'removing a trusted key',
+  saveBriefing: 'saving a briefing',
+  deleteBriefing: 'deleting a briefing',
+  saveView: 'keeping the table’s view',
+  deleteView: 'deleting a saved view',
+} satisfies Partial<Record<ApiCallName, string>>
+type StoreWrite = keyof typeof WRITE_LABELS
+const STORE_WRITES: ReadonlySet<string> = new Set(Object.keys(WRITE_LABELS))
+
 type AnyHandler = (input: never) => unknown
 
 function isDamage(error: unknown): boolean {
@@ -42,6 +57,12 @@ export function guardWrites(store: Store, handlers: ApiHandlers): ApiHandlers {
   const guarded: Record<string, AnyHandler> = {}
   for (const name of API_CALL_NAMES) {
     const handler = handlers[name] as AnyHandler
+    if (store.readOnly && STORE_WRITES.has(name)) {
+      guarded[name] = () => {
+        throw readOnlyRefusal(store, WRITE_LABELS[name as StoreWrite])
+      }
+      continue
+    }
     guarded[name] = FIRST_VIEW_READS.has(name)
       ? (input) => {
           if (damage) throw damage

@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3'
+import fs from 'node:fs'
 import { Worker } from 'node:worker_threads'
 import { builtWorkerScript } from '../built-worker'
 import { StoreError } from './store-error'
@@ -18,6 +19,24 @@ export function withReadOnlyConnection<T>(
   } finally {
     probe?.close()
   }
+}
+
+const WAL_SIBLINGS = ['-wal', '-shm'] as const
+
+/** Which of the files SQLite keeps beside a WAL database exist now (see removeSiblingsMadeSince). */
+export function walSiblings(file: string): string[] {
+  return WAL_SIBLINGS.filter((suffix) => fs.existsSync(file + suffix))
+}
+
+/**
+ * A read-only connection to a file in WAL mode makes its -wal and -shm files: a file refused is left
+ * as it was found, so those made since `before` go again (an empty log only: one with content is data).
+ */
+export function removeSiblingsMadeSince(file: string, before: readonly string[]): void {
+  const made = WAL_SIBLINGS.filter((suffix) => !before.includes(suffix) && fs.existsSync(file + suffix))
+  const log = file + '-wal'
+  if (made.includes('-wal') && fs.statSync(log).size > 0) return
+  for (const suffix of made) fs.rmSync(file + suffix, { force: true })
 }
 
 /** SQLite's quick_check through a read-only connection: a StoreError ("corrupt") when it fails. */

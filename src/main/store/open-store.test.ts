@@ -6,11 +6,16 @@ import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { indexEntity } from './search-index'
 import { fuzzyEntityMatches } from './fuzzy-names'
-import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
+import { LATEST_STORE_VERSION, MIGRATIONS, STORE_APPLICATION_ID } from './migrations'
 import { freshStorePathBeside, openStore } from './open-store'
 import { StoreError } from './store-error'
 
 const tempDir = useTempDir()
+
+/** The files SQLite keeps beside a database in WAL mode, where they exist. */
+function siblings(file: string): string[] {
+  return ['-wal', '-shm', '-journal'].filter((suffix) => fs.existsSync(file + suffix))
+}
 
 function tableNames(db: Database.Database): string[] {
   return db
@@ -77,6 +82,7 @@ describe('openStore', () => {
     const file = path.join(tempDir(), 'future.sqlite')
     const future = new Database(file)
     future.exec('CREATE TABLE something_new (x INTEGER) STRICT')
+    future.pragma(`application_id = ${STORE_APPLICATION_ID}`)
     future.pragma(`user_version = ${LATEST_STORE_VERSION + 1}`)
     future.close()
     const before = fs.readFileSync(file)
@@ -84,7 +90,7 @@ describe('openStore', () => {
     expect(() => openStore(file)).toThrowError(StoreError)
     expect(() => openStore(file)).toThrowError(/newer version.*left untouched/s)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
-    expect(fs.existsSync(`${file}-wal`)).toBe(false)
+    expect(siblings(file)).toEqual([])
   })
 
   it('refuses a file that is not SQLite, naming it, and leaves it untouched', () => {
@@ -115,6 +121,70 @@ describe('openStore', () => {
     fs.writeFileSync(file, bytes)
     expect(() => openStore(file)).toThrowError(StoreError)
     expect(fs.readFileSync(file).equals(bytes)).toBe(true)
+    expect(siblings(file)).toEqual([])
+  })
+
+  it('marks a new store as ours: application id and a meta row', () => {
+    const file = path.join(tempDir(), 'empty.sqlite')
+    fs.writeFileSync(file, '')
+    const store = openStore(file)
+    expect(store.db.pragma('application_id', { simple: true })).toBe(STORE_APPLICATION_ID)
+    expect(store.db.prepare("SELECT value FROM meta WHERE key = 'store_format'").pluck().get()).toBe(
+      'sanctions-briefing',
+    )
+    store.close()
+  })
+
+  describe('refuses an SQLite file of another application, leaving it byte for byte and with no files beside it', () => {
+    function foreignFile(make: (db: Database.Database) => void, wal = false): string {
+      const file = path.join(tempDir(), 'other-app.db')
+      const db = new Database(file)
+      if (wal) db.pragma('journal_mode = WAL')
+      make(db)
+      db.close()
+      expect(siblings(file)).toEqual([])
+      return file
+    }
+
+    it.each([
+      ['user_version 0', (db: Database.Database) => db.exec('CREATE TABLE notes (body TEXT)'), false],
+      [
+        'user_version 0 in WAL mode',
+        (db: Database.Database) => db.exec('CREATE TABLE notes (body TEXT)'),
+        true,
+      ],
+      [
+        'a table named meta at user_version 3',
+        (db: Database.Database) => {
+          db.exec('CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT)')
+          db.pragma('user_version = 3')
+        },
+        true,
+      ],
+      [
+        'another application id',
+        (db: Database.Database) => {
+          db.exec('CREATE TABLE t (x)')
+          db.pragma('application_id = 42')
+          db.pragma('user_version = 10')
+        },
+        false,
+      ],
+    ])('with %s', (_label, make, wal) => {
+      const file = foreignFile(make, wal)
+      const before = fs.readFileSync(file)
+      let error: unknown
+      try {
+        openStore(file)
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toBeInstanceOf(StoreError)
+      expect((error as StoreError).code).toBe('not-a-store')
+      expect((error as StoreError).message).toMatch(/is not a Sanctions Briefing store.*left untouched/s)
+      expect(fs.readFileSync(file).equals(before)).toBe(true)
+      expect(siblings(file)).toEqual([])
+    })
   })
 
   describe('with the integrity check in the background (the long-running hosts)', () => {
@@ -204,7 +274,9 @@ describe('openStore', () => {
     reader.db.prepare('SELECT count(*) FROM meta').get()
     writer.db.prepare("INSERT INTO meta (key, value) VALUES ('second', 'write')").run()
     reader.db.exec('COMMIT')
-    expect(reader.db.prepare('SELECT count(*) FROM meta').pluck().get()).toBe(2)
+    expect(reader.db.prepare("SELECT count(*) FROM meta WHERE key IN ('who', 'second')").pluck().get()).toBe(
+      2,
+    )
     writer.close()
     reader.close()
   })

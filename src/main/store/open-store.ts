@@ -1,12 +1,21 @@
 import Database from 'better-sqlite3'
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
-import { LATEST_STORE_VERSION, MIGRATIONS } from './migrations'
+import {
+  LAST_UNMARKED_VERSION,
+  LATEST_STORE_VERSION,
+  MIGRATIONS,
+  STORE_APPLICATION_ID,
+  VERSION_1_TABLES,
+} from './migrations'
 import type { Migration } from './migrations/migration'
 import {
   backgroundIntegrityCheck,
   checkIntegrityNow,
+  removeSiblingsMadeSince,
   translateOpenError,
+  walSiblings,
   withReadOnlyConnection,
 } from './integrity-check'
 import { StoreError } from './store-error'
@@ -34,6 +43,8 @@ export interface OpenStoreOptions {
 export interface Store {
   db: Database.Database
   path: string
+  /** Why the store was opened for reading only (its file or folder cannot be written), or null. */
+  readOnly: string | null
   close(): void
   /**
    * Settles when the file has passed SQLite's integrity check (at once when it was checked before
@@ -56,23 +67,48 @@ const INTEGRITY_CHECK_DELAY_MS = 10_000
  */
 export function openStore(storePath: string, options: OpenStoreOptions = {}): Store {
   const resolved = path.resolve(storePath)
+  const readOnly = readOnlyReason(resolved)
+  if (readOnly && needsSnapshot(resolved)) return openSnapshot(resolved, readOnly, options)
+  return openStoreAt(resolved, readOnly, options)
+}
+
+function openStoreAt(resolved: string, readOnly: string | null, options: OpenStoreOptions): Store {
   let integrity = Promise.resolve()
   let checkIntegrity = () => {}
+  const target = options.migrateTo ?? LATEST_STORE_VERSION
   if (fs.existsSync(resolved)) {
-    const version = inspectExistingFile(resolved, options)
-    const migrating = version !== null && version < (options.migrateTo ?? LATEST_STORE_VERSION)
-    if (version !== null && options.integrityCheck === 'in-background' && !migrating) {
-      const check = backgroundIntegrityCheck(resolved, options.nativeBinding)
-      integrity = check.result
-      checkIntegrity = check.start
-      setTimeout(check.start, INTEGRITY_CHECK_DELAY_MS).unref()
-      // Rejections are for those who ask (guardWrites); an unasked one must not end the process.
-      integrity.catch(() => undefined)
-    } else if (version !== null) {
-      checkIntegrityNow(resolved, options.nativeBinding)
+    const siblingsBefore = walSiblings(resolved)
+    try {
+      const version = inspectExistingFile(resolved, options)
+      const migrating = version !== null && version < target
+      if (readOnly && (version === null || migrating)) {
+        throw new StoreError(
+          `${resolved} cannot be opened: ${readOnly}, and the store needs ${version === null ? 'setting up' : 'upgrading'} ` +
+            'before it can be read. Copy it to a folder you can write to and open the copy. The file was left untouched.',
+          resolved,
+          'read-only',
+        )
+      }
+      if (version !== null && options.integrityCheck === 'in-background' && !migrating) {
+        const check = backgroundIntegrityCheck(resolved, options.nativeBinding)
+        integrity = check.result
+        checkIntegrity = check.start
+        setTimeout(check.start, INTEGRITY_CHECK_DELAY_MS).unref()
+        // Rejections are for those who ask (guardWrites); an unasked one must not end the process.
+        integrity.catch(() => undefined)
+      } else if (version !== null) {
+        checkIntegrityNow(resolved, options.nativeBinding)
+      }
+    } catch (error) {
+      // A refused file is left as it was found: no -wal or -shm beside it that the checks made.
+      removeSiblingsMadeSince(resolved, siblingsBefore)
+      throw error
     }
+  } else if (readOnly) {
+    throw new StoreError(`${resolved} cannot be created: ${readOnly}.`, resolved, 'read-only')
   } else fs.mkdirSync(path.dirname(resolved), { recursive: true })
 
+  if (readOnly) return openReadOnly(resolved, readOnly, options, integrity, checkIntegrity)
   const db = new Database(resolved, { nativeBinding: options.nativeBinding })
   try {
     db.pragma('busy_timeout = 5000')
@@ -91,11 +127,119 @@ export function openStore(storePath: string, options: OpenStoreOptions = {}): St
   return {
     db,
     path: resolved,
+    readOnly: null,
     close: () => db.close(),
     integrity,
     checkIntegrity,
     checkpointInBackground: () => checkpointInBackground(resolved, options.nativeBinding),
   }
+}
+
+/**
+ * Why a store at `file` can only be read, or null when it can be written: SQLite writes the file and,
+ * in WAL mode, two files beside it, so both the file and its folder must be writable.
+ */
+function readOnlyReason(file: string): string | null {
+  const folder = path.dirname(file)
+  if (fs.existsSync(file) && !canWrite(file)) return 'the file is read-only'
+  if (fs.existsSync(folder) && !canWrite(folder)) return `its folder ${folder} is read-only`
+  return null
+}
+
+function canWrite(target: string): boolean {
+  try {
+    fs.accessSync(target, fs.constants.W_OK)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** A store that can be read but never written; SQLite itself refuses any write through this connection. */
+function openReadOnly(
+  file: string,
+  reason: string,
+  options: OpenStoreOptions,
+  integrity: Promise<void>,
+  checkIntegrity: () => void,
+): Store {
+  const siblingsBefore = walSiblings(file)
+  let db: Database.Database
+  try {
+    db = new Database(file, { readonly: true, fileMustExist: true, nativeBinding: options.nativeBinding })
+    db.pragma('busy_timeout = 5000')
+    db.pragma('foreign_keys = ON')
+  } catch (error) {
+    removeSiblingsMadeSince(file, siblingsBefore)
+    throw translateOpenError(error, file)
+  }
+  return {
+    db,
+    path: file,
+    readOnly: reason,
+    close: () => {
+      db.close()
+      // A read-only connection cannot remove the empty log it opened beside the file; it goes here.
+      removeSiblingsMadeSince(file, siblingsBefore)
+    },
+    integrity,
+    checkIntegrity,
+    checkpointInBackground: () => Promise.resolve(),
+  }
+}
+
+/**
+ * Whether SQLite cannot read the store where it is: a store in WAL mode needs its -shm file, which a
+ * read-only folder without one cannot hold (SQLITE_READONLY_DIRECTORY).
+ */
+function needsSnapshot(file: string): boolean {
+  if (!fs.existsSync(file) || fs.existsSync(`${file}-shm`) || canWrite(path.dirname(file))) return false
+  const header = Buffer.alloc(20)
+  const fd = fs.openSync(file, 'r')
+  try {
+    fs.readSync(fd, header, 0, 20, 0)
+  } finally {
+    fs.closeSync(fd)
+  }
+  const inWalMode = header[18] === 2
+  return inWalMode
+}
+
+/**
+ * Reads a store from a read-only folder through a private copy in the temporary folder, removed on
+ * close: what the app shows is the store as it was when opened, and the original is never touched.
+ */
+function openSnapshot(file: string, reason: string, options: OpenStoreOptions): Store {
+  const folder = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-read-only-'))
+  const copy = path.join(folder, path.basename(file))
+  const removeCopy = () => fs.rmSync(folder, { recursive: true, force: true })
+  try {
+    fs.copyFileSync(file, copy)
+    if (fs.existsSync(`${file}-wal`)) fs.copyFileSync(`${file}-wal`, `${copy}-wal`)
+    const store = openStoreAt(copy, reason, options)
+    return {
+      ...store,
+      path: file,
+      close: () => {
+        store.close()
+        removeCopy()
+      },
+    }
+  } catch (error) {
+    removeCopy()
+    if (!(error instanceof StoreError)) throw error
+    throw new StoreError(error.message.split(copy).join(file), file, error.code)
+  }
+}
+
+/** The refusal for a write to a store opened read-only, naming the file, the reason and what was refused. */
+export function readOnlyRefusal(store: Store, what: string): StoreError {
+  return new StoreError(
+    `${store.path} is open read-only (${store.readOnly}), so ${what} was refused. Nothing was changed. ` +
+      'Copy the store to a folder you can write to, or make the file writable, and open it again.',
+    store.path,
+    'read-only',
+  )
 }
 
 /**
@@ -121,6 +265,17 @@ function inspectExistingFile(file: string, options: OpenStoreOptions): number | 
   }
   return withReadOnlyConnection(file, options.nativeBinding, (probe) => {
     const version = probe.pragma('user_version', { simple: true }) as number
+    const applicationId = probe.pragma('application_id', { simple: true }) as number
+    if (applicationId !== STORE_APPLICATION_ID && !isUnmarkedStore(probe, applicationId, version)) {
+      const tables = probe.prepare("SELECT count(*) FROM sqlite_master WHERE type = 'table'").pluck().get()
+      throw new StoreError(
+        `${file} is not a Sanctions Briefing store: it is an SQLite database of another kind ` +
+          `(application id ${applicationId}, version ${version}, ${tables} tables). The file was left untouched; ` +
+          'name a new file with --db to start a store.',
+        file,
+        'not-a-store',
+      )
+    }
     if (version > LATEST_STORE_VERSION) {
       throw new StoreError(
         `${file} was made by a newer version of Sanctions Briefing (store version ${version}; this version ` +
@@ -131,6 +286,15 @@ function inspectExistingFile(file: string, options: OpenStoreOptions): number | 
     }
     return version
   })
+}
+
+/** A store made before stores were marked: versions 1 to 9, with every table version 1 made. */
+function isUnmarkedStore(probe: Database.Database, applicationId: number, version: number): boolean {
+  if (applicationId !== 0 || version < 1 || version > LAST_UNMARKED_VERSION) return false
+  const tables = new Set(
+    probe.prepare("SELECT name FROM sqlite_master WHERE type = 'table'").pluck().all() as string[],
+  )
+  return VERSION_1_TABLES.every((table) => tables.has(table))
 }
 
 function migrate(db: Database.Database, target: number): void {

@@ -3,7 +3,14 @@ export class StoreError extends Error {
   constructor(
     message: string,
     readonly storePath: string,
-    readonly code: 'not-a-database' | 'corrupt' | 'from-newer-version' | 'locked' | 'unreadable',
+    readonly code:
+      | 'not-a-database'
+      | 'not-a-store'
+      | 'corrupt'
+      | 'from-newer-version'
+      | 'locked'
+      | 'unreadable'
+      | 'read-only',
   ) {
     super(message)
     this.name = 'StoreError'

@@ -155,6 +155,12 @@ export function App() {
             {info.state === 'ready' ? `Data as of ${info.value.dataAsOf ?? 'unknown'}` : ''}
           </p>
         </header>
+        {info.state === 'ready' && info.value.readOnly ? (
+          <p className="read-only-notice" role="status">
+            Read-only: {info.value.readOnly}. You can read and brief, but imports, undo, saved views and saved
+            briefings cannot be kept.
+          </p>
+        ) : null}
         <main>
           <h2>{view}</h2>
           {view === 'Entities' ? (

@@ -7,6 +7,7 @@ import { migration006 } from './006-fuzzy-names'
 import { migration007 } from './007-saved-views'
 import { migration008 } from './008-list-views'
 import { migration009 } from './009-import-watermarks'
+import { migration010 } from './010-store-mark'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -20,6 +21,23 @@ export const MIGRATIONS: readonly Migration[] = [
   migration007,
   migration008,
   migration009,
+  migration010,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version
+
+/** The application id (SQLite header) of every store from version 10 on. */
+export const STORE_APPLICATION_ID = 0x53427266
+
+/** Stores made before they were marked (versions 1 to 9) are told apart by these tables of version 1. */
+export const LAST_UNMARKED_VERSION = 9
+export const VERSION_1_TABLES = [
+  'meta',
+  'origins',
+  'sources',
+  'entities',
+  'entity_aliases',
+  'rounds',
+  'designations',
+  'reactions',
+] as const
