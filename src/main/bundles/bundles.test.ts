@@ -21,6 +21,45 @@ function setup() {
 }
 
 describe('update bundles', () => {
+  it('on a full disk, preview and apply report the disk, not the savepoint, and change nothing', async () => {
+    const { store, publisher, verify } = setup()
+    const before = dumpStore(store.db)
+    const source = sampleOperations()[0] as { record: { id: string } }
+    const entities = Array.from({ length: 3000 }, (_, i) => ({
+      op: 'upsert',
+      type: 'entity',
+      record: {
+        id: `full-disk-${i}`,
+        name: `Full Disk Trading Company Number ${i} ${'x'.repeat(200)}`,
+        type: 'company',
+        country: 'CN',
+        sources: [{ source: source.record.id, supports: 'name' }],
+      },
+    }))
+    const bundle = await verify(await packOperations(publisher.privateFile, [source, ...entities]))
+    // No page beyond those the file has: SQLite answers SQLITE_FULL, as on a full disk.
+    store.db.pragma(`max_page_count = ${store.db.pragma('page_count', { simple: true }) as number}`)
+    for (const attempt of [
+      () => previewImport(store.db, bundle, 'big.sbb'),
+      () => applyImport(store.db, bundle),
+    ]) {
+      let error: unknown
+      try {
+        attempt()
+      } catch (caught) {
+        error = caught
+      }
+      expect(error).toMatchObject({ name: 'StoreError', code: 'write-failed' })
+      expect((error as Error).message).toMatch(
+        /the disk is full \(database or disk is full\)\. Nothing was changed\./,
+      )
+      expect((error as Error).message).not.toContain('savepoint')
+    }
+    store.db.pragma('max_page_count = 4294967294')
+    expect(dumpStore(store.db)).toBe(before)
+    expect(importHistory(store.db)).toEqual([])
+  })
+
   it('previews new, changed and retired records with each field before and after, changing nothing', async () => {
     const { store, publisher, verify } = setup()
     const before = dumpStore(store.db)

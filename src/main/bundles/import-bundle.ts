@@ -12,6 +12,7 @@ import type {
 import { createOrigin } from '../records/write-records'
 import { setMeta } from '../store/meta'
 import { asBulkWrite } from '../store/bulk-write'
+import { explainWriteFailure, inRolledBackSavepoint } from '../store/savepoint'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { LocatedOperation } from './bundle-format'
@@ -115,16 +116,16 @@ function previewFrom(update: PendingUpdate, applied: AppliedChanges): ImportPrev
 export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   if (isAlreadyImported(db, update.summary.bundleId)) return alreadyImportedPreview(update)
   checkSequence(db, update)
-  return asBulkWrite(db, () => {
-    db.exec('SAVEPOINT import_preview')
-    try {
-      const originId = createOrigin(db, update.origin.kind, update.origin.label)
-      return previewFrom(update, applyOperations(db, update.operations, originId))
-    } finally {
-      db.exec('ROLLBACK TO import_preview')
-      db.exec('RELEASE import_preview')
-    }
-  })
+  try {
+    return asBulkWrite(db, () =>
+      inRolledBackSavepoint(db, 'import_preview', () => {
+        const originId = createOrigin(db, update.origin.kind, update.origin.label)
+        return previewFrom(update, applyOperations(db, update.operations, originId))
+      }),
+    )
+  } catch (error) {
+    throw explainWriteFailure(error, db.name)
+  }
 }
 
 export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
@@ -152,6 +153,8 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
   const { summary } = update
   try {
     return asBulkWrite(db, () => applyInTransaction(db, update, options, now, summary))
+  } catch (error) {
+    throw explainWriteFailure(error, db.name)
   } finally {
     noteRecordsWritten(db)
   }
@@ -264,6 +267,8 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
 export function undoLatestImport(db: Db, expectedId: number, now: Date = new Date()): ImportHistoryEntry {
   try {
     return asBulkWrite(db, () => undoInTransaction(db, expectedId, now))
+  } catch (error) {
+    throw explainWriteFailure(error, db.name)
   } finally {
     noteRecordsWritten(db)
   }

@@ -10,7 +10,8 @@ export class StoreError extends Error {
       | 'from-newer-version'
       | 'locked'
       | 'unreadable'
-      | 'read-only',
+      | 'read-only'
+      | 'write-failed',
   ) {
     super(message)
     this.name = 'StoreError'
