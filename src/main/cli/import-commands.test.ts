@@ -87,6 +87,14 @@ describe('import of published lists', () => {
     })
     const malformed = await run('import', file, '--merge', 'hikvision')
     expect(malformed.err).toMatch(/--merge takes ENTRY=ENTITY_ID/)
+    const notCandidate = await run('import', file, '--merge', 'odd.csv line 2=cloudwalk', '--dry-run')
+    expect(notCandidate.code).toBe(1)
+    expect(notCandidate.err).toMatch(
+      /The decision \\?"odd\.csv line 2=cloudwalk\\?" names \\?"cloudwalk\\?", which is not a candidate for \\?"Hikvision\\?"; its candidates are \\?"hikvision\\?"/,
+    )
+    const unknownEntry = await run('import', file, '--merge', 'odd.csv line 9=hikvision', '--dry-run')
+    expect(unknownEntry.code).toBe(1)
+    expect(unknownEntry.err).toMatch(/odd\.csv line 9=hikvision\\?" names no entry of odd\.csv/)
   })
 
   it('convert writes bundle sources that bundle create signs and import applies', async () => {

@@ -4,7 +4,8 @@ import { readCsvTable } from './csv-table'
 import { parseFrCitations, parseListDate } from './fr-citations'
 import type { ParsedSource, SourceEntry } from './source-entry'
 
-const REQUIRED = [
+/** The columns a BIS Entity List CSV must have. */
+export const BIS_CSV_COLUMNS = [
   'Source List',
   'Name',
   'Address',
@@ -23,7 +24,7 @@ export function readBisCsv(text: string, fileName: string): ParsedSource {
   readCsvTable(
     text,
     fileName,
-    REQUIRED,
+    BIS_CSV_COLUMNS,
     ({ line, values }) => {
       const where = `${fileName} line ${line}`
       const cell = (column: string) => cleanCell(values[column], where, warnings)

@@ -18,9 +18,24 @@ export function cleanCell(value: string | undefined, where: string, warnings: st
     warnings.push(
       `${where}: a value of ${text.length.toLocaleString('en-US')} characters was cut to ${MAX_FIELD_CHARS.toLocaleString('en-US')}`,
     )
-    return text.slice(0, MAX_FIELD_CHARS)
+    return cutAtCharacter(text, MAX_FIELD_CHARS)
   }
   return text
+}
+
+/**
+ * The longest start of `text` of at most `max` UTF-16 units that ends between two user-perceived
+ * characters: a cut inside a surrogate pair would store invalid UTF-8, one inside an emoji sequence
+ * or before a combining mark a different character.
+ */
+export function cutAtCharacter(text: string, max: number): string {
+  if (text.length <= max) return text
+  let end = 0
+  for (const { index, segment } of new Intl.Segmenter('en', { granularity: 'grapheme' }).segment(text)) {
+    if (index + segment.length > max) break
+    end = index + segment.length
+  }
+  return text.slice(0, end)
 }
 
 /** A list field ("a; b; c") as separate cleaned values. */

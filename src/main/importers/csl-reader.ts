@@ -43,7 +43,15 @@ export function sourceMatches(source: string, wanted: string): boolean {
   )
 }
 
-const CSV_COLUMNS = ['source', 'name', 'type', 'addresses', 'federal_register_notice', 'alt_names'] as const
+/** The columns a Consolidated Screening List CSV must have. */
+export const CSL_CSV_COLUMNS = [
+  'source',
+  'name',
+  'type',
+  'addresses',
+  'federal_register_notice',
+  'alt_names',
+] as const
 
 function kindOf(type: string | null): SourceEntry['kind'] {
   const lower = (type ?? '').toLowerCase()
@@ -170,7 +178,7 @@ export function readCslCsv(text: string, fileName: string, wanted?: string): Par
   readCsvTable(
     text,
     fileName,
-    CSV_COLUMNS,
+    CSL_CSV_COLUMNS,
     ({ line, values }) => {
       const where = `${fileName} line ${line}`
       const cell = (column: string) => cleanCell(values[column], where, warnings)

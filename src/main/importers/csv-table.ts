@@ -65,7 +65,20 @@ function checkHeader(cells: string[], fileName: string, required: readonly strin
       )
     }
   }
-  const present = new Set(header.map((column) => column.toLowerCase()))
+  const seen = new Map<string, number>()
+  header.forEach((column, index) => {
+    const key = column.toLowerCase()
+    if (!key) return
+    const first = seen.get(key)
+    if (first !== undefined) {
+      throw new ImportError(
+        `${fileName} line 1: the column "${column}" appears twice (columns ${first + 1} and ${index + 1}); ` +
+          'which one holds the data is unclear, so nothing was read.',
+      )
+    }
+    seen.set(key, index)
+  })
+  const present = new Set(seen.keys())
   const missing = required.filter((column) => !present.has(column.toLowerCase()))
   if (missing.length > 0) {
     throw new ImportError(

@@ -268,6 +268,10 @@ describe('matching with what the store has', () => {
       })
       expect(decided.matching!.ambiguousCount).toBe(0)
       expect(decided.matching!.merged[0].reasons).toContain('chosen by the user')
+      const plain = csl(cslRow({ source: EL, type: 'Entity', name: 'Test Nobody Knows Ltd.' }))
+      expect(() =>
+        pendingFromSource(store.db, plain, 'plain.csv', 'csl', { decisions: { 'plain.csv line 2': 'new' } }),
+      ).toThrow(/The decision "plain\.csv line 2=new" is about an entry that is not a possible match/)
       expect(
         decided.operations.some((o) => o.operation.type === 'entity' && o.operation.op === 'upsert'),
       ).toBe(false)
@@ -441,5 +445,101 @@ describe('bad input: refused, or imported with a listed warning, never a crash o
     expect(() => readSource(file, 'f.csv', 'csl', { source: 'DPL' })).toThrow(
       /no entries from a source matching "DPL"; it lists US BIS Entity List \(1\), US Treasury SDN List \(1\)/,
     )
+  })
+
+  it.each([
+    [
+      'a scalar',
+      '{"results": [{"name": "Test A Ltd.", "source": "x"}, 42]}',
+      /result 2: not an object; skipped/,
+    ],
+    [
+      'a string',
+      '{"results": [{"name": "Test A Ltd.", "source": "x"}, "junk"]}',
+      /result 2: not an object; skipped/,
+    ],
+    [
+      'junk',
+      '{"results": [{"name": "Test A Ltd.", "source": "x"}, junk ]}',
+      /item 2 of the list is not valid JSON/,
+    ],
+  ])('reads %s as the last element of a CSL JSON list like any other', (_label, text, problem) => {
+    let message = ''
+    try {
+      message = readSource(Buffer.from(text), 'last.json', 'csl').warnings.join('\n')
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(problem)
+  })
+
+  it('cuts an over-long value between characters, never inside a surrogate pair or a sequence', () => {
+    const s = store()
+    try {
+      // 19,999 letters then emoji: the limit falls inside the first emoji's surrogate pair.
+      const remarks = 'x'.repeat(19_999) + '😀'.repeat(10) + 'e\u0301'
+      const update = pendingFromSource(
+        s.db,
+        csl(cslRow({ source: EL, type: 'Entity', name: 'Test Long Remarks Ltd.', remarks })),
+        'long.csv',
+        'csl',
+      )
+      expect(update.warnings.join('\n')).toMatch(/was cut to 20,000/)
+      const texts = JSON.stringify(update.operations.map((o) => o.operation))
+      expect(texts).not.toMatch(/\\ud83d(?!\\ude00)/i)
+      expect(Buffer.from(texts, 'utf8').toString('utf8')).toBe(texts)
+      const notes = update.operations
+        .map((o) => (o.operation as { record?: { notes?: string } }).record?.notes)
+        .find((n) => n?.startsWith('xxx'))
+      expect(notes).toBeDefined()
+      expect(notes!.length).toBeLessThanOrEqual(20_000)
+      expect(Buffer.from(notes!, 'utf8').toString('utf8')).toBe(notes)
+    } finally {
+      s.close()
+    }
+  })
+
+  it.each([
+    [
+      'a CSL CSV without alt_names',
+      '"source","name","type","addresses","federal_register_notice"\n"EL","A","Entity","",""',
+      /looks like a Consolidated Screening List CSV but lacks the column "alt_names" that it needs\. Its header is: "source","name"/,
+    ],
+    [
+      'a BIS CSV without Alternate Name',
+      'Source List,Name,Address,Country,Federal Register Notice\nEL,A,,,',
+      /looks like a BIS Entity List CSV but lacks the column "alternate name" that it needs/,
+    ],
+    ['a file of people', 'name,age\nA,1', /is not a file the app can import: .* Its first line is: name,age/],
+  ])('names the format %s resembles and the column it lacks', (_label, text, message) => {
+    expect(() => detectFormat(Buffer.from(text), 'list.csv')).toThrow(message)
+  })
+
+  it('refuses a duplicate column, naming it and where', () => {
+    const header = CSL_HEADER.replace('"remarks"', '"name"')
+    expect(() => readSource(Buffer.from(`${header}\n`), 'dup.csv', 'csl')).toThrow(
+      /dup\.csv line 1: the column "name" appears twice \(columns 6 and 21\)/,
+    )
+  })
+
+  it.each([
+    ['a header only', csl(), /has nothing to import; nothing was changed\. It has no rows\./],
+    [
+      'every row skipped',
+      csl(
+        cslRow({ source: EL, type: 'Entity', name: '' }),
+        cslRow({ source: EL, type: 'Entity', name: ' ' }),
+      ),
+      /has nothing to import; nothing was changed\. Every row was skipped:\nempty\.csv line 2: the name is empty; row skipped\nempty\.csv line 3/,
+    ],
+  ])('refuses %s with the reasons, and records no history', (_label, bytes, message) => {
+    const s = store()
+    try {
+      const before = dumpStore(s.db)
+      expect(() => pendingFromSource(s.db, bytes, 'empty.csv', 'csl')).toThrow(message)
+      expect(dumpStore(s.db)).toEqual(before)
+    } finally {
+      s.close()
+    }
   })
 })

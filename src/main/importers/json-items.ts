@@ -31,7 +31,11 @@ export function forEachArrayItem(
       if (depth === 0) itemStart = i
       depth += 1
     } else if (char === '}' || char === ']') {
-      if (depth === 0) return // the end of the list itself
+      if (depth === 0) {
+        // The end of the list itself; a scalar (or junk) still open is its last element.
+        if (itemStart >= 0) parseItem(text.slice(itemStart, i).trimEnd(), fileName, index, onItem)
+        return
+      }
       depth -= 1
       if (depth === 0) {
         parseItem(text.slice(itemStart, i + 1), fileName, index, onItem)

@@ -12,6 +12,7 @@ import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from 
 import { readEntityNames } from '../store/fuzzy-names'
 import { originalScriptName, slugOf } from './names'
 import { SOURCE_FORMAT_NAMES, type ParsedSource, type SourceEntry } from './source-entry'
+import { UserError } from '../user-error'
 
 type Db = Database.Database
 
@@ -131,6 +132,27 @@ class Rounds {
   }
 }
 
+/** A --merge decision (or the app's) that cannot apply to this file: an argument error, not a refused file. */
+function decisionError(message: string): UserError {
+  return new UserError(message, 'invalid', 'DecisionError')
+}
+
+/** Refuses a decision about an entry that is not a possible match, or naming an entity that is not its candidate. */
+function checkDecision(entry: SourceEntry, decision: string, candidates: { entity: { id: string } }[]): void {
+  const named = `The decision "${entry.location}=${decision}"`
+  if (candidates.length === 0) {
+    throw decisionError(
+      `${named} is about an entry that is not a possible match: "${entry.name}" looks like no known entity, so it is imported as new. Nothing was changed.`,
+    )
+  }
+  if (decision !== 'new' && !candidates.some((candidate) => candidate.entity.id === decision)) {
+    throw decisionError(
+      `${named} names "${decision}", which is not a candidate for "${entry.name}"; its candidates are ` +
+        `${candidates.map((candidate) => `"${candidate.entity.id}"`).join(', ')} (or "new"). Nothing was changed.`,
+    )
+  }
+}
+
 /**
  * Maps a parsed list onto the store's model as bundle operations. Each party is matched against the
  * store and against the parties before it in the file (normalised names and aliases, country):
@@ -215,13 +237,23 @@ export function planImport(
     return entity
   }
 
+  const locations = new Set(parsed.entries.map((entry) => entry.location))
+  const unknown = Object.keys(decisions).filter((location) => !locations.has(location))
+  if (unknown.length > 0) {
+    throw decisionError(
+      `The decision "${unknown[0]}=${decisions[unknown[0]]}" names no entry of ${parsed.fileName}: entries are ` +
+        `named as the preview names them (for example "${parsed.entries[0]?.location ?? `${parsed.fileName} line 2`}"). Nothing was changed.`,
+    )
+  }
+
   for (const entry of parsed.entries) {
     const names = [entry.name, ...entry.altNames]
     const candidates = [
       ...storeIndex.candidates(names, entry.country),
       ...fileIndex.candidates(names, entry.country),
     ]
-    const decision = decisions[entry.location]
+    const decision = Object.hasOwn(decisions, entry.location) ? decisions[entry.location] : undefined
+    if (decision !== undefined) checkDecision(entry, decision, candidates)
     const sure = clearMatch(candidates)
     let entityId: string
     if (decision && decision !== 'new' && candidates.some((c) => c.entity.id === decision)) {

@@ -1,5 +1,5 @@
-import { readBisCsv } from './bis-reader'
-import { readCslCsv, readCslJson } from './csl-reader'
+import { BIS_CSV_COLUMNS, readBisCsv } from './bis-reader'
+import { CSL_CSV_COLUMNS, readCslCsv, readCslJson } from './csl-reader'
 import { decodeText } from './decode-text'
 import { readFtm } from './ftm-reader'
 import { ImportError } from './import-error'
@@ -30,11 +30,52 @@ export function detectFormat(bytes: Buffer, fileName: string): UpdateFormat {
       `${fileName} is JSON but neither a CSL export (with a "results" list) nor FollowTheMoney entities (one object with "schema" and "properties" per line).`,
     )
   }
-  const header = head.split(/\r?\n/, 1)[0].toLowerCase()
-  if (header.includes('federal_register_notice') && header.includes('alt_names')) return 'csl'
-  if (header.includes('source list') && header.includes('alternate name')) return 'bis'
+  return detectCsv(head.split(/\r?\n/, 1)[0], fileName)
+}
+
+/** The CSV lists the app reads, each with the columns that tell it apart and the columns it needs. */
+const CSV_KINDS = [
+  {
+    format: 'csl',
+    name: 'a Consolidated Screening List CSV',
+    marks: ['federal_register_notice', 'alt_names'],
+    columns: CSL_CSV_COLUMNS,
+  },
+  {
+    format: 'bis',
+    name: 'a BIS Entity List CSV',
+    marks: ['source list', 'alternate name'],
+    columns: BIS_CSV_COLUMNS,
+  },
+] as const
+
+/**
+ * A CSV's kind by its header. One that shares columns with a kind but lacks what marks it is named as
+ * resembling that kind, with the columns it lacks; any refusal quotes the header it found.
+ */
+function detectCsv(headerLine: string, fileName: string): UpdateFormat {
+  const header = headerLine.split(',').map((cell) => cell.trim().replace(/^"|"$/g, '').trim().toLowerCase())
+  const present = new Set(header)
+  const found = headerLine.length > 300 ? `${headerLine.slice(0, 300)}…` : headerLine
+  for (const kind of CSV_KINDS) if (kind.marks.every((column) => present.has(column))) return kind.format
+  const resemblance = CSV_KINDS.map((kind) => {
+    const wanted = [...new Set([...kind.columns.map((c) => c.toLowerCase()), ...kind.marks])]
+    return {
+      kind,
+      shared: wanted.filter((c) => present.has(c)),
+      missing: wanted.filter((c) => !present.has(c)),
+    }
+  }).sort((a, b) => b.shared.length - a.shared.length)[0]
+  if (resemblance.shared.length >= 2) {
+    const { kind, missing } = resemblance
+    throw new ImportError(
+      `${fileName} looks like ${kind.name} but lacks the column${missing.length > 1 ? 's' : ''} ` +
+        `${missing.map((c) => `"${c}"`).join(', ')} that it needs. ` +
+        `Its header is: ${found}`,
+    )
+  }
   throw new ImportError(
-    `${fileName} is not a file the app can import: expected an update bundle, a Consolidated Screening List (CSV or JSON), a BIS Entity List CSV, or FollowTheMoney JSON lines.`,
+    `${fileName} is not a file the app can import: expected an update bundle, a Consolidated Screening List (CSV or JSON), a BIS Entity List CSV, or FollowTheMoney JSON lines. Its first line is: ${found}`,
   )
 }
 
@@ -57,6 +98,7 @@ export function readSource(
       `--source chooses one list of a Consolidated Screening List; ${fileName} is ${format.toUpperCase()}.`,
     )
   }
+  if (parsed.entries.length === 0) throw nothingToImport(fileName, parsed.warnings)
   return parsed
 }
 
@@ -71,4 +113,12 @@ function readAs(
   return text.trimStart().startsWith('{')
     ? readCslJson(text, fileName, source)
     : readCslCsv(text, fileName, source)
+}
+
+/** The refusal for a file with no party to import (a header only, or every row skipped), with why. */
+function nothingToImport(fileName: string, warnings: string[]): ImportError {
+  const shown = warnings.slice(0, 20)
+  const more = warnings.length > shown.length ? `\n… and ${warnings.length - shown.length} more.` : ''
+  const why = shown.length > 0 ? ` Every row was skipped:\n${shown.join('\n')}${more}` : ' It has no rows.'
+  return new ImportError(`${fileName} has nothing to import; nothing was changed.${why}`)
 }
