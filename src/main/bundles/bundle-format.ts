@@ -78,15 +78,41 @@ const retire = <T extends RecordType>(type: T) =>
     id: recordId,
     reason: z.string().trim().min(1).max(2_000).nullable().default(null),
   })
+/** The fields of a record type a correction may change: every field but its id. */
+function correctableFields(type: RecordType): [string, ...string[]] {
+  const fields = Object.keys(recordSchemas[type].shape).filter((field) => field !== 'id')
+  return fields as [string, ...string[]]
+}
+
+/** A correction names a field its record type has (its value is checked by correctionValueProblem). */
 const correct = <T extends RecordType>(type: T) =>
   z.strictObject({
     op: z.literal('correct'),
     type: z.literal(type),
     id: recordId,
-    field: z.string().min(1).max(100),
+    field: z.enum(correctableFields(type), {
+      error: (issue) =>
+        `${type} has no field ${JSON.stringify(issue.input)} that can be corrected (fields: ${correctableFields(type).join(', ')})`,
+    }),
     value: z.unknown(),
     reason: z.string().trim().min(1).max(2_000).nullable().default(null),
   })
+
+/**
+ * Whether a correction's value is one its field accepts, checked without the store so that `bundle
+ * verify` and `bundle create` refuse what every import would. Null when it is; else the problem.
+ */
+export function correctionValueProblem(operation: {
+  type: RecordType
+  field: string
+  value: unknown
+}): string | null {
+  const shape = recordSchemas[operation.type].shape as Record<string, z.ZodType>
+  const checked = shape[operation.field]?.safeParse(operation.value)
+  if (!checked || checked.success) return null
+  const issue = checked.error.issues[0]
+  return `value${issue.path.length ? `.${issue.path.join('.')}` : ''}: not a valid ${operation.field}: ${issue.message}`
+}
 
 function perType<S extends z.ZodType>(make: (type: RecordType) => S): Record<RecordType, S> {
   return Object.fromEntries(RECORD_TYPES.map((type) => [type, make(type)])) as Record<RecordType, S>

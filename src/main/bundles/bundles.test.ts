@@ -6,7 +6,7 @@ import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { BundleError } from './bundle-error'
-import { readVerifiedBundle } from './bundle-reader'
+import { checkBundle, readVerifiedBundle } from './bundle-reader'
 import { applyImport, ConfirmationRequired, importHistory, previewImport } from './import-bundle'
 import { addTrustedKey, removeTrustedKey, trustStoreLookup } from './trust-store'
 
@@ -240,14 +240,21 @@ describe('update bundles', () => {
     store.close()
   })
 
-  it('refuses a correction to a field that does not exist or to an invalid value', async () => {
+  it('refuses a correction to a field that does not exist or to an invalid value, before any store', async () => {
     const { store, publisher, verify } = setup()
-    for (const op of [
-      { op: 'correct', type: 'entity', id: 'yixin', field: 'colour', value: 'red' },
-      { op: 'correct', type: 'entity', id: 'yixin', field: 'country', value: 'China' },
-    ]) {
-      const bundle = await verify(await packOperations(publisher.privateFile, [op]))
-      expect(() => applyImport(store.db, bundle)).toThrowError(BundleError)
+    for (const [op, message] of [
+      [
+        { op: 'correct', type: 'entity', id: 'yixin', field: 'colour', value: 'red' },
+        /line 1: field: entity has no field "colour" that can be corrected/,
+      ],
+      [
+        { op: 'correct', type: 'entity', id: 'yixin', field: 'country', value: 'China' },
+        /line 1: value: not a valid country/,
+      ],
+    ] as const) {
+      const packed = await packOperations(publisher.privateFile, [op])
+      await expect(verify(packed)).rejects.toThrowError(message)
+      await expect(checkBundle(packed, trustStoreLookup(store.db), NOW)).rejects.toThrowError(BundleError)
     }
     store.close()
   })

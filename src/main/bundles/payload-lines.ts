@@ -2,6 +2,7 @@ import { isUtf8 } from 'node:buffer'
 import { fastSafeParse } from '../records/fast-parse'
 import { BundleError } from './bundle-error'
 import {
+  correctionValueProblem,
   BUNDLE_LIMITS,
   operationSchemas,
   RECORD_TYPES,
@@ -147,5 +148,8 @@ function parseOperation(value: unknown, where: string): Operation {
       `${where}: ${issue.path.join('.') || '(operation)'}: ${issue.message}.`,
     )
   }
-  return parsed.data as Operation
+  const operation = parsed.data as Operation
+  const problem = operation.op === 'correct' ? correctionValueProblem(operation) : null
+  if (problem) throw new BundleError('invalid-payload', `${where}: ${problem}.`)
+  return operation
 }

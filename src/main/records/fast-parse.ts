@@ -67,7 +67,8 @@ const KNOWN_DEFINITION_KEYS: Record<string, string[]> = {
   unknown: [],
   any: [],
   literal: ['values'],
-  enum: ['entries'],
+  // A custom error only words a refusal, which zod makes anyway: it does not change what is accepted.
+  enum: ['entries', 'error'],
   nullable: ['innerType'],
   default: ['innerType', 'defaultValue'],
   array: ['element', 'checks'],
