@@ -16,6 +16,7 @@ import {
 } from './bundle-format'
 import { verifyBytes, type PublicKeyFile } from './keys'
 import { PayloadLineParser } from './payload-lines'
+import { checkZipLayout } from './zip-layout'
 
 /** Finds a trusted key by its fingerprint; null when the key is unknown or was removed. */
 export type KeyLookup = (keyId: string) => PublicKeyFile | null
@@ -90,6 +91,7 @@ async function verifyBundle(
   const zip = await openZip(bytes)
   try {
     const entries = await listEntries(zip)
+    checkZipLayout(bytes, [...entries.values()])
     const signatureEntry = entries.get(SIGNATURE_PATH)
     const manifestEntry = entries.get(MANIFEST_PATH)
     if (!manifestEntry)
