@@ -240,6 +240,15 @@ describe('update bundles', () => {
     store.close()
   })
 
+  it('refuses a record whose text holds a control or direction character, naming line and field', async () => {
+    const { publisher, verify } = setup()
+    const [source, entity] = sampleOperations() as [object, { record: object }]
+    const hostile = { ...entity, record: { ...entity.record, name: 'Example\u001b[2J Optics' } }
+    await expect(verify(await packOperations(publisher.privateFile, [source, hostile]))).rejects.toThrow(
+      /line 2: record\.name: contains a control or bidirectional-override character/,
+    )
+  })
+
   it('refuses a correction to a field that does not exist or to an invalid value, before any store', async () => {
     const { store, publisher, verify } = setup()
     for (const [op, message] of [

@@ -1,5 +1,6 @@
 import crypto from 'node:crypto'
 import { z } from 'zod'
+import { SAFE_TEXT } from '../../shared/text-safety'
 import { UserError } from '../user-error'
 
 /**
@@ -12,7 +13,14 @@ const fingerprintSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a fingerprint is 6
 export const publicKeyFileSchema = z.strictObject({
   format: z.literal('sanctions-briefing-public-key'),
   algorithm: z.literal('ed25519'),
-  publisher: z.string().trim().min(1).max(200),
+  // One line of plain text: a publisher name must not be able to forge lines of the trust prompt.
+  publisher: z
+    .string()
+    .trim()
+    .min(1)
+    .max(200)
+    .regex(/^[^\n\r]*$/, 'the publisher is one line')
+    .regex(SAFE_TEXT, 'the publisher contains a control or bidirectional-override character'),
   keyId: fingerprintSchema,
   publicKey: z.string().regex(/^[A-Za-z0-9_-]{43}$/, 'an Ed25519 public key is 32 bytes in base64url'),
   created: isoInstant,

@@ -1,4 +1,5 @@
-import { repairMojibake } from './decode-text'
+import { hasUnsafeCharacters, UNSAFE_CHARACTERS, withVisibleEscapes } from '../../shared/text-safety'
+import { repairMojibake, WINDOWS_1252_HIGH } from './decode-text'
 
 /** Longest text a field of ours holds (record-schemas MAX_TEXT_LENGTH). */
 export const MAX_FIELD_CHARS = 20_000
@@ -8,7 +9,7 @@ export const MAX_FIELD_CHARS = 20_000
  * to keep. Returns null for an empty value.
  */
 export function cleanCell(value: string | undefined, where: string, warnings: string[]): string | null {
-  const trimmed = (value ?? '').trim()
+  const trimmed = withoutUnsafeCharacters(value ?? '', where, warnings).trim()
   if (!trimmed) return null
   const repaired = repairMojibake(trimmed)
   if (repaired !== null)
@@ -36,6 +37,36 @@ export function cutAtCharacter(text: string, max: number): string {
     end = index + segment.length
   }
   return text.slice(0, end)
+}
+
+/**
+ * Removes what would change how a text looks without being seen (see text-safety), with a warning. A C1
+ * control is first read as the Windows-1252 character its byte stands for (U+0092 → ’), the usual
+ * cause: a cp1252 file read as Latin-1; a byte that stands for none in cp1252 is removed.
+ */
+export function withoutUnsafeCharacters(value: string, where: string, warnings: string[]): string {
+  if (!hasUnsafeCharacters(value)) return value
+  const repaired: string[] = []
+  const removed: string[] = []
+  const cleaned = value.replace(UNSAFE_CHARACTERS, (char) => {
+    const code = char.charCodeAt(0)
+    const windows1252 = code >= 0x80 && code <= 0x9f ? WINDOWS_1252_HIGH[code] : undefined
+    if (char === '\u000b' || char === '\u000c') return ' '
+    ;(windows1252 ? repaired : removed).push(`U+${code.toString(16).toUpperCase().padStart(4, '0')}`)
+    return windows1252 ?? ''
+  })
+  const quoted = `"${withVisibleEscapes(value.slice(0, 60))}"`
+  if (repaired.length > 0)
+    warnings.push(`${where}: read ${unique(repaired).join(', ')} as Windows-1252 characters in ${quoted}`)
+  if (removed.length > 0)
+    warnings.push(
+      `${where}: removed control or direction characters ${unique(removed).join(', ')} from ${quoted}`,
+    )
+  return cleaned
+}
+
+function unique(values: string[]): string[] {
+  return [...new Set(values)]
 }
 
 /** A list field ("a; b; c") as separate cleaned values. */

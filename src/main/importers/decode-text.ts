@@ -4,7 +4,7 @@ import { isUtf8 } from 'node:buffer'
  * Windows-1252's bytes 0x80–0x9F, which differ from Latin-1. Spelled out because Node's TextDecoder
  * (without full ICU) decodes "windows-1252" as plain Latin-1. Undefined bytes keep their Latin-1 value.
  */
-const WINDOWS_1252_HIGH: Record<number, string> = {
+export const WINDOWS_1252_HIGH: Record<number, string> = {
   0x80: '€',
   0x82: '‚',
   0x83: 'ƒ',

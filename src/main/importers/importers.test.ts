@@ -542,4 +542,26 @@ describe('bad input: refused, or imported with a listed warning, never a crash o
       s.close()
     }
   })
+
+  it('repairs C1 controls read from cp1252 and removes other controls and direction overrides, saying so', () => {
+    const parsed = readSource(
+      csl(
+        cslRow({ source: EL, type: 'Entity', name: 'Test Gui\u0092an Trading Co.' }),
+        cslRow({ source: EL, type: 'Entity', name: 'Test Evil\u001b]0;Trusted\u0007 Corp\u202e.' }),
+      ),
+      'controls.csv',
+      'csl',
+    )
+    expect(parsed.entries.map((e) => e.name)).toEqual([
+      'Test Gui’an Trading Co.',
+      'Test Evil]0;Trusted Corp.',
+    ])
+    const warnings = parsed.warnings.join('\n')
+    expect(warnings).toContain(
+      'controls.csv line 2: read U+0092 as Windows-1252 characters in "Test Gui\\u0092an',
+    )
+    expect(warnings).toContain(
+      'controls.csv line 3: removed control or direction characters U+001B, U+0007, U+202E',
+    )
+  })
 })

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { SAFE_TEXT } from '../../shared/text-safety'
 import {
   DESIGNATION_ACTIONS,
   ENTITY_TYPES,
@@ -20,7 +21,12 @@ export const recordId = z
 /** Longest string any field may hold: a long quotation fits, a runaway or hostile value does not. */
 export const MAX_TEXT_LENGTH = 20_000
 const MAX_LIST_LENGTH = 1_000
-const text = z.string().trim().min(1).max(MAX_TEXT_LENGTH)
+const text = z
+  .string()
+  .trim()
+  .min(1)
+  .max(MAX_TEXT_LENGTH)
+  .regex(SAFE_TEXT, 'contains a control or bidirectional-override character (shown as \\u…); remove it')
 const optionalText = text.nullable().default(null)
 /** Year, year-month or full date: sources often give only a month ("Oct 2019"). */
 export const isoDate = z

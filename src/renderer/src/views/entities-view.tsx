@@ -6,6 +6,7 @@ import {
 } from '@tanstack/react-table'
 import { useCallback, useEffect, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
+import { withVisibleEscapes } from '../../../shared/text-safety'
 import {
   ENTITY_TEXT_COLUMNS,
   MIN_FUZZY_SCORE,
@@ -48,7 +49,7 @@ const columns = helper.columns([
     id: 'name',
     header: 'Name',
     size: 240,
-    cell: (info) => <strong>{info.getValue()}</strong>,
+    cell: (info) => <strong>{withVisibleEscapes(info.getValue())}</strong>,
   }),
   helper.accessor('originalName', {
     id: 'originalName',
@@ -61,7 +62,7 @@ const columns = helper.columns([
     header: 'Aliases',
     size: 260,
     enableSorting: false,
-    cell: (info) => info.getValue().join('; '),
+    cell: (info) => withVisibleEscapes(info.getValue().join('; ')),
   }),
   helper.accessor('country', {
     id: 'country',
