@@ -147,6 +147,37 @@ describe('a briefing of the default data, as a PDF', () => {
   })
 })
 
+describe('the handling banner', () => {
+  it.each([
+    ['letter', 'UNCLASSIFIED//FOR TEST'],
+    ['a4', 'CONTROLLED UNCLASSIFIED INFORMATION//NOFORN'],
+    ['a4', 'SECRET//REL TO USA, AUS, CAN, GBR, NZL//FOR TESTING ONLY AAA'],
+    ['letter', `CONTROLLED UNCLASSIFIED INFORMATION//${'VERY LONG CAVEAT '.repeat(5).trim()}`],
+  ] as const)(
+    'stays on one line at the top and bottom of each page (%s, %s)',
+    async (paper, banner) => {
+      const file = await exportPdf(settingsFor({ paper, banner, title: 'Entity List additions 2019–2020' }))
+      for (let page = 1; page <= Math.min(pageCount(file), 2); page += 1) {
+        const lines = pageText(file, page)
+          .split('\n')
+          .filter((line) => line.trim() !== '')
+        // A small banner's baseline may differ from its neighbours': it is one of the first or last two lines.
+        const mentions = lines.filter((line) => /UNCLASSIFIED|CAVEAT|NOFORN|TESTING/.test(line))
+        expect(mentions, `page ${page}`).toHaveLength(2)
+        expect(
+          lines.slice(0, 2).some((line) => line.includes(banner)),
+          `page ${page} header`,
+        ).toBe(true)
+        expect(
+          lines.slice(-2).some((line) => line.includes(banner)),
+          `page ${page} footer`,
+        ).toBe(true)
+      }
+    },
+    60_000,
+  )
+})
+
 it('prints A4 with only the sections asked for', async () => {
   const file = await exportPdf(
     settingsFor({ paper: 'a4', sections: ['entities', 'sources'], banner: '', summary: 'Two **points**.' }),
@@ -197,7 +228,7 @@ it('keeps its layout with a 2,000-character title and a quote in unusual Unicode
         .split('\n')
         .filter((line) => line.trim() !== '')
       // The running header is cut short with an ellipsis; banner and page numbers keep their places.
-      expect(lines[0]).toMatch(/A very long title that keeps going .*…\s+UNCLASSIFIED/)
+      expect(lines[0]).toMatch(/A very long title that keeps goin.*…\s+UNCLASSIFIED/)
       expect(lines.at(-1)).toMatch(new RegExp(`UNCLASSIFIED\\s+Page ${page} of ${pages}$`))
     }
     const text = flat(run('pdftotext', [file, '-']))

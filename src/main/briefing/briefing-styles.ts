@@ -22,9 +22,9 @@ function widthOf(char: string): number {
 
 /**
  * The title as the running header shows it: on one line, so cut with an ellipsis past `budget` half-em
- * units (about 40% of a Letter page's width at the header's size). The first page keeps the full title.
+ * units (a quarter of the text width at the header's size). The first page keeps the full title.
  */
-export function runningTitle(title: string, budget = 46): string {
+export function runningTitle(title: string, budget = 34): string {
   const oneLine = title.replace(/\s+/g, ' ').trim()
   let used = 0
   let cut = ''
@@ -50,11 +50,43 @@ const FONT_STACK = "'Noto Sans', 'Noto Sans SC', 'Noto Sans TC', sans-serif"
 const PAGE_SIZE: Record<PaperSize, string> = { letter: 'letter', a4: 'A4' }
 
 /**
+ * The page's margin boxes: the banner's box is centred, so it gets what the wider side leaves twice;
+ * the side boxes wrap their text (a running title over two lines) rather than squeeze the banner.
+ */
+const SIDE_BOX_PERCENT = 25
+const CENTER_BOX_PERCENT = 100 - 2 * SIDE_BOX_PERCENT
+const BANNER_LETTER_SPACING_EM = 0.04
+const BANNER_FONT_PT = 8.5
+/** Width of the text area (page less 18 mm margins each side), in points. */
+const TEXT_WIDTH_PT: Record<PaperSize, number> = {
+  letter: ((215.9 - 36) * 72) / 25.4,
+  a4: ((210 - 36) * 72) / 25.4,
+}
+/**
+ * What a character of a bold capital banner sets on average, in ems, letter spacing included: Noto
+ * Sans Bold's capitals, slashes and spaces, with a tenth to spare.
+ */
+const BANNER_CHAR_EM = 0.64
+
+/**
+ * The banner's size: 8.5 pt where it fits on one line, else as much smaller as it needs (banners up
+ * to 60 characters fit at 6.4 pt or more); white-space: nowrap keeps it on one line whatever happens.
+ */
+export function bannerFontSize(banner: string, paper: PaperSize): number {
+  const width = (TEXT_WIDTH_PT[paper] * CENTER_BOX_PERCENT) / 100
+  const units = [...banner].reduce((sum, char) => sum + widthOf(char), 0)
+  if (units === 0) return BANNER_FONT_PT
+  const fitting = width / (units * BANNER_CHAR_EM)
+  return Math.min(BANNER_FONT_PT, Math.floor(fitting * 10) / 10)
+}
+
+/**
  * Header and footer on every page, drawn by Chromium's @page margin boxes so both printers (Electron's
  * printToPDF and Playwright's page.pdf) produce the same pages from the same HTML: banner at top and
  * bottom, title and date above, "data as of" and "Page x of y" below.
  */
 function pageRules({ paper, banner, title, date, dataAsOf }: PageFurniture): string {
+  const bannerSize = bannerFontSize(banner.trim(), paper)
   const bannerBoxes = banner.trim()
     ? `@top-center { content: ${cssString(banner.trim())}; }
        @bottom-center { content: ${cssString(banner.trim())}; }`
@@ -70,12 +102,12 @@ function pageRules({ paper, banner, title, date, dataAsOf }: PageFurniture): str
     @bottom-right { content: "Page " counter(page) " of " counter(pages); }
   }
   @page {
-    @top-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 40%; }
-    @top-center { font: 700 8.5pt/1.2 ${FONT_STACK}; letter-spacing: 0.08em; color: #000; vertical-align: bottom; padding-bottom: 4mm; }
-    @top-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: 25%; text-align: right; }
-    @bottom-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: 30%; }
-    @bottom-center { font: 700 8.5pt/1.2 ${FONT_STACK}; letter-spacing: 0.08em; color: #000; vertical-align: top; padding-top: 4mm; }
-    @bottom-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: 25%; text-align: right; }
+    @top-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: ${SIDE_BOX_PERCENT}%; }
+    @top-center { font: 700 ${bannerSize}pt/1.2 ${FONT_STACK}; letter-spacing: ${BANNER_LETTER_SPACING_EM}em; white-space: nowrap; color: #000; vertical-align: bottom; padding-bottom: 4mm; width: ${CENTER_BOX_PERCENT}%; }
+    @top-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: bottom; padding-bottom: 4mm; width: ${SIDE_BOX_PERCENT}%; text-align: right; }
+    @bottom-left { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: ${SIDE_BOX_PERCENT}%; }
+    @bottom-center { font: 700 ${bannerSize}pt/1.2 ${FONT_STACK}; letter-spacing: ${BANNER_LETTER_SPACING_EM}em; white-space: nowrap; color: #000; vertical-align: top; padding-top: 4mm; width: ${CENTER_BOX_PERCENT}%; }
+    @bottom-right { font: 7.5pt/1.2 ${FONT_STACK}; color: #333; vertical-align: top; padding-top: 4mm; width: ${SIDE_BOX_PERCENT}%; text-align: right; }
   }`
 }
 
