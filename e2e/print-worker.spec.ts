@@ -52,7 +52,7 @@ test('export-pdf of the built CLI prints in its worker and leaves no browser beh
   expect(running).toBe('')
 })
 
-test('under a temporary folder too deep for a killed Chromium to be cleaned, it closes Chromium gracefully', async () => {
+test("under a temporary folder too deep for Chromium's socket, it prints from a folder in /tmp and leaves nothing", async () => {
   // At 56 characters Chromium's own socket path fits (101 of 107), but not inside a folder of ours.
   const { child, leftovers, running } = exportPdf(
     ['--out', '{dir}/deep.pdf', '--round', 'el-2020-06-85fr34503'],

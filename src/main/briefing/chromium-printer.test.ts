@@ -39,8 +39,7 @@ describe('the one-shot printer', () => {
     }
   })
 
-  it('may be killed only once a launch under way has finished, when Playwright can remove its folders', async () => {
-    // Playwright makes its profile folder under the temporary folder of the moment.
+  it('keeps Chromium in one folder of its own (profile, TMPDIR, runtime), removed on close', async () => {
     const tmp = tempDir()
     const saved = process.env.TMPDIR
     process.env.TMPDIR = tmp
@@ -48,15 +47,20 @@ describe('the one-shot printer', () => {
     try {
       printer.warmUp()
       expect(await printer.readyToBeKilled()).toBe(true)
-      const profile = fs.readdirSync(tmp).find((name) => name.startsWith('playwright_chromiumdev_profile-'))
-      expect(profile).toBeDefined()
-      // Chromium runs with that profile: Playwright has registered what ends it and removes the folder.
-      expect(processesMentioning(profile!)).toContain('--user-data-dir=')
+      const [folder, ...others] = fs.readdirSync(tmp)
+      expect(others).toEqual([])
+      expect(folder).toMatch(/^sbc-/)
+      // Chromium runs with its profile inside that folder.
+      expect(processesMentioning(path.join(tmp, folder, 'profile'))).toContain('--user-data-dir=')
+      expect(processesMentioning(path.join(tmp, folder, 'profile'))).toContain('--disable-audio-output')
+      await printer.print(HTML, 'a4')
+      expect(fs.readdirSync(tmp)).toEqual([folder])
     } finally {
       if (saved === undefined) delete process.env.TMPDIR
       else process.env.TMPDIR = saved
       await printer.close()
     }
+    expect(fs.readdirSync(tmp)).toEqual([])
   })
 
   it('is not ready to be killed when it has not started, nor when it is a long-lived printer', async () => {

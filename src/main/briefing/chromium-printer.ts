@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs'
-import type { Browser, Page } from 'playwright-core'
+import type { BrowserContext, Page } from 'playwright-core'
 import type { PaperSize } from '../../shared/briefing'
 import { lazyModule } from '../lazy-module'
 import { BriefingError } from './briefing-error'
@@ -42,13 +42,19 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
  */
 const loadPlaywright = lazyModule<typeof import('playwright-core')>('playwright-core')
 
-/** How Chromium runs headless here: no sandbox (containers), no GPU, no calls home. */
+/**
+ * How Chromium runs headless here: no sandbox (containers), no GPU, no calls home, and no audio (a
+ * briefing is silent, and PulseAudio's client leaves folders of its own in the temporary folder).
+ */
 export const CHROMIUM_ARGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
+  '--disable-audio-output',
+  '--disable-audio-input',
+  '--mute-audio',
 ]
 
 export interface ChromiumPrinterOptions {
@@ -65,10 +71,11 @@ export interface ChromiumPrinterOptions {
 /**
  * Prints briefings with a local Chromium driven by Playwright (browser mode and the command line). The
  * browser starts on first use and stays up for later previews until close(); every print gets a fresh
- * page with JavaScript off whose only reachable origin is the briefing's own.
+ * page, in a context with JavaScript off, whose only reachable origin is the briefing's own. Chromium's
+ * profile and temporary files are all in one folder of the printer's own (ChromiumTempDir).
  */
 export class ChromiumPrinter implements PdfPrinter {
-  private browser: Promise<Browser> | null = null
+  private browser: Promise<BrowserContext> | null = null
   private tempDir: ChromiumTempDir | null = null
   private printed = false
   /** A one-shot printer starts Chromium as one process, unless that failed once (see print). */
@@ -81,17 +88,24 @@ export class ChromiumPrinter implements PdfPrinter {
     this.singleProcess = Boolean(options.oneShot)
   }
 
-  private launch(): Promise<Browser> {
+  private launch(): Promise<BrowserContext> {
     if (!this.browser) {
       const executablePath = findChromium(this.env)
-      const oneShot = Boolean(this.options.oneShot)
       const args = this.singleProcess ? [...CHROMIUM_ARGS, '--single-process'] : CHROMIUM_ARGS
-      const tempDir = oneShot ? ChromiumTempDir.create() : null
+      const tempDir = ChromiumTempDir.create()
       this.tempDir = tempDir
-      const env = tempDir ? { ...this.env, TMPDIR: tempDir.path } : this.env
+      const env = tempDir ? tempDir.environment(this.env) : this.env
+      // A persistent context is the one way to choose where the profile goes; its pages are our prints.
+      const options = {
+        executablePath,
+        args,
+        env,
+        javaScriptEnabled: false,
+        ...(tempDir ? { artifactsDir: tempDir.artifacts } : {}),
+      }
       // Loaded on first print: Playwright takes half a second to load, which no other command should pay.
       this.browser = Promise.resolve()
-        .then(() => loadPlaywright().chromium.launch({ executablePath, args, env }))
+        .then(() => loadPlaywright().chromium.launchPersistentContext(tempDir?.profile ?? '', options))
         .then((browser) => {
           // Registered after launch, so it runs after the exit handler Playwright registered there.
           tempDir?.removeLastOnExit()
@@ -114,8 +128,7 @@ export class ChromiumPrinter implements PdfPrinter {
    * is the briefing's. The HTML is handed over later, so the page can be made while the store is read.
    */
   private async openPage(): Promise<{ page: Page; setHtml(html: string): void }> {
-    const browser = await this.launch()
-    const context = await browser.newContext({ javaScriptEnabled: false })
+    const context = await this.launch()
     let html = ''
     const page = await context.newPage()
     await page.route('**/*', (route) => {
@@ -138,15 +151,13 @@ export class ChromiumPrinter implements PdfPrinter {
   }
 
   /**
-   * Whether this thread may now end by simply exiting. It may when ending it ends Chromium without
-   * leaving anything behind: Playwright kills the browsers it launched, and removes their profiles, when
-   * the thread exits, and a one-shot Chromium's other temporary files are in a folder removed then too.
-   * A launch under way is waited for first: Playwright makes its profile folders before it registers
-   * the exit handler that removes them, so an exit in between (a command refused at once) would leave
-   * them behind.
+   * Whether this one-shot printer's thread may now end by simply exiting. It may when ending it ends
+   * Chromium without leaving anything behind: Playwright kills the browsers it launched when the thread
+   * exits, and everything Chromium wrote is in the printer's folder, removed then too. A launch under
+   * way is waited for first, so that Playwright's exit handler is registered before the thread exits.
    */
   async readyToBeKilled(): Promise<boolean> {
-    if (this.tempDir === null) return false
+    if (!this.options.oneShot || this.tempDir === null) return false
     await this.browser?.catch(() => undefined)
     return this.tempDir !== null
   }
@@ -182,7 +193,7 @@ export class ChromiumPrinter implements PdfPrinter {
       })
     } finally {
       // A one-shot browser goes as a whole when the printer closes; the PDF need not wait for its page.
-      const closing = page.context().close()
+      const closing = page.close()
       if (this.options.oneShot) closing.catch(() => undefined)
       else await closing
     }
@@ -191,7 +202,7 @@ export class ChromiumPrinter implements PdfPrinter {
   async close(): Promise<void> {
     const warm = this.warm
     this.warm = null
-    if (warm) await (await warm.catch(() => null))?.page.context().close()
+    if (warm) await (await warm.catch(() => null))?.page.close()
     const browser = this.browser
     this.browser = null
     if (browser) await (await browser.catch(() => null))?.close()

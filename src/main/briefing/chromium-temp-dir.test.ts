@@ -23,11 +23,23 @@ describe('ChromiumTempDir', () => {
     expect(fs.readdirSync(base)).toEqual([])
   })
 
-  it("declines where Chromium's socket path inside it would pass the Unix limit", () => {
+  it("goes to /tmp where Chromium's socket path inside the temporary folder would pass the Unix limit", () => {
     const deep = path.join(tempDir(), 'x'.repeat(60))
     fs.mkdirSync(deep)
     process.env.TMPDIR = deep
-    expect(ChromiumTempDir.create()).toBeNull()
-    expect(fs.readdirSync(deep)).toEqual([])
+    const dir = ChromiumTempDir.create()!
+    try {
+      expect(path.dirname(dir.path)).toBe('/tmp')
+      expect(fs.readdirSync(deep)).toEqual([])
+      expect(dir.environment({ HOME: '/home/x' })).toEqual({
+        HOME: '/home/x',
+        TMPDIR: dir.path,
+        XDG_RUNTIME_DIR: dir.path,
+        PULSE_RUNTIME_PATH: dir.path,
+      })
+    } finally {
+      dir.removeNow()
+    }
+    expect(fs.existsSync(dir.path)).toBe(false)
   })
 })
