@@ -326,6 +326,16 @@ export type ApiHandlers = {
   [N in ApiCallName]: (input: ApiParsedInput<N>) => Promise<ApiOutput<N>> | ApiOutput<N>
 }
 
+/**
+ * Browser mode sends a chosen file's bytes as they are to this route, streamed to a staging file
+ * (base64 in JSON would hold the file four times over in the host's memory). The file's name travels
+ * URI-encoded in the X-File-Name header and is checked by this schema; the answer is stageUpdate's.
+ */
+export const UPLOAD_ROUTE = '/upload'
+export const UPLOAD_NAME_HEADER = 'x-file-name'
+export const uploadRequestSchema = z.object({ fileName: z.string().min(1).max(255) }).strict()
+export type UploadAnswer = { uploadId: string; bytes: number }
+
 /** A contract validation failure, phrased for the caller: which call, which field, what was wrong. */
 export class ApiInputError extends Error {
   constructor(

@@ -3,6 +3,7 @@ import { wholeNumber } from './option-parsers'
 import { startLoopbackHost } from '../host/loopback-host'
 import { browserPlatform, createApiHandlers } from '../services/api-handlers'
 import { warmFirstView } from '../services/catalog-services'
+import { StagedFiles } from '../services/staged-files'
 import type { CliContext } from './cli-context'
 
 /** serve: browser mode on 127.0.0.1. */
@@ -23,8 +24,10 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
       await cli.withStore(
         async (store) => {
           const platform = browserPlatform()
+          const staged = new StagedFiles()
           const host = await startLoopbackHost({
-            handlers: createApiHandlers(store, undefined, platform),
+            handlers: createApiHandlers(store, staged, platform),
+            staged,
             rendererDir: cli.deps.rendererDir,
             port: options.port,
           })
@@ -38,6 +41,7 @@ export function registerServeCommand(program: Command, cli: CliContext): void {
           await new Promise<void>((resolve) => {
             const stop = async () => {
               await host.close()
+              staged.close()
               await platform.printer.close()
               resolve()
             }

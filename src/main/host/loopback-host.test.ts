@@ -6,6 +6,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { API_CALL_NAMES } from '../../shared/api-names'
 import type { ApiHandlers } from '../../shared/contract'
 import { createApiHandlers } from '../services/api-handlers'
+import { StagedFiles } from '../services/staged-files'
 import { openDefaultStore } from '../test-support/default-store'
 import { SAMPLE_INPUTS } from '../test-support/sample-inputs'
 import { useTempDir } from '../test-support/temp-dir'
@@ -244,6 +245,73 @@ describe('loopback host', () => {
     expect(reply.headers['cache-control']).toBe('no-store')
   })
 })
+
+describe('the upload route', () => {
+  function upload(h: LoopbackHost, body: Buffer, headers: Record<string, string> = {}) {
+    return request(h.port, {
+      path: '/upload',
+      method: 'POST',
+      headers: {
+        Host: `127.0.0.1:${h.port}`,
+        'Content-Type': 'application/octet-stream',
+        Authorization: `Bearer ${h.token}`,
+        'X-File-Name': encodeURIComponent('list ünï.csv'),
+        ...headers,
+      },
+      body: body as unknown as string,
+    })
+  }
+
+  it('streams a file to a staging file that the preview reads, and refuses what is too large or unnamed', async () => {
+    const store = openDefaultStore(tempDir())
+    const staged = new StagedFiles({ fileBytes: 64 * 1024, totalBytes: 128 * 1024 })
+    const rendererDir = tempDir()
+    fs.writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>app</title>')
+    host = await startLoopbackHost({ handlers: createApiHandlers(store, staged), rendererDir, staged })
+    const csl = fs.readFileSync(
+      path.join(import.meta.dirname, '../importers/fixtures/csl-entity-list-2019-2020.csv'),
+    )
+    const small = csl.subarray(0, csl.indexOf('\n', 2000) + 1)
+    const reply = await upload(host, small)
+    expect(reply.status, reply.body).toBe(200)
+    const { uploadId, bytes } = JSON.parse(reply.body).result as { uploadId: string; bytes: number }
+    expect(bytes).toBe(small.length)
+    expect(staged.get(uploadId)).toEqual({ fileName: 'list ünï.csv', bytes: small })
+    const preview = await rpc(host, 'previewUpdate', { uploadId })
+    expect(preview.status, preview.body).toBe(200)
+    expect(JSON.parse(preview.body).result.bundle.fileName).toBe('list ünï.csv')
+
+    const tooLarge = await upload(host, Buffer.alloc(64 * 1024 + 1, 0x41))
+    expect(tooLarge.status).toBe(413)
+    expect(JSON.parse(tooLarge.body).error.message).toMatch(/list ünï\.csv is larger than an update may be/)
+    expect((await upload(host, small, { Authorization: 'Bearer nope' })).status).toBe(401)
+    expect((await upload(host, small, { 'X-File-Name': '' })).status).toBe(400)
+    expect((await upload(host, small, { 'Content-Type': 'application/json' })).status).toBe(415)
+    // Only the one good upload is on disk.
+    const folder = path.dirname(stagedPath(staged, uploadId))
+    expect(fs.readdirSync(folder)).toEqual([uploadId])
+    staged.close()
+    expect(fs.existsSync(folder)).toBe(false)
+    store.close()
+  })
+
+  it('keeps the staged files within their total, dropping the oldest first', async () => {
+    const staged = new StagedFiles({ fileBytes: 1000, totalBytes: 2500 })
+    const ids = [1, 2, 3].map((n) => staged.stage(`f${n}.csv`, Buffer.alloc(1000, n)))
+    expect(() => staged.get(ids[0])).toThrow(/no longer staged/)
+    expect(staged.get(ids[1]).bytes[0]).toBe(2)
+    expect(staged.get(ids[2]).bytes[0]).toBe(3)
+    expect(() => staged.stage('big.csv', Buffer.alloc(1001))).toThrow(
+      /big\.csv is larger than an update may be/,
+    )
+    staged.close()
+  })
+})
+
+/** Where a staged file lies (tests look at the staging folder). */
+function stagedPath(staged: StagedFiles, uploadId: string): string {
+  return (staged as unknown as { files: Map<string, { file: string }> }).files.get(uploadId)!.file
+}
 
 describe('withoutFolders', () => {
   it('keeps a file name and drops its folders, leaving URLs and plain words alone', async () => {

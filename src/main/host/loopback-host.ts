@@ -1,7 +1,17 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
-import { ApiInputError, isApiCallName, maxBodyBytesFor, type ApiHandlers } from '../../shared/contract'
+import {
+  ApiInputError,
+  isApiCallName,
+  maxBodyBytesFor,
+  UPLOAD_NAME_HEADER,
+  UPLOAD_ROUTE,
+  uploadRequestSchema,
+  type ApiHandlers,
+  type UploadAnswer,
+} from '../../shared/contract'
 import { dispatchApiCall } from '../services/api-handlers'
+import type { StagedFiles } from '../services/staged-files'
 import { UserError, type UserErrorKind } from '../user-error'
 import { hasValidToken, isAllowedHost, isAllowedOrigin, newToken } from './request-guards'
 import { readStaticFile } from './static-files'
@@ -56,6 +66,8 @@ export function withoutFolders(message: string): string {
 
 export interface LoopbackHostOptions {
   handlers: ApiHandlers
+  /** Where files sent to the upload route are staged (the same the handlers read). */
+  staged?: StagedFiles
   /** The built renderer (out/renderer). */
   rendererDir: string
   port?: number
@@ -144,6 +156,10 @@ async function handleRequest(
     return
   }
   const url = new URL(request.url ?? '/', `http://${LOOPBACK_ADDRESS}:${context.port}`)
+  if (url.pathname === UPLOAD_ROUTE) {
+    await handleUpload(request, response, context)
+    return
+  }
   if (url.pathname.startsWith('/rpc/')) {
     await handleRpc(request, response, context, url.pathname.slice('/rpc/'.length))
     return
@@ -218,6 +234,43 @@ async function handleRpc(
   } catch (error) {
     const { name = 'Error', message = String(error) } = error instanceof Error ? error : {}
     sendError(response, statusForError(error), name, message)
+  }
+}
+
+/** A file's bytes as sent, streamed to a staging file: never held whole in memory. */
+async function handleUpload(
+  request: http.IncomingMessage,
+  response: http.ServerResponse,
+  context: RequestContext,
+): Promise<void> {
+  const refuse = (status: number, name: string, message: string) => {
+    request.resume()
+    sendError(response, status, name, message)
+  }
+  if (!hasValidToken(request.headers, context.token))
+    return refuse(401, 'Unauthorized', 'A valid token is required. Open the URL the serve command printed.')
+  if (request.method !== 'POST') return refuse(405, 'MethodNotAllowed', 'Uploads use POST.')
+  if (!context.staged) return refuse(404, 'NotFound', 'This host takes no uploads.')
+  if (!(request.headers['content-type'] ?? '').startsWith('application/octet-stream'))
+    return refuse(415, 'UnsupportedMediaType', 'Uploads send application/octet-stream.')
+  let fileName: unknown
+  try {
+    fileName = decodeURIComponent(String(request.headers[UPLOAD_NAME_HEADER] ?? ''))
+  } catch {
+    fileName = null
+  }
+  const parsed = uploadRequestSchema.safeParse({ fileName })
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]
+    return refuse(400, 'ApiInputError', `Invalid upload: ${issue.path.join('.')}: ${issue.message}`)
+  }
+  try {
+    const answer: UploadAnswer = await context.staged.stageStream(parsed.data.fileName, request)
+    sendJson(response, 200, { result: answer })
+  } catch (error) {
+    request.resume()
+    const { name = 'Error', message = String(error) } = error instanceof Error ? error : {}
+    sendError(response, name === 'FileTooLarge' ? 413 : statusForError(error), name, message)
   }
 }
 

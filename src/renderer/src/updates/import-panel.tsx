@@ -4,7 +4,7 @@ import { useApi } from '../api/use-api'
 import { FileButton } from '../components/file-button'
 import { MatchingPanel } from './matching-panel'
 import { PreviewPanel } from './preview-panel'
-import { readFileAsBase64 } from './read-file'
+import { stageFile } from '../api/stage-file'
 
 type Step =
   | { name: 'idle' }
@@ -42,11 +42,10 @@ export function ImportPanel({
     setAnswered(new Set())
     try {
       setStep({ name: 'working', label: `Reading ${file.name}`, progress: 0 })
-      const base64 = await readFileAsBase64(file, (progress) =>
+      const uploadId = await stageFile(api, file, (progress) =>
         setStep({ name: 'working', label: `Reading ${file.name}`, progress }),
       )
       setStep({ name: 'working', label: 'Verifying and reading the contents', progress: null })
-      const { uploadId } = await api.stageUpdate({ fileName: file.name, base64 })
       const preview = await api.previewUpdate({ uploadId })
       setStep({ name: 'preview', uploadId, preview, options: NO_OPTIONS })
     } catch (error) {
