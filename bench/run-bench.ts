@@ -125,6 +125,19 @@ async function medianOf(
   return { ...results[Math.floor(results.length / 2)], runs: results.length }
 }
 
+/** Writes one JSON line per operation, a batch at a time: a million operations are more text than one string holds. */
+function writeJsonLines(file: string, operations: object[]): void {
+  const fd = fs.openSync(file, 'w')
+  try {
+    for (let start = 0; start < operations.length; start += 10_000) {
+      const lines = operations.slice(start, start + 10_000).map((op) => `${JSON.stringify(op)}\n`)
+      fs.writeSync(fd, lines.join(''))
+    }
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
 const measured = (m: Measurement | undefined) => (m && m.status === 'measured' ? m : null)
 
 async function benchSize(size: string, inProcess: boolean, log: (line: string) => void): Promise<SizeResult> {
@@ -133,10 +146,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
     const data = generateData(SIZES[size])
     const from = path.join(dir, 'payload')
     fs.mkdirSync(from)
-    fs.writeFileSync(
-      path.join(from, 'data.jsonl'),
-      data.operations.map((op) => JSON.stringify(op)).join('\n') + '\n',
-    )
+    writeJsonLines(path.join(from, 'data.jsonl'), data.operations)
     const key = path.join(dir, 'bench.key')
     fs.writeFileSync(key, JSON.stringify(generateKeyPair('Benchmark Publisher', 30).privateFile))
     const bundle = path.join(dir, 'bench.sbb')

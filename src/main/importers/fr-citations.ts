@@ -18,14 +18,30 @@ function isoFromUsDate(month: string, day: string, year: string): string | null 
   return `${fullYear}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-const CITATION = /(\d{1,3})\s*F\.?\s*R\.?\s*(\d{1,6})(?:\s*,?\s*(\d{1,2})\/(\d{1,2})\/(\d{2}|\d{4}))?/
+/** "84 FR 54002", "82 F.R. 48792", "83F.R. 28801", with an optional date after it ("10/9/19", "10/20/2017"). */
+const CITATION = /(\d{1,3})\s*F\.?\s*R\.?\s*(\d{1,6})(?:\s*,?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d))?/g
+/**
+ * A State Department notice cited by Federal Register volume and issue, as the CSL gives it:
+ * "Vol. 83, No. 91, 05/10/2018".
+ */
+const VOLUME_ISSUE =
+  /Vol\.?\s*(\d{1,3})\s*,?\s*No\.?\s*(\d{1,4})(?:\s*,?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d))?/gi
 const PLACEHOLDER = /(\d{1,3})\s*F\.?\s*R\.?\s*\[([^\]]*)\]/
-const US_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})/
+const US_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/
+/** What may stand between two citations in one cell: commas, semicolons, spaces, "and", a full stop. */
+const SEPARATORS = /^[\s,;.]*(?:and[\s,;.]*)*$/i
+
+/** The Federal Register's volume for a year: volume 1 was 1936. */
+export function frVolumeOfYear(year: number): number {
+  return year - 1935
+}
 
 /**
- * Parses the citations of one entry. Several are separated by ";" ("84 FR 54002, 10/9/19; 85 FR 34503,
- * 6/5/20"). A placeholder left in by the publisher keeps its volume and date, and is reported; text
- * that is no citation at all is reported and skipped.
+ * Parses the citations of one entry. A cell may hold several, separated by ";", ",", spaces or "and"
+ * ("82 F.R. 61745 12/29/2017, 83 F.R. 28801 6/21/2018 and 84 F.R. 27233 6/12/2019"); a State Department
+ * notice is cited by volume and issue ("Vol. 83, No. 91, 05/10/2018"). A placeholder left in by the
+ * publisher keeps its volume and date, and is reported; text that is no citation is reported and
+ * skipped; a volume that does not match its date's year is reported.
  */
 export function parseFrCitations(value: string): { citations: FrCitation[]; problems: string[] } {
   const citations: FrCitation[] = []
@@ -47,19 +63,57 @@ export function parseFrCitations(value: string): { citations: FrCitation[]; prob
       problems.push(`placeholder citation "${piece}" (no page number yet)`)
       continue
     }
-    const match = CITATION.exec(piece)
-    if (!match) {
+    const found: { at: number; end: number; citation: FrCitation }[] = []
+    for (const match of piece.matchAll(CITATION)) {
+      const [whole, volume, page, month, day, year] = match
+      found.push({
+        at: match.index,
+        end: match.index + whole.length,
+        citation: {
+          text: `${Number(volume)} FR ${Number(page)}`,
+          volume: Number(volume),
+          page: Number(page),
+          published: month ? isoFromUsDate(month, day, year) : null,
+          placeholder: false,
+        },
+      })
+    }
+    for (const match of piece.matchAll(VOLUME_ISSUE)) {
+      const [whole, volume, issue, month, day, year] = match
+      found.push({
+        at: match.index,
+        end: match.index + whole.length,
+        citation: {
+          text: `${Number(volume)} FR No. ${Number(issue)}`,
+          volume: Number(volume),
+          page: null,
+          published: month ? isoFromUsDate(month, day, year) : null,
+          placeholder: false,
+        },
+      })
+    }
+    found.sort((a, b) => a.at - b.at)
+    if (found.length === 0) {
       problems.push(`"${piece}" is not a Federal Register citation`)
       continue
     }
-    const [, volume, page, month, day, year] = match
-    citations.push({
-      text: `${Number(volume)} FR ${Number(page)}`,
-      volume: Number(volume),
-      page: Number(page),
-      published: month ? isoFromUsDate(month, day, year) : null,
-      placeholder: false,
-    })
+    // Whatever is not a citation nor a separator is text we cannot read: say so rather than drop it.
+    let cursor = 0
+    for (const { at, end } of [...found, { at: piece.length, end: piece.length }]) {
+      const between = piece.slice(cursor, at)
+      if (!SEPARATORS.test(between))
+        problems.push(`"${between.trim()}" in "${piece}" is not a Federal Register citation`)
+      cursor = Math.max(cursor, end)
+    }
+    for (const { citation } of found) {
+      const year = citation.published ? Number(citation.published.slice(0, 4)) : null
+      if (year !== null && frVolumeOfYear(year) !== citation.volume) {
+        problems.push(
+          `"${citation.text}" is dated ${citation.published}, but volume ${citation.volume} is the Federal Register of ${citation.volume + 1935}`,
+        )
+      }
+      citations.push(citation)
+    }
   }
   return { citations, problems }
 }

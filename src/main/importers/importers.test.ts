@@ -293,6 +293,45 @@ describe('matching with what the store has', () => {
 })
 
 describe('citations', () => {
+  it('reads four-digit years (82 F.R. 48792 10/20/2017 was published in 2017, not 2020)', () => {
+    expect(parseFrCitations('82 F.R. 48792 10/20/2017')).toEqual({
+      citations: [
+        { text: '82 FR 48792', volume: 82, page: 48792, published: '2017-10-20', placeholder: false },
+      ],
+      problems: [],
+    })
+  })
+
+  it.each([
+    '82 F.R. 61745 12/29/2017, 83 F.R. 28801 6/21/2018,  84 F.R. 27233 6/12/2019',
+    '82 F.R. 61745 12/29/2017,  83F.R. 28801 6/21/2018, 84 F.R. 27233 6/12/2019',
+    '82 F.R. 61745 12/29/2017 83 F.R. 28801 6/21/2018 and 84 F.R. 27233 6/12/2019',
+    '82 FR 61745, 12/29/17; 83 FR 28801, 6/21/18; 84 FR 27233, 6/12/19.',
+  ])('keeps every citation of a cell: %s', (cell) => {
+    const { citations, problems } = parseFrCitations(cell)
+    expect(problems).toEqual([])
+    expect(citations.map((c) => [c.text, c.published])).toEqual([
+      ['82 FR 61745', '2017-12-29'],
+      ['83 FR 28801', '2018-06-21'],
+      ['84 FR 27233', '2019-06-12'],
+    ])
+  })
+
+  it('reads State Department citations by volume and issue', () => {
+    expect(parseFrCitations('Vol. 83, No. 91, 05/10/2018').citations).toEqual([
+      { text: '83 FR No. 91', volume: 83, page: null, published: '2018-05-10', placeholder: false },
+    ])
+  })
+
+  it('warns where a volume and its year disagree, and where text between citations is unreadable', () => {
+    expect(parseFrCitations('84 FR 54002, 10/9/2020').problems).toEqual([
+      '"84 FR 54002" is dated 2020-10-09, but volume 84 is the Federal Register of 2019',
+    ])
+    expect(parseFrCitations('84 FR 54002, 10/9/19 see annex 85 FR 34503, 6/5/20').problems).toEqual([
+      '"see annex" in "84 FR 54002, 10/9/19 see annex 85 FR 34503, 6/5/20" is not a Federal Register citation',
+    ])
+  })
+
   it('parses several per entry, with volume, page and date', () => {
     expect(parseFrCitations('84 FR 54002, 10/9/19; 85 FR 34503, 6/5/20').citations).toEqual([
       { text: '84 FR 54002', volume: 84, page: 54002, published: '2019-10-09', placeholder: false },

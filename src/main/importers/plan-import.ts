@@ -82,9 +82,11 @@ class Rounds {
   forCitation(list: string, citation: FrCitation): string {
     const known = this.existing.get(`${list}\u0000${citation.text}`)
     if (known) return known
-    const id = citation.page
-      ? `${slugOf(list)}-${citation.volume}fr${citation.page}`
-      : `${slugOf(list)}-${citation.volume}fr-pending-${citation.published ?? 'undated'}`
+    const id = citation.placeholder
+      ? `${slugOf(list)}-${citation.volume}fr-pending-${citation.published ?? 'undated'}`
+      : citation.page
+        ? `${slugOf(list)}-${citation.volume}fr${citation.page}`
+        : `${slugOf(list)}-${slugOf(citation.text)}`
     return this.plan(id, list, null, [citation.text], citation.published)
   }
 
