@@ -63,6 +63,8 @@ export function readBisCsv(text: string, fileName: string): ParsedSource {
           licensePolicy: cell('License Policy'),
           remarks: cell('Remarks/Notes'),
           url: link && /^https?:\/\//.test(link) ? link : null,
+          identifiers: [],
+          birthDates: [],
         }
         groups.set(key, entry)
       }

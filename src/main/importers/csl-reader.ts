@@ -4,7 +4,8 @@ import { readCsvTable } from './csv-table'
 import { parseFrCitations, parseListDate } from './fr-citations'
 import { ImportError } from './import-error'
 import { forEachArrayItem } from './json-items'
-import type { ParsedSource, SourceEntry } from './source-entry'
+import { slugOf } from './names'
+import type { ParsedSource, PartyIdentifier, SourceEntry } from './source-entry'
 
 /** The CSL's source names → our list names; a source not listed here keeps its published name. */
 const LIST_NAMES: Record<string, string> = {
@@ -74,6 +75,8 @@ interface RawCslEntry {
   remarks: string | null
   url: string | null
   nationalities: string[]
+  identifiers: PartyIdentifier[]
+  birthDates: string[]
 }
 
 /** Builds one entry, or reports why the row cannot be one. */
@@ -107,7 +110,31 @@ function toEntry(raw: RawCslEntry, where: string, warnings: string[]): SourceEnt
     licensePolicy: raw.licensePolicy,
     remarks: raw.remarks,
     url: raw.url && /^https?:\/\//.test(raw.url) ? raw.url : null,
+    identifiers: raw.identifiers,
+    birthDates: raw.birthDates,
   }
+}
+
+/**
+ * The identifiers a CSL row gives: its entity_number (the same party keeps it from one edition to the
+ * next) and its "ids" ("Tax ID No., 91440300…, CN; Passport, X123"), as scheme and value.
+ */
+function cslIdentifiers(entityNumber: string | null, ids: string[]): PartyIdentifier[] {
+  const identifiers: PartyIdentifier[] = []
+  if (entityNumber && /^\d+$/.test(entityNumber))
+    identifiers.push({ scheme: 'csl-entity-number', value: entityNumber })
+  for (const id of ids) {
+    const [type, value] = id.split(',').map((part) => part.trim())
+    if (type && value) identifiers.push({ scheme: `csl-${slugOf(type)}`, value })
+  }
+  return identifiers
+}
+
+/** Dates of birth as the CSL writes them ("1965-03-12", "12 Mar 1965", "1965") → YYYY[-MM[-DD]]. */
+function birthDatesOf(values: string[]): string[] {
+  return values
+    .map((value) => parseListDate(value) ?? /^\d{4}$/.exec(value.trim())?.[0] ?? null)
+    .filter((date): date is string => date !== null)
 }
 
 /** "12 Main St, Beijing, , 100000, CN; …" → one text per address, its last part read as the country. */
@@ -194,6 +221,8 @@ export function readCslCsv(text: string, fileName: string, wanted?: string): Par
             ...cleanList(values.nationalities, where, warnings),
             ...cleanList(values.citizenships, where, warnings),
           ],
+          identifiers: cslIdentifiers(cell('entity_number'), cleanList(values.ids, where, warnings)),
+          birthDates: birthDatesOf(cleanList(values.dates_of_birth, where, warnings)),
         },
         where,
         warnings,
@@ -251,6 +280,13 @@ export function readCslJson(text: string, fileName: string, wanted?: string): Pa
           .map((alt) => cleanCell(alt, where, warnings))
           .filter((alt): alt is string => alt !== null),
         nationalities: [...asList(record.nationalities), ...asList(record.citizenships)],
+        identifiers: cslIdentifiers(
+          cell('entity_number'),
+          (Array.isArray(record.ids) ? record.ids : [])
+            .filter((id): id is Record<string, unknown> => typeof id === 'object' && id !== null)
+            .map((id) => `${asText(id.type)}, ${asText(id.number)}`),
+        ),
+        birthDates: birthDatesOf(asList(record.dates_of_birth)),
       },
       where,
       warnings,

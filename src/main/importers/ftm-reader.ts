@@ -1,7 +1,7 @@
 import { cleanCell } from './cell-text'
 import { toIsoCountry } from './countries'
 import { ImportError } from './import-error'
-import type { ParsedSource, SourceEntry } from './source-entry'
+import type { ParsedSource, PartyIdentifier, SourceEntry } from './source-entry'
 
 /** FollowTheMoney schemas that are listed parties; Address and Sanction entities are read for them. */
 const PARTY_SCHEMAS = new Set(['Organization', 'Company', 'Person', 'LegalEntity', 'PublicBody'])
@@ -12,6 +12,8 @@ interface FtmEntity {
   caption?: string
   properties: Record<string, unknown>
   datasets?: unknown
+  referents?: unknown
+  target?: unknown
 }
 
 function isFtmEntity(value: unknown): value is FtmEntity {
@@ -29,6 +31,30 @@ function isFtmEntity(value: unknown): value is FtmEntity {
 const values = (entity: FtmEntity, property: string): string[] => {
   const value = entity.properties[property]
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
+}
+
+/** FtM properties that carry an identifier, and the scheme each is matched under. */
+const IDENTIFIER_PROPERTIES: Record<string, string> = {
+  innCode: 'ru-inn',
+  ogrnCode: 'ru-ogrn',
+  leiCode: 'lei',
+  imoNumber: 'imo',
+  wikidataId: 'wikidata',
+  taxNumber: 'tax-number',
+  registrationNumber: 'registration-number',
+  swiftBic: 'bic',
+  passportNumber: 'passport',
+}
+
+/** The entity's OpenSanctions id and those it was merged from (referents), and its identifiers. */
+function ftmIdentifiers(entity: FtmEntity): PartyIdentifier[] {
+  const referents = Array.isArray(entity.referents)
+    ? entity.referents.filter((r): r is string => typeof r === 'string')
+    : []
+  const identifiers = [entity.id, ...referents].map((value) => ({ scheme: 'opensanctions', value }))
+  for (const [property, scheme] of Object.entries(IDENTIFIER_PROPERTIES))
+    for (const value of values(entity, property)) identifiers.push({ scheme, value: value.trim() })
+  return identifiers.filter((identifier) => identifier.value)
 }
 
 /**
@@ -133,6 +159,8 @@ export function readFtm(text: string, fileName: string): ParsedSource {
       licensePolicy: null,
       remarks: values(entity, 'notes')[0] ?? null,
       url: sanction ? (values(sanction, 'sourceUrl')[0] ?? null) : null,
+      identifiers: ftmIdentifiers(entity),
+      birthDates: values(entity, 'birthDate').map((date) => date.slice(0, 10)),
     })
   }
   if (

@@ -116,7 +116,26 @@ describe('reading the real samples', () => {
       expect(update.summary).toMatchObject({ signed: false, format: 'bis', keyId: 'unsigned' })
       expect(update.confirmations[0]).toMatch(/el\.csv is not signed/)
       expect(() => applyPending(store.db, update)).toThrow(/confirm/)
-      const result = applyPending(store.db, update, { confirmed: true })
+      // The same name under two notices may be one party or two: the user is asked, nothing is merged.
+      expect(update.matching!.ambiguous).toEqual([
+        expect.objectContaining({
+          incoming: 'Qazi Abdallah',
+          candidates: [expect.objectContaining({ entityName: 'Qazi Abdallah' })],
+        }),
+      ])
+      const asNew = previewPending(store.db, update)
+      expect(asNew.counts.find((c) => c.type === 'entity')!.new).toBe(6)
+      const [qaziEntry] = update.matching!.ambiguous
+      const decided = pendingFromSource(
+        store.db,
+        fixture('bis-entity-list-2015-sample.csv'),
+        'el.csv',
+        'bis',
+        {
+          decisions: { [qaziEntry.entry]: qaziEntry.candidates[0].entityId },
+        },
+      )
+      const result = applyPending(store.db, decided, { confirmed: true })
       const count = (type: string) => result.preview.counts.find((c) => c.type === type)!.new
       expect([count('entity'), count('round'), count('designation')]).toEqual([5, 4, 6])
       const qazi = store.db
@@ -142,19 +161,24 @@ describe('reading the real samples', () => {
 })
 
 describe('a CSL file with the October 2019 and June 2020 Entity List entries', () => {
-  it('maps onto the default dataset’s rounds without duplicating its entities', () => {
+  it('maps onto the default dataset’s rounds, and onto its entities once the user confirms each match', () => {
     const store = openDefaultStore(tempDir())
     try {
       const stats = readStats(store.db)
-      const update = pendingFromSource(store.db, fixture('csl-entity-list-2019-2020.csv'), 'csl.csv', 'csl')
-      expect(update.matching).toMatchObject({ entries: 37, mergedCount: 37, ambiguousCount: 0 })
-      expect(
-        update.matching!.merged.find((m) => m.incoming === 'Hangzhou Hikvision Digital Technology Co. Ltd.'),
-      ).toMatchObject({
-        entityId: 'hikvision',
-        inStore: true,
-      })
-      applyPending(store.db, update, { confirmed: true })
+      const file = fixture('csl-entity-list-2019-2020.csv')
+      const update = pendingFromSource(store.db, file, 'csl.csv', 'csl')
+      // Names and countries in common are possible matches, each with the one entity it could be.
+      expect(update.matching).toMatchObject({ entries: 37, mergedCount: 0, ambiguousCount: 37 })
+      const hikvision = update.matching!.ambiguous.find(
+        (m) => m.incoming === 'Hangzhou Hikvision Digital Technology Co. Ltd.',
+      )!
+      expect(hikvision.candidates).toEqual([expect.objectContaining({ entityId: 'hikvision' })])
+      const decisions = Object.fromEntries(
+        update.matching!.ambiguous.map((m) => [m.entry, m.candidates[0].entityId]),
+      )
+      const decided = pendingFromSource(store.db, file, 'csl.csv', 'csl', { decisions })
+      expect(decided.matching).toMatchObject({ entries: 37, mergedCount: 37, ambiguousCount: 0 })
+      applyPending(store.db, decided, { confirmed: true })
       expect(readStats(store.db)).toEqual({ ...stats, sources: stats.sources + 1 })
     } finally {
       store.close()
@@ -193,7 +217,7 @@ describe('a CSL file with the October 2019 and June 2020 Entity List entries', (
 })
 
 describe('matching with what the store has', () => {
-  it('merges one party listed by two sources in the file, and shows the evidence', () => {
+  it('asks whether one name on two lists is one party, and merges it when told, with the evidence', () => {
     const store = openDefaultStore(tempDir())
     try {
       const file = csl(
@@ -212,7 +236,17 @@ describe('matching with what the store has', () => {
           federal_register_notice: '85 FR 83793, 12/23/20',
         }),
       )
-      const update = pendingFromSource(store.db, file, 'two-lists.csv', 'csl')
+      const asked = pendingFromSource(store.db, file, 'two-lists.csv', 'csl')
+      expect(asked.matching!.merged).toEqual([])
+      expect(asked.matching!.ambiguous).toEqual([
+        expect.objectContaining({
+          entry: 'two-lists.csv line 3',
+          candidates: [expect.objectContaining({ entityId: 'test-optics-works-co-ltd' })],
+        }),
+      ])
+      const update = pendingFromSource(store.db, file, 'two-lists.csv', 'csl', {
+        decisions: { 'two-lists.csv line 3': 'test-optics-works-co-ltd' },
+      })
       expect(update.matching!.merged).toEqual([
         expect.objectContaining({
           entry: 'two-lists.csv line 3',

@@ -233,6 +233,9 @@ export function planImport(
       aliases: entry.altNames.filter((alt) => alt !== originalName),
       addresses: [...entry.addresses],
       originalName,
+      person: isPerson(entry),
+      identifiers: [...entry.identifiers],
+      birthDates: [...entry.birthDates],
     }
     planned.set(id, entity)
     fileIndex.add(entity)
@@ -250,10 +253,14 @@ export function planImport(
 
   for (const entry of parsed.entries) {
     const names = [entry.name, ...entry.altNames]
-    const candidates = [
-      ...storeIndex.candidates(names, entry.country),
-      ...fileIndex.candidates(names, entry.country),
-    ]
+    const party = {
+      names,
+      country: entry.country,
+      person: isPerson(entry),
+      identifiers: entry.identifiers,
+      birthDates: entry.birthDates,
+    }
+    const candidates = [...storeIndex.candidates(party), ...fileIndex.candidates(party)]
     const decision = Object.hasOwn(decisions, entry.location) ? decisions[entry.location] : undefined
     if (decision !== undefined) checkDecision(entry, decision, candidates)
     const sure = clearMatch(candidates)
@@ -284,6 +291,16 @@ export function planImport(
     }
     // New names for an entity already known become its aliases.
     const plannedEntity = planned.get(entityId)
+    if (plannedEntity && plannedEntity.entry !== entry) {
+      // What this entry adds is evidence for the entries after it.
+      const newIdentifiers = entry.identifiers.filter(
+        (i) =>
+          !plannedEntity.identifiers.some((known) => known.scheme === i.scheme && known.value === i.value),
+      )
+      plannedEntity.identifiers.push(...newIdentifiers)
+      plannedEntity.birthDates.push(...entry.birthDates.filter((d) => !plannedEntity.birthDates.includes(d)))
+      fileIndex.addNamesAndIdentifiers(plannedEntity, names, newIdentifiers)
+    }
     if (plannedEntity) {
       for (const name of names) {
         if (!plannedEntity.names.includes(name)) {
@@ -386,11 +403,21 @@ export function planImport(
  * the only one whose name is written the same (so "Qihoo 360 Technology Co. Ltd." is not taken for
  * "Qihoo 360 Technology Company", which the rule lists separately).
  */
+/**
+ * The one entity a party is proven to be, or null. Only a shared identifier proves it (and no other
+ * candidate has one): a name and a country in common make a possible match for the user to decide,
+ * never a merge (see docs/importers.md).
+ */
 function clearMatch(candidates: Candidate[]): Candidate | null {
-  const compatible = candidates.filter((c) => !c.countryConflict)
-  if (candidates.length === 1 && compatible.length === 1) return compatible[0]
-  const exact = compatible.filter((c) => c.exact)
-  return exact.length === 1 ? exact[0] : null
+  const proven = candidates.filter((c) => c.sharedIdentifier !== null && !c.countryConflict)
+  return proven.length === 1 ? proven[0] : null
+}
+
+/** Whether a listed party is a person (true), an organisation or vessel (false), or not known (null). */
+function isPerson(entry: SourceEntry): boolean | null {
+  if (entry.kind === 'individual') return true
+  if (entry.kind === 'entity' || entry.kind === 'vessel') return false
+  return null
 }
 
 function evidence(entry: SourceEntry, entity: KnownEntity, reasons: string[]): MatchEvidence {

@@ -9,6 +9,13 @@ export const SOURCE_FORMAT_NAMES: Record<SourceFormat, string> = {
   ftm: 'OpenSanctions / FollowTheMoney entities',
 }
 
+/** An identifier a list gives for a party: a tax number, a CSL entity number, an OpenSanctions id … */
+export interface PartyIdentifier {
+  /** What kind of number: "ru-inn", "csl-entity-number", "opensanctions", "lei", "wikidata" … */
+  scheme: string
+  value: string
+}
+
 /** One listed party as a published list gives it, before it is matched against the store. */
 export interface SourceEntry {
   /** "file.csv line 12": where a message about this entry should send the reader. */
@@ -28,6 +35,10 @@ export interface SourceEntry {
   licensePolicy: string | null
   remarks: string | null
   url: string | null
+  /** Identifiers the list gives, used as evidence of identity (see entity-matching.ts). */
+  identifiers: PartyIdentifier[]
+  /** Dates of birth as given (YYYY, YYYY-MM or YYYY-MM-DD), for persons. */
+  birthDates: string[]
 }
 
 /** What a reader found in a file: entries, and every row it refused or repaired, by location. */
