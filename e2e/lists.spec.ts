@@ -15,11 +15,18 @@ test('imports a BIS Entity List CSV as published: unsigned, matched, confirmed, 
   const preview = page.getByRole('region', { name: 'Preview' })
   await expect(preview.getByRole('note').first()).toContainText('Not signed.')
   await expect(preview).toContainText('BIS Entity List CSV, unsigned file')
-  await expect(
-    preview.getByRole('table', { name: 'Changes by type' }).getByRole('row', { name: /^entity/ }),
-  ).toHaveText(/entity\s*5\s*0\s*0/)
+  const entityRow = preview
+    .getByRole('table', { name: 'Changes by type' })
+    .getByRole('row', { name: /^entity/ })
+  await expect(entityRow).toHaveText(/entity\s*6\s*0\s*0/)
   const matching = page.getByRole('region', { name: 'Matching' })
   await expect(matching).toContainText('6 listed parties')
+  // The same name under two notices: one party or two? The user says; the file does not prove it.
+  await expect(matching).toContainText('Possible matches (1)')
+  await matching
+    .getByRole('combobox', { name: 'Decision for Qazi Abdallah' })
+    .selectOption({ label: 'Same as Qazi Abdallah' })
+  await expect(entityRow).toHaveText(/entity\s*5\s*0\s*0/)
   await matching.getByText('Recognised as entities already known (1)').click()
   await expect(matching.getByRole('table', { name: 'Recognised entities' })).toContainText('Qazi Abdallah')
   await page.screenshot({ path: 'test-results/updates-list-preview.png', fullPage: true })
@@ -42,7 +49,7 @@ test('imports a BIS Entity List CSV as published: unsigned, matched, confirmed, 
   await expect(page.getByRole('table', { name: 'Imports' })).toContainText('undone')
 })
 
-test('a CSL of the 2019 and 2020 rounds is recognised entity by entity and adds no duplicates', async ({
+test('a CSL of the 2019 and 2020 rounds is matched entity by entity on the user’s word, adding no duplicates', async ({
   appPage: page,
 }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()
@@ -52,6 +59,16 @@ test('a CSL of the 2019 and 2020 rounds is recognised entity by entity and adds 
     .setInputFiles(path.join(FIXTURES, 'csl-entity-list-2019-2020.csv'))
   const matching = page.getByRole('region', { name: 'Matching' })
   await expect(matching).toContainText('37 listed parties')
+  // Names and countries in common are possible matches: nothing is merged until the user says so.
+  await expect(matching).toContainText('Possible matches (37)')
+  await matching.getByRole('button', { name: /Same as the one entity proposed, for all 35/ }).click()
+  await expect(matching).toContainText('Recognised as entities already known (35)')
+  // The rule's two Qihoo 360 entries each have two candidates: the user picks the one of the same name.
+  for (const name of ['Qihoo 360 Technology Company', 'Qihoo 360 Technology Co. Ltd.']) {
+    const decision = matching.getByRole('combobox', { name: `Decision for ${name}` })
+    await decision.selectOption({ label: `Same as ${name}` })
+    await expect(decision).toHaveCount(0)
+  }
   await expect(matching).toContainText('Recognised as entities already known (37)')
   await expect(page.getByRole('table', { name: 'Possible matches' })).toHaveCount(0)
   await expect(

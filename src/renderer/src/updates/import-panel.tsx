@@ -159,6 +159,12 @@ export function ImportPanel({
                   decisions: { ...step.options.decisions, [entry]: entityId },
                 })
               }
+              onDecisions={(decisions) =>
+                void previewStaged(step.uploadId, step.preview.bundle.fileName ?? 'the file', {
+                  ...step.options,
+                  decisions: { ...step.options.decisions, ...decisions },
+                })
+              }
             />
           ) : null}
           {step.preview.confirmations.map((question) => (

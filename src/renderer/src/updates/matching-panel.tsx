@@ -7,13 +7,23 @@ interface MatchingPanelProps {
   onSource(source: string | undefined): void
   decisions: Record<string, string>
   onDecision(entry: string, entityId: string): void
+  /** Several decisions at once (the user's "same as proposed" for every single-candidate match). */
+  onDecisions(decisions: Record<string, string>): void
 }
 
 /**
  * For a published list: its source lists (a CSL can be narrowed to one), the parties recognised as
  * entities the store already has with the evidence, and the possible matches the user decides.
  */
-export function MatchingPanel({ matching, source, onSource, decisions, onDecision }: MatchingPanelProps) {
+export function MatchingPanel({
+  matching,
+  source,
+  onSource,
+  decisions,
+  onDecision,
+  onDecisions,
+}: MatchingPanelProps) {
+  const singles = matching.ambiguous.filter((match) => match.candidates.length === 1)
   return (
     <section aria-label="Matching" className="panel">
       <h3>Listed parties</h3>
@@ -32,6 +42,21 @@ export function MatchingPanel({ matching, source, onSource, decisions, onDecisio
             ))}
           </select>
         </label>
+      ) : null}
+      {singles.length > 0 ? (
+        <p>
+          <button
+            type="button"
+            onClick={() =>
+              onDecisions(
+                Object.fromEntries(singles.map((match) => [match.entry, match.candidates[0].entityId])),
+              )
+            }
+          >
+            Same as the one entity proposed, for all {singles.length} with one candidate
+          </button>{' '}
+          Check the evidence first: a name and a country in common do not prove that two parties are one.
+        </p>
       ) : null}
       {matching.ambiguousCount > 0 ? (
         <table aria-label="Possible matches" className="compact">
