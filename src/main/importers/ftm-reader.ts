@@ -1,4 +1,5 @@
 import { cleanCell } from './cell-text'
+import { listNameFor } from './csl-reader'
 import { toIsoCountry } from './countries'
 import { ImportError } from './import-error'
 import type { ParsedSource, PartyIdentifier, SourceEntry } from './source-entry'
@@ -46,12 +47,28 @@ const IDENTIFIER_PROPERTIES: Record<string, string> = {
   passportNumber: 'passport',
 }
 
-/** The entity's OpenSanctions id and those it was merged from (referents), and its identifiers. */
-function ftmIdentifiers(entity: FtmEntity): PartyIdentifier[] {
-  const referents = Array.isArray(entity.referents)
+function referentsOf(entity: FtmEntity): string[] {
+  return Array.isArray(entity.referents)
     ? entity.referents.filter((r): r is string => typeof r === 'string')
     : []
-  const identifiers = [entity.id, ...referents].map((value) => ({ scheme: 'opensanctions', value }))
+}
+
+/**
+ * The list a Sanction puts a party on, in our words: its authority and country ("Office of Foreign
+ * Assets Control (US)"), or the CSL's name for a list the CSL also publishes ("US BIS Entity List").
+ */
+function sanctionList(sanction: FtmEntity): string {
+  const authority = values(sanction, 'authority')[0]?.trim()
+  const country = values(sanction, 'country')[0]?.toUpperCase()
+  if (!authority) return `Sanctions of ${country ?? 'an authority not named'}`
+  const known = listNameFor(authority)
+  if (known !== authority.replace(/\s+-\s+[^-]+$/, '').trim()) return known
+  return country && !authority.includes(`(${country})`) ? `${authority} (${country})` : authority
+}
+
+/** The entity's OpenSanctions id and those it was merged from (referents), and its identifiers. */
+function ftmIdentifiers(entity: FtmEntity): PartyIdentifier[] {
+  const identifiers = [entity.id, ...referentsOf(entity)].map((value) => ({ scheme: 'opensanctions', value }))
   for (const [property, scheme] of Object.entries(IDENTIFIER_PROPERTIES))
     for (const value of values(entity, property)) identifiers.push({ scheme, value: value.trim() })
   return identifiers.filter((identifier) => identifier.value)
@@ -59,14 +76,16 @@ function ftmIdentifiers(entity: FtmEntity): PartyIdentifier[] {
 
 /**
  * OpenSanctions / FollowTheMoney entities, one JSON object per line. Parties (Organization, Company,
- * Person, LegalEntity) become entries; their addressEntity references are resolved from Address lines;
- * Sanction lines give the programme each party is listed under (one round per dataset and programme).
+ * Person, LegalEntity) that are sanction targets become entries, one per Sanction line naming them:
+ * its authority is the list, its programme the round, its listing date the date. Address lines give
+ * their addresses; parties with `target: false` and other schemas are counted and skipped.
  */
 export function readFtm(text: string, fileName: string): ParsedSource {
   const warnings: string[] = []
   const parties: { entity: FtmEntity; line: number }[] = []
   const addresses = new Map<string, string>()
   const sanctions = new Map<string, FtmEntity[]>()
+  const skipped = new Map<string, number>()
   let lineNumber = 0
   let start = 0
   while (start < text.length) {
@@ -101,10 +120,18 @@ export function readFtm(text: string, fileName: string): ParsedSource {
         sanctions.set(party, [...(sanctions.get(party) ?? []), parsed])
     } else if (PARTY_SCHEMAS.has(parsed.schema)) {
       parties.push({ entity: parsed, line: lineNumber })
+    } else {
+      skipped.set(parsed.schema, (skipped.get(parsed.schema) ?? 0) + 1)
     }
   }
   const entries: SourceEntry[] = []
+  let notTargets = 0
   for (const { entity, line } of parties) {
+    // Related parties (owners, relatives, registry companies) are in the file for context only.
+    if (entity.target === false) {
+      notTargets += 1
+      continue
+    }
     const where = `${fileName} line ${line}`
     const names = values(entity, 'name')
       .map((name) => cleanCell(name, where, warnings))
@@ -130,39 +157,68 @@ export function readFtm(text: string, fileName: string): ParsedSource {
     const datasets = Array.isArray(entity.datasets)
       ? entity.datasets.filter((d): d is string => typeof d === 'string')
       : []
-    const dataset = datasets[0] ?? 'opensanctions'
-    const sanction = sanctions.get(entity.id)?.[0]
-    const programme = sanction
-      ? (values(sanction, 'program')[0] ?? values(sanction, 'authority')[0] ?? null)
-      : null
-    const listedOn = sanction
-      ? (values(sanction, 'listingDate')[0] ?? values(sanction, 'startDate')[0] ?? null)
-      : null
-    entries.push({
-      location: where,
-      list: `OpenSanctions: ${dataset}`,
+    const common = {
       name,
       altNames: [...new Set(names.filter((n) => n !== name))],
-      kind: entity.schema === 'Person' ? 'individual' : 'entity',
+      kind: entity.schema === 'Person' ? ('individual' as const) : ('entity' as const),
       country,
       addresses: values(entity, 'addressEntity')
         .map((id) => addresses.get(id))
         .filter((a): a is string => Boolean(a)),
       citations: [],
-      rule: {
-        id: programme ?? dataset,
-        title: programme ?? `${dataset} (programme not given)`,
-        date: listedOn?.slice(0, 10) ?? null,
-      },
-      startDate: (values(entity, 'createdAt')[0] ?? listedOn ?? '').slice(0, 10) || null,
       licenseRequirement: null,
       licensePolicy: null,
-      remarks: values(entity, 'notes')[0] ?? null,
-      url: sanction ? (values(sanction, 'sourceUrl')[0] ?? null) : null,
+      remarks: values(entity, 'notes').join('\n') || null,
       identifiers: ftmIdentifiers(entity),
       birthDates: values(entity, 'birthDate').map((date) => date.slice(0, 10)),
-    })
+    }
+    const partySanctions = [entity.id, ...referentsOf(entity)].flatMap((id) => sanctions.get(id) ?? [])
+    if (partySanctions.length === 0) {
+      // Listed without a Sanction entity: the dataset is all that says where.
+      const dataset = datasets[0] ?? 'opensanctions'
+      entries.push({
+        ...common,
+        location: where,
+        list: `OpenSanctions: ${dataset}`,
+        rule: { id: dataset, title: `Listed in the OpenSanctions dataset ${dataset}`, date: null },
+        startDate: (values(entity, 'createdAt')[0] ?? '').slice(0, 10) || null,
+        url: values(entity, 'sourceUrl')[0] ?? null,
+      })
+      continue
+    }
+    // One entry per Sanction: the same party (same identifiers) on each list and programme it names.
+    for (const sanction of partySanctions) {
+      const listedOn = [...values(sanction, 'listingDate'), ...values(sanction, 'startDate')]
+        .map((date) => date.slice(0, 10))
+        .sort()[0]
+      const programme = values(sanction, 'program')[0] ?? values(sanction, 'programId')[0] ?? null
+      const list = sanctionList(sanction)
+      entries.push({
+        ...common,
+        location: `${where} (sanction ${sanction.id})`,
+        list,
+        rule: {
+          // The programme's own words first: one programme id (EU-UKR) covers several legal acts.
+          id:
+            values(sanction, 'program')[0]?.slice(0, 80) ??
+            values(sanction, 'programId')[0] ??
+            `${list} listing`,
+          title: programme ?? `${list}: listing (programme not given)`,
+          date: listedOn ?? null,
+        },
+        startDate: listedOn ?? null,
+        url: values(sanction, 'sourceUrl')[0] ?? null,
+      })
+    }
   }
+  if (notTargets > 0) {
+    warnings.push(
+      `${fileName}: ${notTargets} ${notTargets === 1 ? 'party is' : 'parties are'} not sanction targets (target: false: related parties, registry companies); skipped`,
+    )
+  }
+  const skippedSchemas = [...skipped.entries()].map(([schema, count]) => `${schema} ${count}`)
+  if (skippedSchemas.length > 0)
+    warnings.push(`${fileName}: lines of other schemas skipped: ${skippedSchemas.join(', ')}`)
   if (
     entries.length === 0 &&
     lineNumber > 0 &&

@@ -156,7 +156,7 @@ describe('matching on the labelled set', () => {
     }
   })
 
-  it('keeps the real FtM cluster’s companies with different INNs apart, and merges only on shared identifiers', () => {
+  it('imports the real FtM cluster as 14 parties, never merging two, with a designation per list and programme', () => {
     const store = openDefaultStore(tempDir())
     try {
       const update = pendingFromSource(
@@ -165,14 +165,32 @@ describe('matching on the labelled set', () => {
         'zala.ftm.json',
         'ftm',
       )
+      const warnings = update.warnings.join('\n')
+      expect(warnings).toContain('zala.ftm.json: 3 parties are not sanction targets (target: false')
+      expect(warnings).toContain(
+        'lines of other schemas skipped: Ownership 14, Passport 1, Family 4, Directorship 3',
+      )
+      const records = (type: string) =>
+        update.operations
+          .map((o) => o.operation)
+          .filter((o) => o.op === 'upsert' && o.type === type)
+          .map((o) => (o as { record: Record<string, unknown> }).record)
+      // 8 companies and 6 persons are targets: each its own entity, whatever names they share.
+      expect(records('entity')).toHaveLength(14)
+      // Merges join a party's own Sanction entries only, each proven by its OpenSanctions id.
       for (const merge of update.matching!.merged)
-        expect(merge.reasons.join(' '), merge.entry).toMatch(/same /)
-      const cst = update.operations
-        .map((o) => o.operation)
-        .filter((o) => o.op === 'upsert' && o.type === 'entity')
-        .map((o) => (o as { record: { name: string; aliases: string[] } }).record)
-        .filter((r) => [r.name, ...r.aliases].some((n) => /ЦСТ/.test(n)))
-      expect(cst.length).toBeGreaterThanOrEqual(2)
+        expect(merge.reasons.join(' '), merge.entry).toMatch(/same opensanctions /)
+      // A Level Aerosystems CST: 28 Sanction lines, from the BIS Entity List to Monaco's.
+      const cst = records('entity').find((r) =>
+        [r.name, ...(r.aliases as string[])].includes('A Level Aerosystems CST LLC'),
+      )!
+      const lists = records('designation')
+        .filter((d) => d.entity === cst.id)
+        .map((d) => records('round').find((r) => r.id === d.round)!.list)
+      expect(lists).toEqual(
+        expect.arrayContaining(['US BIS Entity List', 'Office of Foreign Assets Control (US)']),
+      )
+      expect(lists.every((list) => !String(list).startsWith('OpenSanctions:'))).toBe(true)
     } finally {
       store.close()
     }
