@@ -75,7 +75,7 @@ test('lists rounds with declared and recorded counts', async ({ appPage: page })
 test('lists reactions, quoting only verbatim text', async ({ appPage: page }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reactions' }).click()
   const table = page.getByRole('table', { name: 'Reactions' })
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 29 of 29')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 30 of 30')
   await page.getByRole('searchbox', { name: 'Search' }).fill('wang')
   const wang = table.getByRole('row', { name: /Raymond Wang/ })
   await expect(wang).toContainText('“On one hand, China is the biggest market')

@@ -58,7 +58,7 @@ test('composes a briefing from the filtered Entities table, previews its pages a
   expect(text).toContain('June 2020: military end-use additions')
   expect(text).toContain('Export Controls Desk')
   expect(text).toContain('Cloudminds (Hong Kong) Limited')
-  expect(text).toContain('北京達闥科技')
+  expect(text).toContain('北京达闼科技')
   expect(text).not.toContain('Hikvision Digital')
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' })
   expect(info).toMatch(/Tagged:\s+yes/)

@@ -120,11 +120,11 @@ test('filters by the date first added, with a removable chip', async ({ appPage:
   await expect(status).toHaveText('Showing 37 of 37')
 
   // Text columns filter by what they contain, case and accents aside.
-  await page.getByRole('searchbox', { name: 'Aliases contains', exact: true }).fill('CO., LTD')
+  await page.getByRole('searchbox', { name: 'Aliases contains', exact: true }).fill('CO. LTD')
   await expect(status).not.toHaveText('Showing 37 of 37')
-  await page.getByRole('searchbox', { name: 'Name contains', exact: true }).fill('cloudwalk')
+  await page.getByRole('searchbox', { name: 'Name contains', exact: true }).fill('hikvision')
   await expect(status).toHaveText('Showing 1 of 37')
-  await expect(page.getByRole('button', { name: 'Remove filter Name contains “cloudwalk”' })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Remove filter Name contains “hikvision”' })).toBeVisible()
   await page.getByRole('button', { name: 'Clear all' }).click()
   await expect(status).toHaveText('Showing 37 of 37')
 })

@@ -34,7 +34,7 @@ test('the Rounds table: facets, search, details, and links to a round’s entiti
   await page.screenshot({ path: 'test-results/rounds-details.png', fullPage: true })
   await details.getByRole('button', { name: 'Show these reactions in the Reactions table' }).click()
   await expect(page.getByRole('heading', { name: 'Reactions', level: 2 })).toBeVisible()
-  await expect(status).toHaveText('Showing 19 of 29')
+  await expect(status).toHaveText('Showing 19 of 30')
   await expect(page.getByRole('button', { name: 'Remove filter Round: 84 FR 54002' })).toBeVisible()
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
@@ -50,13 +50,13 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reactions' }).click()
   const table = page.getByRole('table', { name: 'Reactions' })
   const status = page.getByRole('status').filter({ hasText: 'Showing' })
-  await expect(status).toHaveText('Showing 29 of 29')
+  await expect(status).toHaveText('Showing 30 of 30')
 
   const stance = page.getByRole('group', { name: 'Stance' })
-  await expect(stance.getByRole('checkbox', { name: 'opposes 19' })).toBeVisible()
+  await expect(stance.getByRole('checkbox', { name: 'opposes 20' })).toBeVisible()
   await expect(stance.getByRole('checkbox', { name: 'not classified 7' })).toBeVisible()
-  await stance.getByRole('checkbox', { name: 'opposes 19' }).check()
-  await expect(status).toHaveText('Showing 19 of 29')
+  await stance.getByRole('checkbox', { name: 'opposes 20' }).check()
+  await expect(status).toHaveText('Showing 20 of 30')
   // Every other facet now counts only reactions that oppose; stance keeps its own counts.
   await expect(stance.getByRole('checkbox', { name: 'supports 2' })).toBeVisible()
   const kinds = page.getByRole('group', { name: 'Organisation kind' })
@@ -65,21 +65,21 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
     .evaluateAll((boxes) =>
       boxes.map((box) => Number(box.parentElement!.querySelector('.count')!.textContent)),
     )
-  expect(kindCounts.reduce((a, b) => a + b, 0)).toBe(19)
+  expect(kindCounts.reduce((a, b) => a + b, 0)).toBe(20)
 
   // Case and accents do not matter; all words must be found.
   await page.getByRole('searchbox', { name: 'Search' }).fill('GÉNG forceful')
-  await expect(status).toHaveText('Showing 1 of 29')
+  await expect(status).toHaveText('Showing 1 of 30')
   await expect(table.getByRole('row', { name: /Geng Shuang/ })).toContainText('firm and forceful')
   await page.getByRole('searchbox', { name: 'Search' }).fill('')
   await page.getByRole('button', { name: 'Remove filter Stance: opposes' }).click()
-  await expect(status).toHaveText('Showing 29 of 29')
+  await expect(status).toHaveText('Showing 30 of 30')
 
   // A text column filters by what it contains.
   await page.getByRole('searchbox', { name: 'Speaker contains' }).fill('GENG')
-  await expect(status).toHaveText('Showing 5 of 29')
+  await expect(status).toHaveText('Showing 5 of 30')
   await page.getByRole('button', { name: 'Remove filter Speaker contains “GENG”' }).click()
-  await expect(status).toHaveText('Showing 29 of 29')
+  await expect(status).toHaveText('Showing 30 of 30')
 
   // Sorted by date, newest first: undated reactions go last either way.
   await table.getByRole('button', { name: 'Date' }).click()
@@ -90,7 +90,7 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   // Keyboard: "/" to search, arrows between rows, Enter opens the whole quote, Escape closes.
   await page.keyboard.press('/')
   await page.keyboard.type('roland berger')
-  await expect(status).toHaveText('Showing 1 of 29')
+  await expect(status).toHaveText('Showing 1 of 30')
   await table.getByRole('row').nth(1).focus()
   await page.keyboard.press('Enter')
   const details = page.getByRole('complementary', { name: 'Details' })
@@ -101,7 +101,7 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   await expect(details).toHaveCount(0)
   await page.getByRole('searchbox', { name: 'Search' }).fill('')
   // The rows are redrawn for the cleared search before one is focused.
-  await expect(status).toHaveText('Showing 29 of 29')
+  await expect(status).toHaveText('Showing 30 of 30')
   await table.getByRole('row').nth(1).focus()
   await page.keyboard.press('ArrowDown')
   await expect(table.getByRole('row').nth(2)).toBeFocused()
@@ -110,15 +110,17 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
     .getByRole('group', { name: 'Organisation kind' })
     .getByRole('checkbox', { name: /^company/ })
     .check()
-  await expect(status).toHaveText('Showing 12 of 29')
+  await expect(status).toHaveText('Showing 13 of 30')
   const download = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const csv = fs.readFileSync(await (await download).path(), 'utf8')
   const lines = csv.trimEnd().split('\r\n')
   expect(lines[0]).toBe('Date,Speaker,Organisation,Quote,Stance,Kind,Role,Round(s),Entities,Source')
-  expect(lines).toHaveLength(13)
+  expect(lines).toHaveLength(14)
   expect(lines.slice(1).every((line) => line.includes(',company,'))).toBe(true)
-  expect(csv).toContain("“strongly opposes today's decision")
+  // Verbatim text in quotation marks, a paraphrase without.
+  expect(csv).toContain('“strongly opposes”')
+  expect(csv).toContain('Hikvision resolutely opposes the U.S. move to blacklist the firm')
   await page.screenshot({ path: 'test-results/reactions-view.png', fullPage: true })
 })
 
@@ -132,7 +134,7 @@ test('filters, column widths and the scroll position of a list table survive a r
     .getByRole('group', { name: 'Round' })
     .getByRole('checkbox', { name: /84 FR 54002/ })
     .check()
-  await expect(status).toHaveText('Showing 19 of 29')
+  await expect(status).toHaveText('Showing 19 of 30')
   const resize = table.getByRole('separator', { name: 'Resize Quote column' })
   await expect(resize).toHaveAttribute('aria-valuenow', '400')
   const quoteWidth = () =>
@@ -150,7 +152,7 @@ test('filters, column widths and the scroll position of a list table survive a r
 
   await page.reload()
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Reactions' }).click()
-  await expect(status).toHaveText('Showing 19 of 29')
+  await expect(status).toHaveText('Showing 19 of 30')
   await expect(table.getByRole('separator', { name: 'Resize Quote column' })).toHaveAttribute(
     'aria-valuenow',
     '460',

@@ -92,7 +92,7 @@ describe('a briefing of the default data, as a PDF', () => {
         /Entity List additions 2019–2020\s+UNCLASSIFIED\s+29 November 2026/,
       )
       expect(lines.at(-1), `page ${page} footer`).toMatch(
-        new RegExp(`Data as of 29 November 2026\\s+UNCLASSIFIED\\s+Page ${page} of ${pages}`),
+        new RegExp(`Data as of 6 December 2026\\s+UNCLASSIFIED\\s+Page ${page} of ${pages}`),
       )
     }
   })
@@ -130,7 +130,7 @@ describe('a briefing of the default data, as a PDF', () => {
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
     expect(info).toMatch(/Title:\s+Entity List additions 2019–2020/)
     expect(info).toMatch(/Author:\s+Export Controls Desk/)
-    expect(info).toMatch(/Subject:\s+Briefing on 37 entities and 29 reactions/)
+    expect(info).toMatch(/Subject:\s+Briefing on 37 entities and 30 reactions/)
     const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean)
     expect(fonts.length).toBeGreaterThan(2)
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe('yes')

@@ -12,14 +12,36 @@ import { defaultDatasetPath } from './resources'
 const tempDir = useTempDir()
 
 describe('default dataset', () => {
+  it('carries the corrections of the December 2026 audit, each with its source', () => {
+    const store = openDefaultStore(tempDir())
+    const round = catalog.getRound(store, 'el-2020-06-85fr34495')!
+    expect(round.title).toBe(
+      'Addition of Entities to the Entity List, Revision of Certain Entries on the Entity List',
+    )
+    expect(round.frDocNumber).toBe('2020-10869')
+    expect(catalog.getRound(store, 'el-2020-06-85fr34503')!.title).toBeNull()
+    const hit = catalog.getEntity(store, 'harbin-institute-of-technology')!
+    expect(hit.originalName).toBe('哈尔滨工业大学')
+    expect(hit.originalNameNote).toMatch(
+      /^Converted from a traditional-script rendering \(NOWnews: 哈爾濱工業大學\)/,
+    )
+    expect(catalog.getEntity(store, 'beijing-jincheng-huanyu')!.originalName).toBeNull()
+    // Names from the Treasury's NS-CMIC list are not Entity List aliases.
+    expect(catalog.getEntity(store, 'cloudwalk')!.aliases).toEqual([])
+    expect(catalog.getEntity(store, 'sensetime')!.primaryName).toBe('Sense Time')
+    const zhao = catalog.listReactions(store).find((r) => r.speaker === 'Zhao Lijian')!
+    expect(zhao.rounds.map((r) => r.id)).toEqual(['el-2020-06-85fr34503'])
+    store.close()
+  })
+
   it('loads with exact counts on first start', () => {
     const store = openDefaultStore(tempDir())
     expect(catalog.stats(store)).toEqual({
       entities: 37,
       rounds: 3,
       designations: 37,
-      reactions: 29,
-      sources: 44,
+      reactions: 30,
+      sources: 48,
     })
     store.close()
   })
@@ -65,11 +87,19 @@ describe('default dataset', () => {
     const zhao = reactions.find((r) => r.speaker === 'Zhao Lijian')
     expect(zhao).toMatchObject({
       textKind: 'verbatim',
-      dateSaid: null,
+      dateSaid: '2020-05-25',
       text: 'violated basic norms of international relations.',
     })
-    const qihoo = reactions.find((r) => r.organisation === 'Qihoo 360')
-    expect(qihoo?.textKind).toBe('paraphrase')
+    const qihoo = reactions.filter((r) => r.organisation === 'Qihoo 360')
+    expect(qihoo.map((r) => [r.textKind, r.dateSaid]).sort()).toEqual([
+      ['paraphrase', null],
+      ['verbatim', '2020-05-23'],
+    ])
+    // A paraphrase never puts words in quotation marks.
+    for (const r of reactions.filter((r) => r.textKind === 'paraphrase'))
+      expect(r.text, r.id).not.toMatch(/["“”]/)
+    // An unknown date stays empty.
+    expect(reactions.find((r) => r.organisation === 'China Daily')?.dateSaid).toBeNull()
     store.close()
   })
 
@@ -80,6 +110,9 @@ describe('default dataset', () => {
     ['HIKVISION', 'hikvision'],
     ['Qihoo 360', 'qihoo-360-company'],
     ['哈爾濱工業', 'harbin-institute-of-technology'],
+    ['哈尔滨工业', 'harbin-institute-of-technology'],
+    ['雲從', 'cloudwalk'],
+    ['北京達闥', 'beijing-cloudmind'],
     ['云', 'cloudwalk'],
   ])('search for %s finds %s', (query, id) => {
     const store = openDefaultStore(tempDir())
@@ -123,7 +156,7 @@ describe('default dataset', () => {
   it('searches accent-insensitively and inside quote text', () => {
     const store = openDefaultStore(tempDir())
     expect(catalog.search(store, 'décoUpling').map((h) => h.id)).toContain('raymond-wang-2020-05')
-    expect(catalog.search(store, 'Sense Time')[0]).toMatchObject({ id: 'sensetime', matchedField: 'alias' })
+    expect(catalog.search(store, 'SenseTime')[0]).toMatchObject({ id: 'sensetime', matchedField: 'alias' })
     store.close()
   })
 
@@ -141,7 +174,7 @@ describe('default dataset', () => {
     store.close()
     const again = openStore(path.join(dir, 'store.sqlite'))
     expect(ensureDefaultDataset(again)).toBe(false)
-    expect(catalog.stats(again).reactions).toBe(28)
+    expect(catalog.stats(again).reactions).toBe(29)
     again.close()
   })
 

@@ -75,8 +75,10 @@ function wordHits(db: Db, index: EntityIndex, terms: string[]): Uint8Array {
 
 function termHits(db: Db, index: EntityIndex, typed: string): Uint8Array {
   // The full-text index folds case, so "H"* and "h"* find the same: kept once, under the folded term
-  // (ASCII letters only, which fold the same way everywhere).
-  const term = typed.replace(/[A-Z]+/g, (letters) => letters.toLowerCase())
+  // (ASCII letters inside the quotes only: an OR between script variants is an operator, not a word).
+  const term = typed.replace(/"[^"]*"/g, (quoted) =>
+    quoted.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()),
+  )
   const kept = index.termHits
   const known = kept.get(term)
   if (known) return known

@@ -1,3 +1,5 @@
+import { chineseScriptVariants } from './chinese-script'
+
 /**
  * Text preparation for the full-text index. SQLite's unicode61 tokenizer folds case and (with
  * remove_diacritics 2) accents, but it treats a run of Han characters as one token, so "云从" would not
@@ -19,8 +21,12 @@ export function textForIndex(text: string): string {
   return text.normalize('NFKC').replace(CJK_CHAR_GLOBAL, (char) => ` ${char} `)
 }
 
-/** A query term: a Latin word matched as a prefix, or CJK characters that must stand side by side. */
-export type QueryTerm = { kind: 'prefix'; token: string } | { kind: 'phrase'; tokens: string[] }
+/**
+ * A query term: a Latin word matched as a prefix, or CJK characters that must stand side by side, in
+ * any of their script variants (simplified or traditional, see chinese-script.ts).
+ */
+export type QueryTerm =
+  { kind: 'prefix'; token: string } | { kind: 'phrase'; tokens: string[]; variants: string[][] }
 
 /** Case- and accent-folded, as unicode61 with remove_diacritics folds them. */
 export function foldToken(token: string): string {
@@ -38,7 +44,10 @@ export function queryTerms(query: string): QueryTerm[] {
       latin = ''
     }
     const flushCjk = () => {
-      if (cjk.length > 0) terms.push({ kind: 'phrase', tokens: cjk })
+      if (cjk.length > 0) {
+        const variants = chineseScriptVariants(cjk.join('')).map((variant) => [...variant])
+        terms.push({ kind: 'phrase', tokens: cjk, variants })
+      }
       cjk = []
     }
     for (const char of word) {
@@ -62,7 +71,8 @@ export function queryTerms(query: string): QueryTerm[] {
  */
 export function ftsQueryFor(query: string): string | null {
   const terms = ftsTermsFor(query)
-  return terms.length === 0 ? null : terms.join(' ')
+  // An explicit AND: FTS5 joins phrases implicitly, but not a parenthesised group of script variants.
+  return terms.length === 0 ? null : terms.join(' AND ')
 }
 
 /**
@@ -70,9 +80,11 @@ export function ftsQueryFor(query: string): string | null {
  * matches are exactly those every term matches, which lets a search combine hits found term by term.
  */
 export function ftsTermsFor(query: string): string[] {
-  return queryTerms(query).map((term) =>
-    term.kind === 'prefix' ? `"${term.token}"*` : `"${term.tokens.join(' ')}"`,
-  )
+  return queryTerms(query).map((term) => {
+    if (term.kind === 'prefix') return `"${term.token}"*`
+    const phrases = term.variants.map((tokens) => `"${tokens.join(' ')}"`)
+    return phrases.length === 1 ? phrases[0] : `(${phrases.join(' OR ')})`
+  })
 }
 
 function tokensOf(text: string): string[] {
@@ -84,11 +96,13 @@ function termMatches(tokens: string[], term: QueryTerm): boolean {
     const prefix = foldToken(term.token)
     return tokens.some((token) => token.startsWith(prefix))
   }
-  const phrase = term.tokens.map(foldToken)
-  for (let i = 0; i + phrase.length <= tokens.length; i++) {
-    if (phrase.every((token, j) => tokens[i + j] === token)) return true
-  }
-  return false
+  return term.variants.some((variant) => {
+    const phrase = variant.map(foldToken)
+    for (let i = 0; i + phrase.length <= tokens.length; i++) {
+      if (phrase.every((token, j) => tokens[i + j] === token)) return true
+    }
+    return false
+  })
 }
 
 /** How many of the terms one text matches, by the same rules as the index (to say why a row matched). */
