@@ -291,6 +291,16 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBenc
     'ms',
   )
   add('#3 review tables', 'browser: renderer heap', '100k', browser?.heapMb, 400, 'MB')
+  // The million-entity targets (#17), checked when that size was run (npm run bench -- --size 1m).
+  const million = at('1m')
+  if (million) {
+    const shown = million.browser.status === 'measured' ? million.browser : null
+    add('#17 scale', 'apply a 1M-entity bundle', '1m', million.bundle.apply.ms, 90_000, 'ms')
+    add('#17 scale', 'peak memory while applying', '1m', million.bundle.apply.peakMb, 1536, 'MB')
+    add('#17 scale', 'search (store part), p95', '1m', measured(million.store.searchPrefix)?.p95Ms, 100, 'ms')
+    add('#17 scale', 'browser: keystroke → rows, p95', '1m', shown?.keystroke.p95Ms, 150, 'ms')
+    add('#17 scale', 'browser: start → first view', '1m', shown?.startToFirstRowsMs, 3000, 'ms')
+  }
   return checks
 }
 
