@@ -5,6 +5,7 @@ import { APP_VERSION } from '../services/app-version'
 import { registerBriefingCommands } from './briefing-commands'
 import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
+import { registerDatasetCommands } from './dataset-commands'
 import { registerImportCommands } from './import-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
 import { CliError } from './cli-io'
@@ -32,6 +33,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerImportCommands(program, cli)
   registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
+  registerDatasetCommands(program, cli)
   // Subcommands inherit the exit override and output so usage errors come back as codes, not exits.
   for (const command of program.commands) {
     command

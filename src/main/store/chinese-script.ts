@@ -32,3 +32,10 @@ export function chineseScriptVariants(text: string): string[] {
   if (!HAN.test(text)) return [text]
   return [...new Set([text, ...scriptConverters().map((convert) => convert(text))])]
 }
+
+/** The text with traditional characters converted to simplified (Taiwan and Hong Kong forms alike). */
+export function toSimplified(text: string): string {
+  if (!HAN.test(text)) return text
+  const [fromTaiwan, fromHongKong] = scriptConverters()
+  return fromHongKong(fromTaiwan(text))
+}
