@@ -185,6 +185,45 @@ describe('a CSL file with the October 2019 and June 2020 Entity List entries', (
     }
   })
 
+  it('adds each import’s source to the rounds and entities it lists, never replacing theirs', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const roundSources = () =>
+        store.db
+          .prepare(
+            "SELECT source_id FROM round_sources WHERE round_id = 'el-2019-10-84fr54002' ORDER BY position",
+          )
+          .pluck()
+          .all() as string[]
+      const entitySources = () =>
+        store.db
+          .prepare("SELECT source_id FROM entity_sources WHERE entity_id = 'hikvision' ORDER BY position")
+          .pluck()
+          .all() as string[]
+      const [roundBefore, entityBefore] = [roundSources(), entitySources()]
+      const importOnce = (bytes: Buffer, name: string) => {
+        const asked = pendingFromSource(store.db, bytes, name, 'csl')
+        const decisions = Object.fromEntries(
+          asked.matching!.ambiguous.map((m) => [m.entry, m.candidates[0].entityId]),
+        )
+        const update = pendingFromSource(store.db, bytes, name, 'csl', { decisions })
+        applyPending(store.db, update, { confirmed: true })
+        return update.operations.find((o) => o.operation.type === 'source')!.operation as {
+          record: { id: string }
+        }
+      }
+      const file = fixture('csl-entity-list-2019-2020.csv')
+      const first = importOnce(file, 'first.csv').record.id
+      // The same list again, saved with a different line ending: another file, another source.
+      const second = importOnce(Buffer.from(file.toString('utf8').replace(/\r\n/g, '\n')), 'second.csv')
+        .record.id
+      expect(roundSources()).toEqual([...roundBefore, first, second])
+      expect(entitySources()).toEqual([...entityBefore, first, second])
+    } finally {
+      store.close()
+    }
+  })
+
   it('reads the same entries from the CSL JSON form', () => {
     const rows = parseCsv(fixture('csl-entity-list-2019-2020.csv').toString('utf8'))
     const header = rows[0].cells

@@ -10,6 +10,7 @@ import {
 import type { FrCitation } from './fr-citations'
 import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from './entity-matching'
 import { readEntityNames } from '../store/fuzzy-names'
+import { readRecord } from '../records/read-record'
 import { originalScriptName, slugOf } from './names'
 import { SOURCE_FORMAT_NAMES, type ParsedSource, type SourceEntry } from './source-entry'
 import { UserError } from '../user-error'
@@ -63,9 +64,12 @@ function shortHash(text: string): string {
 class Rounds {
   private readonly planned = new Map<string, PlannedOperation>()
   private readonly existing: Map<string, string>
+  private readonly storeIds: Set<string>
+  /** Rounds the store already has that this import lists parties under: they gain its source. */
+  private readonly reused = new Set<string>()
 
   constructor(
-    db: Db,
+    private readonly db: Db,
     private readonly sourceId: string,
   ) {
     this.existing = new Map(
@@ -77,11 +81,12 @@ class Rounds {
           .all() as { list_name: string; citation: string; id: string }[]
       ).map((row) => [`${row.list_name}\u0000${row.citation}`, row.id]),
     )
+    this.storeIds = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as string[])
   }
 
   forCitation(list: string, citation: FrCitation): string {
     const known = this.existing.get(`${list}\u0000${citation.text}`)
-    if (known) return known
+    if (known) return this.reuse(known)
     const id = citation.placeholder
       ? `${slugOf(list)}-${citation.volume}fr-pending-${citation.published ?? 'undated'}`
       : citation.page
@@ -109,6 +114,19 @@ class Rounds {
     return [...this.planned.values()]
   }
 
+  /**
+   * For each round the store had, its sources with this import's added: an import never replaces or
+   * removes the sources another import or the dataset recorded.
+   */
+  provenance(): PlannedOperation[] {
+    return [...this.reused].flatMap((id) => addSource(this.db, 'round', id, this.sourceId, ROUND_SUPPORTS))
+  }
+
+  private reuse(id: string): string {
+    this.reused.add(id)
+    return id
+  }
+
   private plan(
     id: string,
     list: string,
@@ -116,6 +134,7 @@ class Rounds {
     citations: string[],
     published: string | null,
   ): string {
+    if (this.storeIds.has(id)) return this.reuse(id)
     if (!this.planned.has(id)) {
       this.planned.set(id, {
         op: 'upsert',
@@ -126,12 +145,37 @@ class Rounds {
           title,
           citations,
           published,
-          sources: [{ source: this.sourceId, supports: 'list, citation and date as published' }],
+          sources: [{ source: this.sourceId, supports: ROUND_SUPPORTS }],
         },
       })
     }
     return id
   }
+}
+
+const ROUND_SUPPORTS = 'list, citation and date as published'
+const ENTITY_SUPPORTS = 'name, aliases, addresses and country as listed'
+
+/** A correction adding `sourceId` to a stored record's sources, or nothing when it is there already. */
+function addSource(
+  db: Db,
+  type: 'round' | 'entity',
+  id: string,
+  sourceId: string,
+  supports: string,
+): PlannedOperation[] {
+  const sources = readRecord(db, type, id)?.sources ?? []
+  if (sources.some((cited) => cited.source === sourceId)) return []
+  return [
+    {
+      op: 'correct',
+      type,
+      id,
+      field: 'sources',
+      value: [...sources, { source: sourceId, supports }],
+      reason: 'listed again by an imported file',
+    },
+  ]
 }
 
 /** A --merge decision (or the app's) that cannot apply to this file: an argument error, not a refused file. */
@@ -366,7 +410,7 @@ export function planImport(
         aliases: entity.aliases.slice(0, 1000),
         addresses: entity.addresses.slice(0, 1000),
         notes: entity.entry.remarks,
-        sources: [{ source: sourceId, supports: 'name, aliases, addresses and country as listed' }],
+        sources: [{ source: sourceId, supports: ENTITY_SUPPORTS }],
       },
     })
   }
@@ -383,6 +427,10 @@ export function planImport(
       })
     }
   }
+  // Records the store had gain this import's source beside theirs.
+  for (const operation of rounds.provenance()) operations.push(operation)
+  for (const id of storeEntities.keys())
+    for (const operation of addSource(db, 'entity', id, sourceId, ENTITY_SUPPORTS)) operations.push(operation)
   for (const designation of designations.values()) operations.push(designation)
   return {
     operations,
