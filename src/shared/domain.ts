@@ -93,6 +93,10 @@ export interface Designation {
   licenseRequirement: string | null
   licensePolicy: string | null
   citation: string | null
+  /** When the listing ended (null: current). An ended designation is never shown as current. */
+  ended: string | null
+  /** Programmes or legal bases as the list gives them. */
+  programs: string | null
 }
 
 export interface EntityDetail extends EntitySummary {

@@ -149,6 +149,7 @@ const BODY_RULES = `
   caption { break-after: avoid-page; }
   .group-note { font-size: 8pt; margin: 0 0 4pt; }
   .aliases { display: block; color: var(--muted); font-size: 7pt; }
+  .listing-status { display: block; font-size: 7pt; font-weight: 700; }
   figure.reaction { break-inside: avoid-page; margin: 0 0 8pt; padding: 4pt 0 4pt 8pt; border-left: 2px solid var(--rule); }
   figure.reaction blockquote { margin: 0 0 2pt; font-size: 9.5pt; unicode-bidi: plaintext; }
   figure.reaction .paraphrase { margin: 0 0 2pt; font-size: 9pt; }

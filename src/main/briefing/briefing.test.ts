@@ -51,6 +51,47 @@ describe('text the writer types into the page furniture', () => {
     expect(runningTitle('海康威视'.repeat(20))).toHaveLength(17)
   })
 
+  it('shows a modified entry, an ended listing and one listed until a date as such, never as current', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      applyTestOperations(store, [
+        {
+          op: 'correct',
+          type: 'designation',
+          id: 'el-2019-10-84fr54002.hikvision',
+          field: 'ended',
+          value: '2021-03-01',
+        },
+        {
+          op: 'correct',
+          type: 'designation',
+          id: 'el-2019-10-84fr54002.dahua',
+          field: 'ended',
+          value: '2099-12-31',
+        },
+        {
+          op: 'correct',
+          type: 'designation',
+          id: 'el-2019-10-84fr54002.iflytek',
+          field: 'action',
+          value: 'modified',
+        },
+      ])
+      const html = renderBriefingHtml(
+        collectBriefing(
+          store.db,
+          settings({ scope: { kind: 'rounds', roundIds: ['el-2019-10-84fr54002'] } }),
+          TODAY,
+        ),
+      )
+      expect(html).toContain('Listing ended 2021-03-01')
+      expect(html).toContain('Listed until 2099-12-31')
+      expect(html).toContain('Entry modified by 84 FR 54002')
+    } finally {
+      store.close()
+    }
+  })
+
   it('cannot break out of the stylesheet or inject markup through the title or banner', () => {
     const dir = tempDir()
     const store = openDefaultStore(dir)

@@ -59,6 +59,8 @@ export function readBisCsv(text: string, fileName: string): ParsedSource {
           })),
           rule: null,
           startDate: effective ? parseListDate(effective) : null,
+          endDate: null,
+          programs: null,
           licenseRequirement: cell('License Requirement'),
           licensePolicy: cell('License Policy'),
           remarks: cell('Remarks/Notes'),

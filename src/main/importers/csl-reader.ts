@@ -70,6 +70,8 @@ interface RawCslEntry {
   altNames: string[]
   notice: string | null
   startDate: string | null
+  endDate: string | null
+  programs: string | null
   licenseRequirement: string | null
   licensePolicy: string | null
   remarks: string | null
@@ -106,6 +108,8 @@ function toEntry(raw: RawCslEntry, where: string, warnings: string[]): SourceEnt
     citations,
     rule: null,
     startDate: raw.startDate ? parseListDate(raw.startDate) : null,
+    endDate: raw.endDate ? parseListDate(raw.endDate) : null,
+    programs: raw.programs,
     licenseRequirement: raw.licenseRequirement,
     licensePolicy: raw.licensePolicy,
     remarks: raw.remarks,
@@ -160,6 +164,8 @@ function scalarFields(cell: (key: string) => string | null) {
     type: cell('type'),
     notice: cell('federal_register_notice'),
     startDate: cell('start_date'),
+    endDate: cell('end_date'),
+    programs: cell('programs'),
     licenseRequirement: cell('license_requirement'),
     licensePolicy: cell('license_policy'),
     remarks: cell('remarks'),

@@ -182,6 +182,8 @@ export function readFtm(text: string, fileName: string): ParsedSource {
         list: `OpenSanctions: ${dataset}`,
         rule: { id: dataset, title: `Listed in the OpenSanctions dataset ${dataset}`, date: null },
         startDate: (values(entity, 'createdAt')[0] ?? '').slice(0, 10) || null,
+        endDate: null,
+        programs: null,
         url: values(entity, 'sourceUrl')[0] ?? null,
       })
       continue
@@ -207,6 +209,8 @@ export function readFtm(text: string, fileName: string): ParsedSource {
           date: listedOn ?? null,
         },
         startDate: listedOn ?? null,
+        endDate: values(sanction, 'endDate')[0]?.slice(0, 10) ?? null,
+        programs: programme,
         url: values(sanction, 'sourceUrl')[0] ?? null,
       })
     }

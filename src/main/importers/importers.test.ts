@@ -365,6 +365,46 @@ describe('matching with what the store has', () => {
   })
 })
 
+describe('the real 2019 CSL excerpt', () => {
+  it('keeps end dates, programmes and every citation of a Denied Persons order', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const update = pendingFromSource(store.db, fixture('csl-2019-excerpt.csv'), 'csl-2019.csv', 'csl')
+      const designations = update.operations
+        .map((o) => o.operation)
+        .filter((o) => o.op === 'upsert' && o.type === 'designation')
+        .map((o) => (o as { record: Record<string, unknown> }).record)
+      const entities = update.operations
+        .map((o) => o.operation)
+        .filter((o) => o.op === 'upsert' && o.type === 'entity')
+        .map((o) => (o as { record: { id: string; name: string; type: string } }).record)
+      const hernandez = entities.find((e) => e.name === 'ADRIAN MANUEL HERNANDEZ')!
+      expect(designations.filter((d) => d.entity === hernandez.id)).toEqual([
+        expect.objectContaining({
+          date: '2017-10-20',
+          citation: '82 FR 48792',
+          ended: '2020-10-13',
+          action: 'added',
+        }),
+      ])
+      const wings = entities.find((e) => e.name === 'AL NASER WINGS AIRLINES')!
+      expect(
+        designations.filter((d) => d.entity === wings.id).map((d) => [d.citation, d.date, d.action, d.ended]),
+      ).toEqual([
+        ['82 FR 61745', '2017-12-29', 'added', '2019-12-03'],
+        ['83 FR 28801', '2018-06-21', 'modified', '2019-12-03'],
+        ['84 FR 27233', '2019-06-12', 'modified', '2019-12-03'],
+      ])
+      const isn = designations.find(
+        (d) => typeof d.citation === 'string' && d.citation.startsWith('83 FR No. 91'),
+      )
+      expect(isn).toMatchObject({ programs: 'INKSNA', date: '2018-05-10' })
+    } finally {
+      store.close()
+    }
+  })
+})
+
 describe('citations', () => {
   it('reads four-digit years (82 F.R. 48792 10/20/2017 was published in 2017, not 2020)', () => {
     expect(parseFrCitations('82 F.R. 48792 10/20/2017')).toEqual({

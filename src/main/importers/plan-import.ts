@@ -390,6 +390,8 @@ export function planImport(
           licensePolicy: entry.licensePolicy,
           citation: citation?.text ?? null,
           source: sourceId,
+          ended: entry.endDate,
+          programs: entry.programs,
         },
       })
     })

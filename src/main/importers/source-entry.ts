@@ -31,6 +31,10 @@ export interface SourceEntry {
   /** A rule's identity when the list gives no Federal Register citation (OpenSanctions programmes). */
   rule: { id: string; title: string; date: string | null } | null
   startDate: string | null
+  /** When the listing ended (a CSL end_date, an FtM Sanction's endDate), or null while current. */
+  endDate: string | null
+  /** Programmes or legal bases as the list gives them ("EAR", "SDGT; IRAN"). */
+  programs: string | null
   licenseRequirement: string | null
   licensePolicy: string | null
   remarks: string | null

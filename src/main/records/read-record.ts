@@ -79,7 +79,8 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
     (statement(
       db,
       `SELECT id, entity_id AS entity, round_id AS round, action, action_date AS date,
-           license_requirement AS licenseRequirement, license_policy AS licensePolicy, citation, source_id AS source
+           license_requirement AS licenseRequirement, license_policy AS licensePolicy, citation, source_id AS source,
+           ended_date AS ended, programs
          FROM designations WHERE id = ?`,
     ).get(id) as DesignationRecord | undefined) ?? null,
   reaction: (db, id) => {

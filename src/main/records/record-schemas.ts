@@ -99,6 +99,10 @@ export const designationRecord = z.strictObject({
   licensePolicy: optionalText,
   citation: optionalText,
   source: recordId,
+  /** The date the listing ends or ended (a Denied Persons order's end): null when the list gives none. */
+  ended: optionalDate,
+  /** The programmes or legal bases the list gives for it ("EAR", "SDGT; IRAN"), as published. */
+  programs: optionalText,
 })
 
 export const reactionRecord = z.strictObject({

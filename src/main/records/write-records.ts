@@ -181,9 +181,22 @@ const designationRow = new MainRow<DesignationRecord>(
     'license_policy',
     'citation',
     'source_id',
+    'ended_date',
+    'programs',
   ],
   5,
-  (d) => [d.entity, d.round, d.action, d.date, d.licenseRequirement, d.licensePolicy, d.citation, d.source],
+  (d) => [
+    d.entity,
+    d.round,
+    d.action,
+    d.date,
+    d.licenseRequirement,
+    d.licensePolicy,
+    d.citation,
+    d.source,
+    d.ended,
+    d.programs,
+  ],
 )
 
 export function upsertDesignation(

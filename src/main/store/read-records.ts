@@ -154,7 +154,7 @@ export function readCitationsOf(db: Db, kind: 'entity' | 'round', ids: string[])
 
 const DESIGNATION_SQL = `
   SELECT d.id, d.entity_id, e.primary_name AS entity_name, d.round_id, ${ROUND_LABEL} AS round_label, d.action,
-    ${DESIGNATION_DATE} AS date, d.license_requirement, d.license_policy, d.citation
+    ${DESIGNATION_DATE} AS date, d.license_requirement, d.license_policy, d.citation, d.ended_date, d.programs
   FROM designations d JOIN rounds r ON r.id = d.round_id JOIN entities e ON e.id = d.entity_id`
 
 interface DesignationRow {
@@ -168,6 +168,8 @@ interface DesignationRow {
   license_requirement: string | null
   license_policy: string | null
   citation: string | null
+  ended_date: string | null
+  programs: string | null
 }
 
 function toDesignation(row: DesignationRow): Designation {
@@ -182,6 +184,8 @@ function toDesignation(row: DesignationRow): Designation {
     licenseRequirement: row.license_requirement,
     licensePolicy: row.license_policy,
     citation: row.citation,
+    ended: row.ended_date,
+    programs: row.programs,
   }
 }
 

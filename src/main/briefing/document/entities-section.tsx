@@ -59,6 +59,22 @@ function licensePolicies(entity: BriefingEntity, roundId: string | null): string
   return [...new Set(relevant.map((d) => d.licensePolicy).filter((p): p is string => Boolean(p)))]
 }
 
+/**
+ * What an entity's listing in the group's round is, where it is not simply "added and current": an
+ * entry the rule modified or removed, or a listing that has ended (never shown as current).
+ */
+function listingStatus(entity: BriefingEntity, roundId: string | null, today = new Date()): string[] {
+  const now = today.toISOString().slice(0, 10)
+  const relevant = entity.designations.filter((d) => roundId === null || d.roundId === roundId)
+  return relevant.flatMap((d) => {
+    const notes: string[] = []
+    if (d.action === 'modified') notes.push(`Entry modified by ${d.citation ?? d.roundLabel}`)
+    if (d.action === 'removed') notes.push(`Removed by ${d.citation ?? d.roundLabel}`)
+    if (d.ended) notes.push(d.ended <= now ? `Listing ended ${d.ended}` : `Listed until ${d.ended}`)
+    return notes
+  })
+}
+
 /** The one license policy all these entities share in the group's round, if they share exactly one. */
 function sharedPolicy(entities: BriefingEntity[], roundId: string | null): string | null {
   const first = licensePolicies(entities[0], roundId)
@@ -92,6 +108,11 @@ function Cell({
           {entity.aliases.length > 0 ? (
             <span className="aliases">Also: {entity.aliases.join('; ')}</span>
           ) : null}
+          {listingStatus(entity, groupRound).map((status) => (
+            <span key={status} className="listing-status">
+              {status}
+            </span>
+          ))}
         </td>
       )
     case 'originalName':

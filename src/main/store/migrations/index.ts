@@ -8,6 +8,7 @@ import { migration007 } from './007-saved-views'
 import { migration008 } from './008-list-views'
 import { migration009 } from './009-import-watermarks'
 import { migration010 } from './010-store-mark'
+import { migration011 } from './011-designation-end'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -22,6 +23,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration008,
   migration009,
   migration010,
+  migration011,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

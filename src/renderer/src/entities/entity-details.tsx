@@ -49,8 +49,18 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
               <ul>
                 {e.designations.map((d) => (
                   <li key={d.id}>
-                    {d.action} in <strong>{d.roundLabel}</strong> ({dateOrUnknown(d.date)}); licence:{' '}
-                    {orUnknown(d.licenseRequirement)}; policy: {orUnknown(d.licensePolicy)}
+                    {d.action} in <strong>{d.roundLabel}</strong> ({dateOrUnknown(d.date)})
+                    {d.ended ? (
+                      <>
+                        ;{' '}
+                        <strong className="ended">
+                          {d.ended <= new Date().toISOString().slice(0, 10) ? 'ended' : 'listed until'}{' '}
+                          {d.ended}
+                        </strong>
+                      </>
+                    ) : null}
+                    ; licence: {orUnknown(d.licenseRequirement)}; policy: {orUnknown(d.licensePolicy)}
+                    {d.programs ? <>; programmes: {d.programs}</> : null}
                   </li>
                 ))}
               </ul>
