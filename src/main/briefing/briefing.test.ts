@@ -8,7 +8,7 @@ import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { cssString, runningTitle } from './briefing-styles'
-import { collectBriefing } from './collect-briefing'
+import { briefingTitle, collectBriefing } from './collect-briefing'
 import { renderBriefingHtml } from './document/briefing-document'
 import { inlineMarkup, parseSummary } from './document/summary-markup'
 import { deleteSavedBriefing, getSavedBriefing, listSavedBriefings, saveBriefing } from './saved-briefings'
@@ -49,6 +49,60 @@ describe('text the writer types into the page furniture', () => {
     expect(runningTitle('Short title')).toBe('Short title')
     expect(runningTitle('x'.repeat(2000))).toBe(`${'x'.repeat(33)}…`)
     expect(runningTitle('海康威视'.repeat(20))).toHaveLength(17)
+  })
+
+  it('titles a briefing by the lists in scope unless the writer chose a title; headings never show raw ids', () => {
+    expect(briefingTitle('Entity List additions', [{ list: 'US BIS Entity List' }])).toBe(
+      'Entity List additions',
+    )
+    expect(briefingTitle('Entity List additions', [{ list: 'Office of Foreign Assets Control (US)' }])).toBe(
+      'Office of Foreign Assets Control (US): listings',
+    )
+    expect(
+      briefingTitle('', [
+        { list: 'US BIS Entity List' },
+        { list: 'US Treasury SDN List' },
+        { list: 'US BIS Entity List' },
+      ]),
+    ).toBe('Listings on the US BIS Entity List and US Treasury SDN List')
+    expect(briefingTitle('Weekly note', [{ list: 'US Treasury SDN List' }])).toBe('Weekly note')
+    const store = openDefaultStore(tempDir())
+    try {
+      applyTestOperations(store, [
+        {
+          op: 'upsert',
+          type: 'round',
+          record: {
+            id: 'ofac-rus',
+            list: 'Office of Foreign Assets Control (US)',
+            title: null,
+            sources: [{ source: 'bis-fr-notices' }],
+          },
+        },
+        {
+          op: 'upsert',
+          type: 'designation',
+          record: {
+            id: 'ofac-rus.hikvision',
+            entity: 'hikvision',
+            round: 'ofac-rus',
+            action: 'added',
+            source: 'bis-fr-notices',
+          },
+        },
+      ])
+      const data = collectBriefing(
+        store.db,
+        settings({ scope: { kind: 'rounds', roundIds: ['ofac-rus'] } }),
+        TODAY,
+      )
+      expect(data.settings.title).toBe('Office of Foreign Assets Control (US): listings')
+      const html = renderBriefingHtml(data)
+      expect(html).toContain('Office of Foreign Assets Control (US) (title not recorded)')
+      expect(html).not.toMatch(/>ofac-rus</)
+    } finally {
+      store.close()
+    }
   })
 
   it('shows a modified entry, an ended listing and one listed until a date as such, never as current', () => {

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { BRIEFING_LIMITS, type BriefingSettings } from '../../shared/briefing'
+import { BRIEFING_LIMITS, DEFAULT_BRIEFING_SETTINGS, type BriefingSettings } from '../../shared/briefing'
 import type {
   Citation,
   Designation,
@@ -156,6 +156,20 @@ function citationSources(citations: Citation[] | undefined): SourceRef[] {
  * Reads what a briefing shows. Sources are numbered in the order the document first cites them
  * (overview, then entities, then reactions), so "[3]" in the text is the third entry of the list.
  */
+/**
+ * The briefing's title: the writer's own, or, where they kept the default (or left it empty), one
+ * that names the lists in scope: "Entity List additions" only for the Entity List.
+ */
+export function briefingTitle(title: string, rounds: { list: string }[]): string {
+  if (title.trim() && title !== DEFAULT_BRIEFING_SETTINGS.title) return title
+  const lists = [...new Set(rounds.map((round) => round.list))].sort()
+  if (lists.length === 0 || (lists.length === 1 && lists[0] === 'US BIS Entity List'))
+    return DEFAULT_BRIEFING_SETTINGS.title
+  if (lists.length === 1) return `${lists[0]}: listings`
+  if (lists.length <= 3) return `Listings on the ${lists.slice(0, -1).join(', ')} and ${lists.at(-1)}`
+  return `Listings on ${lists.length} lists (${lists.slice(0, 3).join(', ')} …)`
+}
+
 export function collectBriefing(db: Db, settings: BriefingSettings, today: string): BriefingData {
   const read = db.transaction(() => {
     const entityIds = entityIdsInScope(db, settings)
@@ -212,7 +226,7 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
     }))
 
     return {
-      settings,
+      settings: { ...settings, title: briefingTitle(settings.title, rounds) },
       date: settings.date || today,
       dataAsOf: getMeta(db, 'data_as_of'),
       rounds: briefingRounds,

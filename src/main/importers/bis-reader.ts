@@ -1,4 +1,4 @@
-import { cleanCell } from './cell-text'
+import { cleanCell, unusableName } from './cell-text'
 import { toIsoCountry } from './countries'
 import { readCsvTable } from './csv-table'
 import { parseFrCitations, parseListDate } from './fr-citations'
@@ -29,8 +29,9 @@ export function readBisCsv(text: string, fileName: string): ParsedSource {
       const where = `${fileName} line ${line}`
       const cell = (column: string) => cleanCell(values[column], where, warnings)
       const name = cell('Name')
-      if (!name) {
-        warnings.push(`${where}: the name is empty; row skipped`)
+      const unusable = unusableName(name)
+      if (unusable || !name) {
+        warnings.push(`${where}: ${unusable}; row skipped`)
         return
       }
       const notice = cell('Federal Register Notice') ?? ''

@@ -69,6 +69,18 @@ function unique(values: string[]): string[] {
   return [...new Set(values)]
 }
 
+/**
+ * Why a cleaned name cannot name a party, or null when it can: one with fewer than two letters is
+ * left over from broken encoding ("â") or punctuation, not a name.
+ */
+export function unusableName(name: string | null): string | null {
+  if (!name) return 'the name is empty'
+  const letters = name.match(/\p{L}/gu)?.length ?? 0
+  if (letters < 2)
+    return `"${withVisibleEscapes(name)}" has no name left in it (fewer than two letters after cleaning)`
+  return null
+}
+
 /** A list field ("a; b; c") as separate cleaned values. */
 export function cleanList(value: string | undefined, where: string, warnings: string[]): string[] {
   return (value ?? '')

@@ -1,4 +1,4 @@
-import { cleanCell, cleanList } from './cell-text'
+import { cleanCell, cleanList, unusableName } from './cell-text'
 import { toIsoCountry } from './countries'
 import { readCsvTable } from './csv-table'
 import { parseFrCitations, parseListDate } from './fr-citations'
@@ -83,8 +83,9 @@ interface RawCslEntry {
 
 /** Builds one entry, or reports why the row cannot be one. */
 function toEntry(raw: RawCslEntry, where: string, warnings: string[]): SourceEntry | null {
-  if (!raw.name) {
-    warnings.push(`${where}: the name is empty; row skipped`)
+  const unusable = unusableName(raw.name)
+  if (unusable || !raw.name) {
+    warnings.push(`${where}: ${unusable}; row skipped`)
     return null
   }
   if (!raw.source) {

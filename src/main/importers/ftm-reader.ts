@@ -1,4 +1,4 @@
-import { cleanCell } from './cell-text'
+import { cleanCell, unusableName } from './cell-text'
 import { listNameFor } from './csl-reader'
 import { toIsoCountry } from './countries'
 import { ImportError } from './import-error'
@@ -142,8 +142,9 @@ export function readFtm(text: string, fileName: string): ParsedSource {
       (name) => name && /^[\p{Script=Latin}\p{N}\p{P}\p{S}\s]+$/u.test(name),
     )
     const name = latin ?? caption ?? names[0]
-    if (!name) {
-      warnings.push(`${where}: the entity has no name; skipped`)
+    const unusable = unusableName(name ?? null)
+    if (unusable || !name) {
+      warnings.push(`${where}: ${unusable}; skipped`)
       continue
     }
     const countryText = [

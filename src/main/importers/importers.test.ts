@@ -11,8 +11,9 @@ import { parseCsv } from './csv-rows'
 import { repairMojibake } from './decode-text'
 import { parseFrCitations } from './fr-citations'
 import { ImportError } from './import-error'
-import { normaliseName, originalScriptName } from './names'
+import { normaliseName, originalScriptName, slugOf } from './names'
 import { detectFormat, readSource } from './read-source'
+import { entityTypeOf } from './plan-import'
 import { pendingFromSource } from './source-update'
 
 const tempDir = useTempDir()
@@ -402,6 +403,60 @@ describe('the real 2019 CSL excerpt', () => {
     } finally {
       store.close()
     }
+  })
+})
+
+describe('names and ids', () => {
+  it('skips a name that is only broken encoding, saying why', () => {
+    const parsed = readSource(
+      csl(
+        cslRow({ source: EL, type: 'Entity', name: 'â' }),
+        cslRow({ source: EL, type: 'Entity', name: 'Test Real Name Co.' }),
+      ),
+      'mojibake.csv',
+      'csl',
+    )
+    expect(parsed.entries.map((e) => e.name)).toEqual(['Test Real Name Co.'])
+    expect(parsed.warnings).toContain(
+      'mojibake.csv line 2: "â" has no name left in it (fewer than two letters after cleaning); row skipped',
+    )
+  })
+
+  it('gives a party named in another script a readable id', () => {
+    expect(slugOf('ЗАЛА АЭРО')).toBe('zala-aero')
+    expect(slugOf('Акціонерне товариство "Зала Аеро"')).toBe('aktsionerne-tovaristvo-zala-aero')
+    expect(slugOf('云从科技')).toBe('yun-cong-ke-ji')
+    expect(slugOf('Hikvision')).toBe('hikvision')
+  })
+})
+
+describe('entity types', () => {
+  it.each([
+    ['TEST HOLDING OOO', [], 'company'],
+    ['AO TEST PLANT', [], 'company'],
+    ['ZAO TESTPROM', [], 'company'],
+    ['Test Comercial S.A.', [], 'company'],
+    ['Test Importadora LTDA', [], 'company'],
+    ['AKTSIONERNOE OBSHCHESTVO TESTMASH', [], 'company'],
+    ['TESTMASH', ['Общество с ограниченной ответственностью "Тестмаш"'], 'company'],
+    ['Harbin Test University', [], 'university'],
+    ['Test Trading', [], 'other'],
+  ] as const)('%s is a %s', (name, altNames, type) => {
+    const entry = readSource(
+      csl(cslRow({ source: EL, type: 'Entity', name, alt_names: altNames.join('; ') })),
+      'f.csv',
+      'csl',
+    ).entries[0]
+    expect(entityTypeOf(entry)).toBe(type)
+  })
+
+  it('takes the CSL type: an Individual is a person, whatever the name', () => {
+    const entry = readSource(
+      csl(cslRow({ source: EL, type: 'Individual', name: 'Test Holding Co.' })),
+      'f.csv',
+      'csl',
+    ).entries[0]
+    expect(entityTypeOf(entry)).toBe('person')
   })
 })
 

@@ -1,3 +1,4 @@
+import { pinyinForIndex } from '../store/pinyin-text'
 /** Scripts a name can be written in, as far as matching and "original-script name" need to know. */
 export type Script =
   'Latin' | 'Han' | 'Cyrillic' | 'Arabic' | 'Hebrew' | 'Greek' | 'Hangul' | 'Kana' | 'Other'
@@ -140,9 +141,60 @@ export function normaliseName(name: string): string {
   return joined.filter((word) => word && !LEGAL_FORMS.has(word)).join(' ')
 }
 
-/** A record id from a name: lower-case letters, digits and dashes, at most 60 characters. */
+/** Cyrillic letters in Latin (Russian and Ukrainian, as passports write them): for readable ids. */
+const CYRILLIC_LATIN: Record<string, string> = {
+  а: 'a',
+  б: 'b',
+  в: 'v',
+  г: 'g',
+  ґ: 'g',
+  д: 'd',
+  е: 'e',
+  ё: 'e',
+  є: 'ie',
+  ж: 'zh',
+  з: 'z',
+  и: 'i',
+  і: 'i',
+  ї: 'i',
+  й: 'i',
+  к: 'k',
+  л: 'l',
+  м: 'm',
+  н: 'n',
+  о: 'o',
+  п: 'p',
+  р: 'r',
+  с: 's',
+  т: 't',
+  у: 'u',
+  ф: 'f',
+  х: 'kh',
+  ц: 'ts',
+  ч: 'ch',
+  ш: 'sh',
+  щ: 'shch',
+  ъ: '',
+  ы: 'y',
+  ь: '',
+  э: 'e',
+  ю: 'iu',
+  я: 'ia',
+}
+
+/** A name in Latin letters for an id: Cyrillic transliterated, Chinese as toneless pinyin. */
+function latinForId(name: string): string {
+  const cyrillic = name.toLowerCase().replace(/\p{Script=Cyrillic}/gu, (char) => CYRILLIC_LATIN[char] ?? '')
+  const pinyin = pinyinForIndex(cyrillic)
+  return pinyin ? pinyin.slice(0, pinyin.lastIndexOf(' ')) : cyrillic
+}
+
+/**
+ * A record id from a name: lower-case letters, digits and dashes, at most 60 characters. A name in
+ * another script is transliterated ("ЗАЛА АЭРО" → "zala-aero", "云从科技" → "yun-cong-ke-ji").
+ */
 export function slugOf(name: string): string {
-  const slug = name
+  const slug = latinForId(name)
     .normalize('NFKD')
     .replace(/\p{M}+/gu, '')
     .toLowerCase()

@@ -29,6 +29,19 @@ export interface ImportPlan {
 /** The user's answer for an ambiguous entry: merge into this entity id, or "new". */
 export type MatchDecisions = Record<string, string>
 
+/** Words and legal forms that make a listed party a company, in the languages lists write them in. */
+const COMPANY_WORDS = new RegExp(
+  [
+    String.raw`\b(co|company|corp|corporation|inc|ltd|limited|llc|plc|gmbh|ag|bv|nv|group|holdings?|jsc|pjsc|ojsc|cjsc)\b`,
+    String.raw`\b(ooo|oao|zao|pao|ao|ltda|sarl|srl|spa|sas)\b`,
+    String.raw`(^|\s)s\.\s?a\.?(\s|$)|\bs\.a\.s\b`,
+    String.raw`aktsionernoe obshchestvo|obshchestvo s ogranichennoy otvetstvennostyu`,
+    String.raw`(^|[\s"«])(ооо|оао|зао|пао|ао)([\s"»]|$)|общество|товариство`,
+    '公司',
+  ].join('|'),
+  'u',
+)
+
 /** The type a listed party most likely is, from its kind and the words of its name. */
 export function entityTypeOf(entry: SourceEntry): EntityType {
   if (entry.kind === 'individual') return 'person'
@@ -42,9 +55,8 @@ export function entityTypeOf(entry: SourceEntry): EntityType {
     )
   )
     return 'government body'
-  if (
-    /\b(co|company|corp|corporation|inc|ltd|limited|llc|plc|gmbh|group|holdings?|jsc|ooo)\b|公司/.test(name)
-  )
+  // A legal form in any of its names ("Общество с ограниченной ответственностью …") makes a company.
+  if ([name, ...entry.altNames.map((alt) => alt.toLowerCase())].some((n) => COMPANY_WORDS.test(n)))
     return 'company'
   return 'other'
 }

@@ -41,7 +41,7 @@ export async function renderBriefingPdf(
   const data = collectBriefing(store.db, settings, today)
   const printed = await printer.print(renderBriefingHtml(data), settings.paper)
   const pdf = withMetadata(printed, {
-    title: settings.title,
+    title: data.settings.title,
     author: settings.author,
     subject:
       settings.subtitle ||
@@ -51,7 +51,7 @@ export async function renderBriefingPdf(
   return {
     pdf,
     info: {
-      fileName: briefingFileName(settings),
+      fileName: briefingFileName(data.settings),
       pageCount: countPdfPages(pdf),
       bytes: pdf.length,
       entityCount: data.entities.length,

@@ -29,12 +29,18 @@ function columnWidths(columns: BriefingEntityColumn[]): string[] {
   return columns.map((column) => `${((COLUMN_WEIGHTS[column] / total) * 100).toFixed(1)}%`)
 }
 
+/** A round as a heading names it: its citation and title, or its list and title; never its record id. */
+function roundHeading(round: { citations: string[]; title: string | null; list: string }): string {
+  const lead = round.citations[0] ?? round.list
+  return round.title ? `${lead} — ${round.title}` : `${lead} (title not recorded)`
+}
+
 /** Groups in document order; an entity in two rounds (or sectors) is listed under each. */
 export function groupEntities(data: BriefingData, grouping: EntityGrouping): EntityGroup[] {
   if (grouping === 'round') {
     const groups: EntityGroup[] = data.rounds.map((round) => ({
       key: round.id,
-      heading: `${round.citations[0] ?? round.id}${round.title ? ` — ${round.title}` : ''}`,
+      heading: roundHeading(round),
       entities: data.entities.filter((entity) => entity.rounds.some((r) => r.id === round.id)),
     }))
     const unassigned = data.entities.filter((entity) => entity.rounds.length === 0)

@@ -48,7 +48,7 @@ export function OverviewSection({ data, showRefs }: { data: BriefingData; showRe
         data.rounds.map((round) => (
           <div className="round" key={round.id}>
             <h3>
-              {round.title ?? round.citations[0] ?? round.id}
+              {round.title ?? `${round.citations[0] ?? round.list} (title not recorded)`}
               {showRefs ? <Refs numbers={round.sourceNumbers} /> : null}
             </h3>
             <RoundFacts round={round} wholeRounds={wholeRounds} />
