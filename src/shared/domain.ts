@@ -88,6 +88,8 @@ export interface Designation {
   entityName: string
   roundId: string
   roundLabel: string
+  /** The list the round belongs to ("US BIS Entity List"). */
+  list: string
   action: DesignationAction
   date: string | null
   licenseRequirement: string | null

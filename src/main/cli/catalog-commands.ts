@@ -3,7 +3,8 @@ import { MIN_FUZZY_SCORE } from '../../shared/entity-query'
 import { wholeNumber } from './option-parsers'
 import * as catalog from '../services/catalog-services'
 import type { CliContext } from './cli-context'
-import { formatRounds, formatSearchHits, formatStats } from './text-format'
+import { CliError } from './cli-io'
+import { formatEntity, formatRounds, formatSearchHits, formatStats } from './text-format'
 
 /** stats, search, rounds: reading the store. */
 export function registerCatalogCommands(program: Command, cli: CliContext): void {
@@ -37,6 +38,18 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
       cli.withStore((store) => {
         const hits = catalog.search(store, words.join(' '), options.limit, options.minScore)
         cli.print(hits, formatSearchHits(hits))
+      }),
+    )
+
+  program
+    .command('entity')
+    .description('print one entity whole: names, aliases, addresses, every designation and every source')
+    .argument('<id>', "the entity's id, as search and the app show it")
+    .action((id: string) =>
+      cli.withStore((store) => {
+        const entity = catalog.getEntity(store, id)
+        if (!entity) throw new CliError(`There is no entity with the id "${id}". Find ids with "search".`)
+        cli.print(entity, formatEntity(entity))
       }),
     )
 

@@ -24,6 +24,25 @@ async function cli(args: string[], env: NodeJS.ProcessEnv = {}) {
 }
 
 describe('command line', () => {
+  it('entity prints one entity whole, with its designations and sources; an unknown id exits 1', async () => {
+    const db = path.join(tempDir(), 's.sqlite')
+    const text = await cli(['--db', db, 'entity', 'megvii'])
+    expect(text.code, text.err).toBe(0)
+    expect(text.out).toMatch(/^Megvii Technology {2}\(megvii\)/)
+    expect(text.out).toContain('original-script name: 旷视科技')
+    expect(text.out).toMatch(/US BIS Entity List: added in 84 FR 54002 .*; current/)
+    expect(text.out).toContain('Los Angeles Times (Financial Times)')
+    const json = JSON.parse((await cli(['--db', db, '--json', 'entity', 'megvii'])).out) as {
+      designations: { list: string; ended: string | null }[]
+      citations: unknown[]
+    }
+    expect(json.designations).toEqual([expect.objectContaining({ list: 'US BIS Entity List', ended: null })])
+    expect(json.citations.length).toBeGreaterThan(1)
+    const unknown = await cli(['--db', db, 'entity', 'no-such-entity'])
+    expect(unknown.code).toBe(1)
+    expect(unknown.err).toContain('There is no entity with the id "no-such-entity"')
+  })
+
   it('stats prints counts, and --json uses exactly the documented keys', async () => {
     const db = path.join(tempDir(), 's.sqlite')
     const text = await cli(['--db', db, 'stats'])

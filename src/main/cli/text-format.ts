@@ -1,4 +1,4 @@
-import type { RoundSummary, SearchHit, Stats } from '../../shared/domain'
+import type { EntityDetail, RoundSummary, SearchHit, Stats } from '../../shared/domain'
 import { countsLabel } from '../../shared/format'
 
 export function formatStats(stats: Stats): string {
@@ -19,6 +19,34 @@ export function formatRounds(rounds: RoundSummary[]): string {
       ].join('\n'),
     )
     .join('\n\n')
+}
+
+/** One entity whole, for a person checking a record: names, designations with their status, sources. */
+export function formatEntity(entity: EntityDetail, today = new Date().toISOString().slice(0, 10)): string {
+  const lines = [
+    `${entity.primaryName}  (${entity.id})`,
+    `  original-script name: ${entity.originalName ?? 'unknown'}${entity.originalNameNote ? ` — ${entity.originalNameNote}` : ''}`,
+    `  type: ${entity.type} · country: ${entity.country ?? 'unknown'}`,
+    `  aliases: ${entity.aliases.length > 0 ? entity.aliases.join('; ') : 'none recorded'}`,
+    `  addresses: ${entity.addresses.length > 0 ? entity.addresses.join('; ') : 'none recorded'}`,
+    ...(entity.notes ? [`  notes: ${entity.notes}`] : []),
+    `  designations (${entity.designations.length}):`,
+    ...entity.designations.map((d) => {
+      const status = d.ended ? (d.ended <= today ? `ended ${d.ended}` : `listed until ${d.ended}`) : 'current'
+      return [
+        `    ${d.list}: ${d.action} in ${d.roundLabel}${d.citation ? ` (${d.citation})` : ''}, ${d.date ?? 'date unknown'}; ${status}`,
+        ...(d.programs ? [`      programmes: ${d.programs}`] : []),
+        ...(d.licensePolicy ? [`      licence policy: ${d.licensePolicy}`] : []),
+      ].join('\n')
+    }),
+    `  sources (${entity.citations.length}):`,
+    ...entity.citations.map(
+      (c) =>
+        `    ${c.source.publication}${c.source.title ? `, ${c.source.title}` : ''}${c.source.date ? ` (${c.source.date})` : ''}${c.supports ? ` — for ${c.supports}` : ''}${c.source.url ? `\n      ${c.source.url}` : ''}`,
+    ),
+    `  entered this store: ${entity.provenance.label}, ${entity.provenance.at}`,
+  ]
+  return lines.join('\n')
 }
 
 export function formatSearchHits(hits: SearchHit[]): string {

@@ -153,7 +153,8 @@ export function readCitationsOf(db: Db, kind: 'entity' | 'round', ids: string[])
 }
 
 const DESIGNATION_SQL = `
-  SELECT d.id, d.entity_id, e.primary_name AS entity_name, d.round_id, ${ROUND_LABEL} AS round_label, d.action,
+  SELECT d.id, d.entity_id, e.primary_name AS entity_name, d.round_id, ${ROUND_LABEL} AS round_label,
+    r.list_name AS list, d.action,
     ${DESIGNATION_DATE} AS date, d.license_requirement, d.license_policy, d.citation, d.ended_date, d.programs
   FROM designations d JOIN rounds r ON r.id = d.round_id JOIN entities e ON e.id = d.entity_id`
 
@@ -163,6 +164,7 @@ interface DesignationRow {
   entity_name: string
   round_id: string
   round_label: string
+  list: string
   action: DesignationAction
   date: string | null
   license_requirement: string | null
@@ -179,6 +181,7 @@ function toDesignation(row: DesignationRow): Designation {
     entityName: row.entity_name,
     roundId: row.round_id,
     roundLabel: row.round_label,
+    list: row.list,
     action: row.action,
     date: row.date,
     licenseRequirement: row.license_requirement,
