@@ -1,0 +1,23 @@
+import { expect, test } from '@playwright/test'
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { cli } from './cli'
+
+test('a briefing of 85 FR 34495 carries the rule’s corrected title and FR Doc number', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-corrections-'))
+  const db = path.join(dir, 'store.sqlite')
+  const out = path.join(dir, 'june.pdf')
+  cli(db, 'export-pdf', '--out', out, '--round', 'el-2020-06-85fr34495')
+  const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain(
+    'Addition of Entities to the Entity List, Revision of Certain Entries on the Entity List',
+  )
+  expect(text).not.toContain('Revision of Entry on the Entity List')
+  // Chinese names converted from traditional renderings print in simplified characters.
+  expect(text).toContain('哈尔滨工业大学')
+  expect(text).not.toContain('北京錦程環宇科冒')
+  const rounds = JSON.parse(cli(db, '--json', 'rounds')) as { id: string; frDocNumber: string | null }[]
+  expect(rounds.find((round) => round.id === 'el-2020-06-85fr34495')?.frDocNumber).toBe('2020-10869')
+})
