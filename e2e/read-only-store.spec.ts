@@ -23,6 +23,16 @@ function runWithoutOverride(args: string[]) {
   return spawnSync(file, rest, { encoding: 'utf8', timeout: 60_000 })
 }
 
+/** A store made by the built CLI in a folder of its own, as a user's would be. */
+function newStore() {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-read-only-'))
+  const storeDir = path.join(dir, 'store')
+  fs.mkdirSync(storeDir)
+  const db = path.join(storeDir, 'store.sqlite')
+  cli(db, 'stats')
+  return { dir, storeDir, db }
+}
+
 function storeFiles(dir: string): Record<string, string> {
   return Object.fromEntries(
     fs.readdirSync(dir).map((name) => [name, fs.readFileSync(path.join(dir, name)).toString('base64')]),
@@ -30,11 +40,7 @@ function storeFiles(dir: string): Record<string, string> {
 }
 
 test('a store in a read-only folder opens for reading, says so, and refuses writes naming file and reason', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-read-only-'))
-  const storeDir = path.join(dir, 'store')
-  fs.mkdirSync(storeDir)
-  const db = path.join(storeDir, 'store.sqlite')
-  cli(db, 'stats')
+  const { dir, storeDir, db } = newStore()
   const list = path.join(dir, 'list.jsonl')
   fs.writeFileSync(list, SAMPLE_OPERATIONS.map((op) => JSON.stringify(op)).join('\n'))
   fs.chmodSync(db, 0o444)
@@ -68,11 +74,7 @@ test('a store in a read-only folder opens for reading, says so, and refuses writ
 })
 
 test('a writable store in a read-only folder is opened read-only too, naming the folder', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-read-only-'))
-  const storeDir = path.join(dir, 'store')
-  fs.mkdirSync(storeDir)
-  const db = path.join(storeDir, 'store.sqlite')
-  cli(db, 'stats')
+  const { storeDir, db } = newStore()
   fs.chmodSync(storeDir, 0o555)
   try {
     const stats = runWithoutOverride(['--db', db, 'stats'])

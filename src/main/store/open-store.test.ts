@@ -12,6 +12,17 @@ import { StoreError } from './store-error'
 
 const tempDir = useTempDir()
 
+/** The StoreError openStore refuses `file` with (the test fails if it opens it). */
+function refusalOf(file: string): StoreError {
+  try {
+    openStore(file).close()
+  } catch (error) {
+    expect(error).toBeInstanceOf(StoreError)
+    return error as StoreError
+  }
+  throw new Error(`${file} was opened, not refused`)
+}
+
 /** The files SQLite keeps beside a database in WAL mode, where they exist. */
 function siblings(file: string): string[] {
   return ['-wal', '-shm', '-journal'].filter((suffix) => fs.existsSync(file + suffix))
@@ -97,15 +108,9 @@ describe('openStore', () => {
     const file = path.join(tempDir(), 'notes.sqlite')
     fs.writeFileSync(file, 'These are my notes, not a database.\n'.repeat(200))
     const before = fs.readFileSync(file)
-    let error: unknown
-    try {
-      openStore(file)
-    } catch (caught) {
-      error = caught
-    }
-    expect(error).toBeInstanceOf(StoreError)
-    expect((error as StoreError).code).toBe('not-a-database')
-    expect((error as StoreError).message).toContain(file)
+    const error = refusalOf(file)
+    expect(error.code).toBe('not-a-database')
+    expect(error.message).toContain(file)
     expect(fs.readFileSync(file).equals(before)).toBe(true)
   })
 
@@ -173,15 +178,9 @@ describe('openStore', () => {
     ])('with %s', (_label, make, wal) => {
       const file = foreignFile(make, wal)
       const before = fs.readFileSync(file)
-      let error: unknown
-      try {
-        openStore(file)
-      } catch (caught) {
-        error = caught
-      }
-      expect(error).toBeInstanceOf(StoreError)
-      expect((error as StoreError).code).toBe('not-a-store')
-      expect((error as StoreError).message).toMatch(/is not a Sanctions Briefing store.*left untouched/s)
+      const error = refusalOf(file)
+      expect(error.code).toBe('not-a-store')
+      expect(error.message).toMatch(/is not a Sanctions Briefing store.*left untouched/s)
       expect(fs.readFileSync(file).equals(before)).toBe(true)
       expect(siblings(file)).toEqual([])
     })

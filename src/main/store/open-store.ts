@@ -188,21 +188,26 @@ function openReadOnly(
   }
 }
 
+/** The first `length` bytes of a file. */
+function readHeader(file: string, length: number): Buffer {
+  const header = Buffer.alloc(length)
+  const fd = fs.openSync(file, 'r')
+  try {
+    fs.readSync(fd, header, 0, length, 0)
+  } finally {
+    fs.closeSync(fd)
+  }
+  return header
+}
+
 /**
  * Whether SQLite cannot read the store where it is: a store in WAL mode needs its -shm file, which a
  * read-only folder without one cannot hold (SQLITE_READONLY_DIRECTORY).
  */
 function needsSnapshot(file: string): boolean {
   if (!fs.existsSync(file) || fs.existsSync(`${file}-shm`) || canWrite(path.dirname(file))) return false
-  const header = Buffer.alloc(20)
-  const fd = fs.openSync(file, 'r')
-  try {
-    fs.readSync(fd, header, 0, 20, 0)
-  } finally {
-    fs.closeSync(fd)
-  }
-  const inWalMode = header[18] === 2
-  return inWalMode
+  // The file format's write and read versions (header bytes 18 and 19) are 2 in WAL mode.
+  return readHeader(file, 20)[18] === 2
 }
 
 /**
@@ -249,14 +254,7 @@ export function readOnlyRefusal(store: Store, what: string): StoreError {
 function inspectExistingFile(file: string, options: OpenStoreOptions): number | null {
   const size = fs.statSync(file).size
   if (size === 0) return null
-  const header = Buffer.alloc(16)
-  const fd = fs.openSync(file, 'r')
-  try {
-    fs.readSync(fd, header, 0, 16, 0)
-  } finally {
-    fs.closeSync(fd)
-  }
-  if (header.toString('latin1') !== SQLITE_HEADER) {
+  if (readHeader(file, 16).toString('latin1') !== SQLITE_HEADER) {
     throw new StoreError(
       `${file} is not a Sanctions Briefing store: it is not an SQLite database. The file was left untouched.`,
       file,
