@@ -29,6 +29,9 @@ function cslRow(values: Partial<Record<string, string>>): string {
 }
 const EL = 'Entity List (EL) - Bureau of Industry and Security'
 const csl = (...rows: string[]) => Buffer.from([CSL_HEADER, ...rows].join('\n'))
+/** A CSL file of Entity List entries with these names, read as the importer reads it. */
+const readEntityList = (fileName: string, ...names: string[]) =>
+  readSource(csl(...names.map((name) => cslRow({ source: EL, type: 'Entity', name }))), fileName, 'csl')
 
 describe('reading the real samples', () => {
   it('groups the BIS Entity List CSV back into entities: one per name and notice', () => {
@@ -408,14 +411,7 @@ describe('the real 2019 CSL excerpt', () => {
 
 describe('names and ids', () => {
   it('skips a name that is only broken encoding, saying why', () => {
-    const parsed = readSource(
-      csl(
-        cslRow({ source: EL, type: 'Entity', name: 'â' }),
-        cslRow({ source: EL, type: 'Entity', name: 'Test Real Name Co.' }),
-      ),
-      'mojibake.csv',
-      'csl',
-    )
+    const parsed = readEntityList('mojibake.csv', 'â', 'Test Real Name Co.')
     expect(parsed.entries.map((e) => e.name)).toEqual(['Test Real Name Co.'])
     expect(parsed.warnings).toContain(
       'mojibake.csv line 2: "â" has no name left in it (fewer than two letters after cleaning); row skipped',
@@ -751,13 +747,10 @@ describe('bad input: refused, or imported with a listed warning, never a crash o
   })
 
   it('repairs C1 controls read from cp1252 and removes other controls and direction overrides, saying so', () => {
-    const parsed = readSource(
-      csl(
-        cslRow({ source: EL, type: 'Entity', name: 'Test Gui\u0092an Trading Co.' }),
-        cslRow({ source: EL, type: 'Entity', name: 'Test Evil\u001b]0;Trusted\u0007 Corp\u202e.' }),
-      ),
+    const parsed = readEntityList(
       'controls.csv',
-      'csl',
+      'Test Gui\u0092an Trading Co.',
+      'Test Evil\u001b]0;Trusted\u0007 Corp\u202e.',
     )
     expect(parsed.entries.map((e) => e.name)).toEqual([
       'Test Gui’an Trading Co.',
