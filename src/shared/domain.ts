@@ -103,6 +103,8 @@ export interface Designation {
 
 export interface EntityDetail extends EntitySummary {
   originalNameNote: string | null
+  /** Identifiers lists gave it: a tax number, a list's entry number, an OpenSanctions id … */
+  identifiers: { scheme: string; value: string }[]
   addresses: string[]
   notes: string | null
   designations: Designation[]

@@ -17,6 +17,7 @@ export const JOURNALED_TABLES = [
   'entity_addresses',
   'entity_sectors',
   'entity_sources',
+  'entity_identifiers',
   'rounds',
   'round_citations',
   'round_sources',

@@ -173,6 +173,14 @@ export function indexStoreEntities(db: Database.Database): NameIndex {
     list.push(row.alias)
     aliases.set(row.entity_id, list)
   }
+  const identifiers = new Map<string, PartyIdentifier[]>()
+  for (const row of db
+    .prepare('SELECT entity_id, scheme, value FROM entity_identifiers ORDER BY entity_id, position')
+    .iterate() as Iterable<{ entity_id: string; scheme: string; value: string }>) {
+    const list = identifiers.get(row.entity_id) ?? []
+    list.push({ scheme: row.scheme, value: row.value })
+    identifiers.set(row.entity_id, list)
+  }
   for (const row of db
     .prepare('SELECT id, primary_name, original_name, country, type FROM entities')
     .iterate() as Iterable<{
@@ -193,7 +201,7 @@ export function indexStoreEntities(db: Database.Database): NameIndex {
       ],
       inStore: true,
       person: row.type === 'other' ? null : row.type === 'person',
-      identifiers: [],
+      identifiers: identifiers.get(row.id) ?? [],
       birthDates: [],
     })
   }

@@ -211,18 +211,25 @@ describe('a CSL file with the October 2019 and June 2020 Entity List entries', (
           asked.matching!.ambiguous.map((m) => [m.entry, m.candidates[0].entityId]),
         )
         const update = pendingFromSource(store.db, bytes, name, 'csl', { decisions })
-        applyPending(store.db, update, { confirmed: true })
-        return update.operations.find((o) => o.operation.type === 'source')!.operation as {
-          record: { id: string }
-        }
+        const { preview } = applyPending(store.db, update, { confirmed: true })
+        return preview
       }
+      const sourceIds = () =>
+        store.db.prepare("SELECT id FROM sources WHERE id LIKE 'import-%' ORDER BY rowid").pluck().all()
       const file = fixture('csl-entity-list-2019-2020.csv')
-      const first = importOnce(file, 'first.csv').record.id
-      // The same list again, saved with a different line ending: another file, another source.
-      const second = importOnce(Buffer.from(file.toString('utf8').replace(/\r\n/g, '\n')), 'second.csv')
-        .record.id
-      expect(roundSources()).toEqual([...roundBefore, first, second])
-      expect(entitySources()).toEqual([...entityBefore, first, second])
+      importOnce(file, 'first.csv')
+      const [first] = sourceIds() as string[]
+      expect(roundSources()).toEqual([...roundBefore, first])
+      expect(entitySources()).toEqual([...entityBefore, first])
+      // The same entries saved again (another line ending, another name): the same source, nothing to change.
+      const again = importOnce(Buffer.from(file.toString('utf8').replace(/\r\n/g, '\n')), 'second.csv')
+      expect(again.counts.every((c) => c.new === 0 && c.changed === 0 && c.retired === 0)).toBe(true)
+      // Another edition (one row fewer) is another source, added beside the first.
+      const lines = file.toString('utf8').trimEnd().split('\r\n')
+      importOnce(Buffer.from(lines.slice(0, -1).join('\r\n')), 'third.csv')
+      const [, third] = sourceIds() as string[]
+      expect(roundSources()).toEqual([...roundBefore, first, third])
+      expect(entitySources()).toEqual([...entityBefore, first, third])
     } finally {
       store.close()
     }

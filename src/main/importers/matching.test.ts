@@ -3,6 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
+import { applyPending } from '../bundles/import-bundle'
+import { readStats } from '../store/read-records'
 import { pendingFromSource } from './source-update'
 
 /**
@@ -191,6 +193,34 @@ describe('matching on the labelled set', () => {
         expect.arrayContaining(['US BIS Entity List', 'Office of Foreign Assets Control (US)']),
       )
       expect(lists.every((list) => !String(list).startsWith('OpenSanctions:'))).toBe(true)
+    } finally {
+      store.close()
+    }
+  })
+
+  it('knows a party again by its identifiers in a later import: same content changes nothing, a new edition merges', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const zala = fixture('opensanctions-zala-cluster.ftm.json')
+      applyPending(store.db, pendingFromSource(store.db, zala, 'zala.ftm.json', 'ftm'), { confirmed: true })
+      const entities = readStats(store.db).entities
+      // The same entities, their lines in another order: every party is found by its OpenSanctions id.
+      const reordered = Buffer.from(zala.toString('utf8').trim().split('\n').reverse().join('\n'))
+      const again = pendingFromSource(store.db, reordered, 'zala-again.ftm.json', 'ftm')
+      expect(again.matching!.ambiguousCount).toBe(0)
+      const preview = applyPending(store.db, again, { confirmed: true }).preview
+      expect(preview.counts.filter((c) => c.new + c.changed + c.retired > 0)).toEqual([])
+      expect(readStats(store.db).entities).toBe(entities)
+
+      // The 2019 and 2025 CSL editions write one party's name two ways; its entity number is the same.
+      const edition2019 = pendingFromSource(store.db, fixture('csl-2019-excerpt.csv'), 'csl-2019.csv', 'csl')
+      applyPending(store.db, edition2019, { confirmed: true })
+      const edition2025 = pendingFromSource(store.db, fixture('csl-2025-excerpt.csv'), 'csl-2025.csv', 'csl')
+      const abu = edition2025.matching!.merged.find((m) => m.incoming === 'Mohammed ABU JHEISHEH')
+      expect(abu).toMatchObject({
+        inStore: true,
+        reasons: expect.arrayContaining(['same csl-entity-number 9673']),
+      })
     } finally {
       store.close()
     }

@@ -12,7 +12,12 @@ import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from 
 import { readEntityNames } from '../store/fuzzy-names'
 import { readRecord } from '../records/read-record'
 import { originalScriptName, slugOf } from './names'
-import { SOURCE_FORMAT_NAMES, type ParsedSource, type SourceEntry } from './source-entry'
+import {
+  SOURCE_FORMAT_NAMES,
+  type ParsedSource,
+  type PartyIdentifier,
+  type SourceEntry,
+} from './source-entry'
 import { UserError } from '../user-error'
 
 type Db = Database.Database
@@ -225,26 +230,38 @@ export function planImport(
   decisions: MatchDecisions = {},
 ): ImportPlan {
   const warnings = [...parsed.warnings]
-  const sourceId = `import-${parsed.format}-${fileHash.slice(0, 12)}`
-  const operations: PlannedOperation[] = [
-    {
-      op: 'upsert',
-      type: 'source',
-      record: {
-        id: sourceId,
-        publication: SOURCE_FORMAT_NAMES[parsed.format],
-        title: parsed.fileName,
-        reliability: 'primary',
-        note:
-          'Imported from an unsigned file as published; not verified against the publisher. SHA-256 ' +
-          fileHash,
-      },
-    },
-  ]
+  // The source is the list's content, not the file's bytes: the same entries saved again (another line
+  // ending, another order, another name) are the same source, so importing them again changes nothing.
+  const contentHash = createHash('sha256')
+    .update(
+      JSON.stringify(parsed.entries.map(({ location: _location, ...entry }) => JSON.stringify(entry)).sort()),
+    )
+    .digest('hex')
+  const sourceId = `import-${parsed.format}-${contentHash.slice(0, 12)}`
+  const sourceKnown = readRecord(db, 'source', sourceId) !== null
+  const operations: PlannedOperation[] = sourceKnown
+    ? []
+    : [
+        {
+          op: 'upsert',
+          type: 'source',
+          record: {
+            id: sourceId,
+            publication: SOURCE_FORMAT_NAMES[parsed.format],
+            title: parsed.fileName,
+            reliability: 'primary',
+            note:
+              'Imported from an unsigned file as published; not verified against the publisher. SHA-256 of the file ' +
+              `${fileHash}; of its entries ${contentHash}.`,
+          },
+        },
+      ]
   const storeIndex = indexStoreEntities(db)
   const fileIndex = new NameIndex()
   const usedIds = new Set(db.prepare('SELECT id FROM entities').pluck().all() as string[])
   const storeEntities = new Map<string, { aliases: string[]; names: Set<string>; stored: number }>()
+  /** Identifiers this file gives entities the store has, beyond those they have. */
+  const storeIdentifiers = new Map<string, PartyIdentifier[]>()
   const planned = new Map<string, PlannedEntity>()
   const merged: MatchEvidence[] = []
   const ambiguous: AmbiguousMatch[] = []
@@ -374,6 +391,14 @@ export function planImport(
           known.aliases.push(name)
         }
       }
+      const candidate = candidates.find((c) => c.entity.id === entityId)
+      const stored = candidate?.entity.identifiers ?? []
+      const added = storeIdentifiers.get(entityId) ?? []
+      for (const identifier of entry.identifiers) {
+        const same = (i: PartyIdentifier) => i.scheme === identifier.scheme && i.value === identifier.value
+        if (!stored.some(same) && !added.some(same)) added.push(identifier)
+      }
+      storeIdentifiers.set(entityId, added)
     }
     planDesignations(entry, entityId)
   }
@@ -425,7 +450,20 @@ export function planImport(
         addresses: entity.addresses.slice(0, 1000),
         notes: entity.entry.remarks,
         sources: [{ source: sourceId, supports: ENTITY_SUPPORTS }],
+        identifiers: entity.identifiers.slice(0, 1000),
       },
+    })
+  }
+  for (const [id, added] of storeIdentifiers) {
+    if (added.length === 0) continue
+    const stored = readRecord(db, 'entity', id)?.identifiers ?? []
+    operations.push({
+      op: 'correct',
+      type: 'entity',
+      id,
+      field: 'identifiers',
+      value: [...stored, ...added].slice(0, 1000),
+      reason: `identifiers listed in ${parsed.fileName}`,
     })
   }
   for (const [id, known] of storeEntities) {

@@ -70,6 +70,11 @@ export const entityRecord = z.strictObject({
   addresses: z.array(text).max(MAX_LIST_LENGTH).default([]),
   notes: optionalText,
   sources: z.array(citationRef).min(1, 'every entity needs at least one source').max(MAX_LIST_LENGTH),
+  /** Identifiers lists give it ("ru-inn", "csl-entity-number", "opensanctions" …): proof of identity. */
+  identifiers: z
+    .array(z.strictObject({ scheme: z.string().trim().min(1).max(100), value: text }))
+    .max(MAX_LIST_LENGTH)
+    .default([]),
 })
 
 export const roundRecord = z.strictObject({

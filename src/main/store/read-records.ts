@@ -211,6 +211,9 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
     .prepare('SELECT address FROM entity_addresses WHERE entity_id = ? ORDER BY position')
     .pluck()
     .all(id) as string[]
+  const identifiers = db
+    .prepare('SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY position')
+    .all(id) as { scheme: string; value: string }[]
   const designations = (
     db.prepare(`${DESIGNATION_SQL} WHERE d.entity_id = ? ORDER BY date`).all(id) as DesignationRow[]
   ).map(toDesignation)
@@ -219,6 +222,7 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
     originalNameNote: extra.original_name_note,
     notes: extra.notes,
     addresses,
+    identifiers,
     designations,
     reactions: listReactions(db, { entityId: id }),
     citations: readCitations(db, 'entity_sources', 'entity_id', id),

@@ -9,6 +9,7 @@ import { migration008 } from './008-list-views'
 import { migration009 } from './009-import-watermarks'
 import { migration010 } from './010-store-mark'
 import { migration011 } from './011-designation-end'
+import { migration012 } from './012-entity-identifiers'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -24,6 +25,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration009,
   migration010,
   migration011,
+  migration012,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

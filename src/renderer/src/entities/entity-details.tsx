@@ -43,6 +43,14 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                     <span className="unknown">none recorded</span>
                   )}
                 </dd>
+                <dt>Identifiers</dt>
+                <dd>
+                  {e.identifiers.length > 0 ? (
+                    e.identifiers.map((i) => `${i.scheme} ${i.value}`).join('; ')
+                  ) : (
+                    <span className="unknown">none recorded</span>
+                  )}
+                </dd>
               </dl>
               {e.notes ? <p className="note">{e.notes}</p> : null}
               <h4>Designations</h4>
