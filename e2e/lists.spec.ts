@@ -41,6 +41,11 @@ test('imports a BIS Entity List CSV as published: unsigned, matched, confirmed, 
     'BIS Entity List CSV, unsigned file',
   )
 
+  // The decision is kept as a judgement, listed and revocable.
+  const judgements = page.getByRole('table', { name: 'Judgements' })
+  await expect(judgements).toContainText('Qazi Abdallah (AF) on US BIS Entity List')
+  await expect(judgements).toContainText('is')
+
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 42 of 42')
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()

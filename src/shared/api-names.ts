@@ -22,6 +22,8 @@ export const API_CALL_NAMES = [
   'listTrustedKeys',
   'addTrustedKey',
   'removeTrustedKey',
+  'listJudgements',
+  'revokeJudgement',
   'renderBriefing',
   'exportBriefing',
   'listBriefings',

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
-import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from './updates'
+import type { ImportHistoryEntry, ImportPreview, ImportResult, Judgement, TrustedKey } from './updates'
 import {
   ENTITY_SORT_COLUMNS,
   MIN_FUZZY_SCORE,
@@ -276,6 +276,12 @@ export const contract = {
     z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),
   ),
   removeTrustedKey: call<null>()(z.object({ fingerprint: z.string().min(1).max(200) }).strict()),
+  /** The user's judgements on possible matches, newest first. */
+  listJudgements: call<Judgement[]>()(noInput),
+  /** Forgets a judgement: the next import asks about that party again. */
+  revokeJudgement: call<null>()(
+    z.object({ id: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
+  ),
   /** Lays out the briefing and prints it; the PDF comes back as base64 for the page-by-page preview. */
   renderBriefing: call<BriefingPdf>()(z.object({ settings: briefingSettingsSchema }).strict()),
   /**

@@ -91,6 +91,18 @@ export interface ImportMatching {
 /** How many matches a preview lists (it counts them all). */
 export const MATCH_LIST_LIMIT = 1000
 
+/** A user's judgement on a possible match, reused by every later import until revoked. */
+export interface Judgement {
+  id: number
+  /** The listed party as the file named it: "Hikvision (CN) on US BIS Entity List". */
+  party: string
+  entityId: string
+  entityName: string
+  verdict: 'same' | 'different'
+  decidedAt: string
+  fileName: string | null
+}
+
 export interface ImportHistoryEntry {
   id: number
   bundleId: string

@@ -12,6 +12,7 @@ import type {
 import { createOrigin } from '../records/write-records'
 import { setMeta } from '../store/meta'
 import { asBulkWrite } from '../store/bulk-write'
+import { writeJudgements, type NewJudgement } from '../store/judgements'
 import { explainWriteFailure, inRolledBackSavepoint } from '../store/savepoint'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
@@ -33,6 +34,8 @@ export interface PendingUpdate {
   confirmations: string[]
   origin: { kind: OriginKind; label: string }
   matching: ImportMatching | null
+  /** For a published list: the user's decisions, kept as judgements when the update is applied. */
+  judgements?: NewJudgement[]
 }
 
 export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | null): PendingUpdate {
@@ -196,6 +199,7 @@ function applyInTransaction(
       startJournal(db, importId)
       const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
       const applied = applyOperations(db, update.operations, originId)
+      if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
       setMeta(db, 'data_as_of', summary.dataAsOf)
       // Journaled like the records, so undo brings back the counts kept before.
       keepPlainFacets(db)

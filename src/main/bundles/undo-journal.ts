@@ -25,6 +25,7 @@ export const JOURNALED_TABLES = [
   'reactions',
   'reaction_rounds',
   'reaction_entities',
+  'judgements',
 ] as const
 
 function columnsOf(db: Db, table: string): string[] {

@@ -177,6 +177,44 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
       ),
     )
 
+  const judgements = program
+    .command('judgements')
+    .description('the decisions on possible matches that every later import reuses')
+  judgements
+    .command('list')
+    .description('list them, newest first')
+    .action(() =>
+      cli.withStore((store) => {
+        const list = updates.judgements(store)
+        cli.print(
+          list,
+          list.length === 0
+            ? 'No judgements yet.'
+            : list
+                .map(
+                  (j) =>
+                    `${String(j.id).padStart(5)}  ${j.party} ${j.verdict === 'same' ? 'IS' : 'IS NOT'} ${j.entityName} (${j.entityId}) — ${j.decidedAt.slice(0, 10)}${j.fileName ? `, ${j.fileName}` : ''}`,
+                )
+                .join('\n'),
+        )
+      }),
+    )
+  judgements
+    .command('revoke')
+    .description('forget one judgement: the next import asks about that party again')
+    .argument('<id>', 'the judgement\'s number, as "judgements list" shows it')
+    .action((id: string) =>
+      cli.withStore(
+        (store) => {
+          if (!/^\d+$/.test(id))
+            throw new CliError(`judgements revoke takes a judgement's number, not "${id}".`)
+          updates.forgetJudgement(store, Number(id))
+          cli.print({ revoked: Number(id) }, `Revoked judgement ${id}.`)
+        },
+        { writes: 'revoking a judgement' },
+      ),
+    )
+
   const trust = program.command('trust').description('manage the publisher keys whose bundles you accept')
   trust
     .command('add')

@@ -92,6 +92,18 @@ describe('import of published lists', () => {
     expect(notCandidate.err).toMatch(
       /The decision \\?"odd\.csv line 2=cloudwalk\\?" names \\?"cloudwalk\\?", which is not a candidate for \\?"Hikvision\\?"; its candidates are \\?"hikvision\\?"/,
     )
+    // Applied with a decision, it is kept as a judgement that later imports reuse, listed and revocable.
+    const applied = await run('import', file, '--merge', 'odd.csv line 2=hikvision', '--yes')
+    expect(applied.code, applied.err).toBe(0)
+    const kept = await run('judgements', 'list')
+    expect(kept.out).toMatch(
+      /^\s+1 {2}Hikvision \(US\) on US BIS Entity List IS Hikvision \(hikvision\) — \d{4}-\d{2}-\d{2}, odd\.csv$/m,
+    )
+    expect((await run('judgements', 'revoke', '1')).out).toContain('Revoked judgement 1.')
+    expect(JSON.parse((await run('--json', 'judgements', 'list')).out)).toEqual([])
+    const missing = await run('judgements', 'revoke', '1')
+    expect(missing.code).toBe(1)
+    expect(missing.err).toContain('There is no judgement 1.')
     const unknownEntry = await run('import', file, '--merge', 'odd.csv line 9=hikvision', '--dry-run')
     expect(unknownEntry.code).toBe(1)
     expect(unknownEntry.err).toMatch(/odd\.csv line 9=hikvision\\?" names no entry of odd\.csv/)

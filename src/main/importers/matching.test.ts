@@ -3,7 +3,8 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
-import { applyPending } from '../bundles/import-bundle'
+import { applyPending, undoLatestImport } from '../bundles/import-bundle'
+import { listJudgements, revokeJudgement } from '../store/judgements'
 import { readStats } from '../store/read-records'
 import { pendingFromSource } from './source-update'
 
@@ -221,6 +222,54 @@ describe('matching on the labelled set', () => {
         inStore: true,
         reasons: expect.arrayContaining(['same csl-entity-number 9673']),
       })
+    } finally {
+      store.close()
+    }
+  })
+
+  it('keeps the user’s decisions as judgements: never asked twice, revocable, undone with their import', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const file = fixture('csl-entity-list-2019-2020.csv')
+      const asked = pendingFromSource(store.db, file, 'csl.csv', 'csl')
+      expect(asked.matching!.ambiguousCount).toBe(37)
+      // The user says Hikvision's entry is the store's Hikvision, and Dahua's entry a party of its own.
+      const hikvision = asked.matching!.ambiguous.find((m) => m.candidates[0].entityId === 'hikvision')!
+      const dahua = asked.matching!.ambiguous.find((m) => m.candidates[0].entityId === 'dahua')!
+      const decided = pendingFromSource(store.db, file, 'csl.csv', 'csl', {
+        decisions: { [hikvision.entry]: 'hikvision', [dahua.entry]: 'new' },
+      })
+      const { entry } = applyPending(store.db, decided, { confirmed: true })
+      const judgements = listJudgements(store.db)
+      expect(judgements.map((j) => [j.entityId, j.verdict])).toEqual(
+        expect.arrayContaining([
+          ['hikvision', 'same'],
+          ['dahua', 'different'],
+        ]),
+      )
+      // Another edition of the list: neither is asked about again.
+      const lines = file.toString('utf8').trimEnd().split('\r\n')
+      const edition = Buffer.from(lines.slice(0, -1).join('\r\n'))
+      const next = pendingFromSource(store.db, edition, 'csl-next.csv', 'csl')
+      expect(next.matching!.ambiguous.map((m) => m.incoming)).not.toContain(hikvision.incoming)
+      expect(next.matching!.ambiguous.map((m) => m.incoming)).not.toContain(dahua.incoming)
+      expect(next.matching!.merged.find((m) => m.incoming === hikvision.incoming)).toMatchObject({
+        entityId: 'hikvision',
+        reasons: expect.arrayContaining([
+          expect.stringMatching(/^judged the same by the user on \d{4}-\d{2}-\d{2}$/),
+        ]),
+      })
+      // Dahua's entry is the entity the first import made for it, and not the store's Dahua.
+      const dahuaNow = next.matching!.merged.find((m) => m.incoming === dahua.incoming)!
+      expect(dahuaNow.entityId).not.toBe('dahua')
+      // Revoked, a judgement no longer decides: the party is asked about again.
+      const same = listJudgements(store.db).find((j) => j.entityId === 'hikvision')!
+      expect(revokeJudgement(store.db, same.id)).toBe(true)
+      const askedAgain = pendingFromSource(store.db, edition, 'csl-next.csv', 'csl')
+      expect(askedAgain.matching!.ambiguous.map((m) => m.incoming)).toContain(hikvision.incoming)
+      // Undoing the import that made them takes the judgements back with it.
+      undoLatestImport(store.db, entry!.id)
+      expect(listJudgements(store.db)).toEqual([])
     } finally {
       store.close()
     }

@@ -8,7 +8,8 @@ import {
   type MatchEvidence,
 } from '../../shared/updates'
 import type { FrCitation } from './fr-citations'
-import { indexStoreEntities, NameIndex, type Candidate, type KnownEntity } from './entity-matching'
+import { indexStoreEntities, NameIndex, nameKey, type Candidate, type KnownEntity } from './entity-matching'
+import { readJudgements, type NewJudgement } from '../store/judgements'
 import { readEntityNames } from '../store/fuzzy-names'
 import { readRecord } from '../records/read-record'
 import { originalScriptName, slugOf } from './names'
@@ -29,6 +30,17 @@ export interface ImportPlan {
   operations: PlannedOperation[]
   matching: ImportMatching
   warnings: string[]
+  /** The user's decisions in this import, to be kept as judgements when it is applied. */
+  judgements: NewJudgement[]
+}
+
+/**
+ * A listed party as judgements know it, whatever file it comes in: its list, its name (as matching
+ * compares it) and its country.
+ */
+function partyKey(entry: SourceEntry): string {
+  const name = nameKey(entry.name, isPerson(entry)) ?? entry.name.toLowerCase()
+  return `${entry.list}\u0000${name}\u0000${entry.country ?? ''}`
 }
 
 /** The user's answer for an ambiguous entry: merge into this entity id, or "new". */
@@ -324,6 +336,18 @@ export function planImport(
     )
   }
 
+  const judged = readJudgements(db)
+  const judgements: NewJudgement[] = []
+  /** The user's decision kept: the party is `entityId` (a new one, for "new") and none of the others. */
+  const judge = (entry: SourceEntry, candidates: Candidate[], entityId: string) => {
+    const partyLabel = `${entry.name} (${entry.country ?? 'country not given'}) on ${entry.list}`
+    const base = { partyKey: partyKey(entry), partyLabel }
+    judgements.push({ ...base, entityId, verdict: 'same' })
+    for (const candidate of candidates)
+      if (candidate.entity.id !== entityId)
+        judgements.push({ ...base, entityId: candidate.entity.id, verdict: 'different' })
+  }
+
   for (const entry of parsed.entries) {
     const names = [entry.name, ...entry.altNames]
     const party = {
@@ -333,15 +357,31 @@ export function planImport(
       identifiers: entry.identifiers,
       birthDates: entry.birthDates,
     }
-    const candidates = [...storeIndex.candidates(party), ...fileIndex.candidates(party)]
+    const key = partyKey(entry)
+    // An entity the user judged this party is not, it is not: never proposed again.
+    const ruledOut = judged.different.get(key)
+    const candidates = [...storeIndex.candidates(party), ...fileIndex.candidates(party)].filter(
+      (c) => !ruledOut?.has(c.entity.id),
+    )
     const decision = Object.hasOwn(decisions, entry.location) ? decisions[entry.location] : undefined
     if (decision !== undefined) checkDecision(entry, decision, candidates)
     const sure = clearMatch(candidates)
+    const judgedSame = judged.same.get(key)
+    const judgedEntity = judgedSame && candidates.find((c) => c.entity.id === judgedSame.entityId)
     let entityId: string
     if (decision && decision !== 'new' && candidates.some((c) => c.entity.id === decision)) {
       entityId = decision
       const chosen = candidates.find((c) => c.entity.id === decision)!
       merged.push(evidence(entry, chosen.entity, [...chosen.reasons, 'chosen by the user']))
+      judge(entry, candidates, decision)
+    } else if (!decision && judgedEntity) {
+      entityId = judgedEntity.entity.id
+      merged.push(
+        evidence(entry, judgedEntity.entity, [
+          ...judgedEntity.reasons,
+          `judged the same by the user on ${judgedSame.decidedAt.slice(0, 10)}`,
+        ]),
+      )
     } else if (!decision && sure) {
       entityId = sure.entity.id
       merged.push(evidence(entry, sure.entity, sure.reasons))
@@ -361,6 +401,7 @@ export function planImport(
         })
       }
       entityId = newEntity(entry).id
+      if (decision === 'new') judge(entry, candidates, entityId)
     }
     // New names for an entity already known become its aliases.
     const plannedEntity = planned.get(entityId)
@@ -487,6 +528,7 @@ export function planImport(
   return {
     operations,
     warnings,
+    judgements,
     matching: {
       entries: parsed.entries.length,
       lists: parsed.lists,

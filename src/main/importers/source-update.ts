@@ -90,5 +90,6 @@ export function pendingFromSource(
     confirmations,
     origin: { kind: 'import', label: `Unsigned ${format.toUpperCase()} file ${fileName}${filtered}` },
     matching: plan.matching,
+    judgements: plan.judgements,
   }
 }

@@ -103,6 +103,11 @@ export function createApiHandlers(
     },
     listTrustedKeys: () => updates.trustedKeys(store),
     addTrustedKey: ({ keyFile }) => updates.trustKey(store, keyFile),
+    listJudgements: () => updates.judgements(store),
+    revokeJudgement: ({ id }) => {
+      updates.forgetJudgement(store, id)
+      return null
+    },
     removeTrustedKey: ({ fingerprint }) => {
       updates.distrustKey(store, fingerprint)
       return null

@@ -20,6 +20,7 @@ const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set<ApiCallName>([
   'loadViews',
   'importHistory',
   'listTrustedKeys',
+  'listJudgements',
   'listBriefings',
 ])
 
@@ -30,6 +31,7 @@ const WRITE_LABELS = {
   undoLastImport: 'undoing an import',
   addTrustedKey: 'trusting a key',
   removeTrustedKey: 'removing a trusted key',
+  revokeJudgement: 'revoking a judgement',
   saveBriefing: 'saving a briefing',
   deleteBriefing: 'deleting a briefing',
   saveView: 'keeping the table’s view',

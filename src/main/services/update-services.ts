@@ -1,6 +1,13 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { ImportHistoryEntry, ImportPreview, ImportResult, TrustedKey } from '../../shared/updates'
+import type {
+  ImportHistoryEntry,
+  ImportPreview,
+  ImportResult,
+  Judgement,
+  TrustedKey,
+} from '../../shared/updates'
+import { listJudgements, revokeJudgement } from '../store/judgements'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
 import {
   applyPending,
@@ -108,6 +115,19 @@ export function trustKey(store: Store, keyFileText: string): TrustedKey {
 export function distrustKey(store: Store, fingerprint: string): void {
   if (!removeTrustedKey(store.db, fingerprint))
     throw new UserError(`No trusted key has the fingerprint ${fingerprint}.`, 'not-found', 'UnknownKey')
+}
+
+export function judgements(store: Store): Judgement[] {
+  return listJudgements(store.db)
+}
+
+export function forgetJudgement(store: Store, id: number): void {
+  if (!revokeJudgement(store.db, id))
+    throw new UserError(
+      `There is no judgement ${id}. List them with "judgements list".`,
+      'not-found',
+      'UnknownJudgement',
+    )
 }
 
 /** Reads a file the user named, with a message that says which file when it cannot be read. */

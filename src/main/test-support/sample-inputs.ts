@@ -21,6 +21,8 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   listTrustedKeys: {},
   addTrustedKey: { keyFile: '{}' },
   removeTrustedKey: { fingerprint: 'ab' },
+  listJudgements: {},
+  revokeJudgement: { id: 1 },
   renderBriefing: { settings: { scope: { kind: 'rounds', roundIds: ['el-2019-10-84fr54002'] }, title: 'T' } },
   exportBriefing: { settings: { scope: { kind: 'entities', entityIds: ['cloudwalk'] }, title: 'T' } },
   listBriefings: {},

@@ -10,6 +10,7 @@ import { migration009 } from './009-import-watermarks'
 import { migration010 } from './010-store-mark'
 import { migration011 } from './011-designation-end'
 import { migration012 } from './012-entity-identifiers'
+import { migration013 } from './013-judgements'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -26,6 +27,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration010,
   migration011,
   migration012,
+  migration013,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { HistoryPanel } from '../updates/history-panel'
 import { ImportPanel, type IncomingUpdate } from '../updates/import-panel'
+import { JudgementsPanel } from '../updates/judgements-panel'
 import { TrustPanel } from '../updates/trust-panel'
 
 /** Signed update bundles: import with preview, history with undo, and the trust store. */
@@ -11,6 +12,7 @@ export function UpdatesView({ incoming = null }: { incoming?: IncomingUpdate | n
     <div className="updates">
       <ImportPanel onImported={changed} incoming={incoming} />
       <HistoryPanel version={version} onChanged={changed} />
+      <JudgementsPanel version={version} />
       <TrustPanel />
     </div>
   )
