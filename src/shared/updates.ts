@@ -80,7 +80,10 @@ export interface AmbiguousMatch {
 export interface ImportMatching {
   /** How many parties the file lists after filtering, and how many lists (sources) they are on. */
   entries: number
+  /** Every list the file holds, with its entries (before any filter): what a filter can choose from. */
   lists: { list: string; entries: number }[]
+  /** The lists this import takes parties from, with how many each (after the filter). */
+  imported: { list: string; entries: number }[]
   /** The first MATCH_LIST_LIMIT of each; the counts say how many there are in all. */
   merged: MatchEvidence[]
   mergedCount: number

@@ -48,6 +48,13 @@ describe('import of published lists', () => {
     const csl = path.join(FIXTURES, 'csl-entity-list-2019-2020.csv')
     const kept = await run('--json', 'import', csl, '--format', 'csl', '--source', 'Entity List', '--dry-run')
     expect(JSON.parse(kept.out).preview.matching.entries).toBe(37)
+    // The summary counts what is imported, not every list of the file.
+    const excerpt = path.join(FIXTURES, 'csl-2019-excerpt.csv')
+    const filtered = await run('import', excerpt, '--source', 'Entity List', '--dry-run')
+    expect(filtered.out).toMatch(/^22 listed parties \(US BIS Entity List: 22\)\.$/m)
+    const json = JSON.parse((await run('--json', 'import', excerpt, '--source', 'EL', '--dry-run')).out)
+    expect(json.preview.matching.imported).toEqual([{ list: 'US BIS Entity List', entries: 22 }])
+    expect(json.preview.matching.lists.length).toBe(9)
     const none = await run('import', csl, '--source', 'SDN', '--dry-run')
     expect(none.code).toBe(2)
     expect(none.err).toMatch(/no entries from a source matching "SDN"; it lists US BIS Entity List \(37\)/)

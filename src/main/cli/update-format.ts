@@ -62,7 +62,7 @@ export function formatPreview(preview: ImportPreview): string {
 function formatMatching(matching: ImportMatching): string[] {
   const lines = [
     '',
-    `${matching.entries} listed ${matching.entries === 1 ? 'party' : 'parties'} (${matching.lists.map((l) => `${l.list}: ${l.entries}`).join('; ')}).`,
+    `${matching.entries} listed ${matching.entries === 1 ? 'party' : 'parties'} (${matching.imported.map((l) => `${l.list}: ${l.entries}`).join('; ')}).`,
   ]
   if (matching.mergedCount > 0) {
     lines.push(`Recognised as entities already known (${matching.mergedCount}):`)

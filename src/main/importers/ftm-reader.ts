@@ -158,18 +158,36 @@ export function readFtm(text: string, fileName: string): ParsedSource {
     const datasets = Array.isArray(entity.datasets)
       ? entity.datasets.filter((d): d is string => typeof d === 'string')
       : []
+    const cleaned = (property: string) =>
+      values(entity, property)
+        .map((value) => cleanCell(value, where, warnings))
+        .filter((value): value is string => value !== null)
+    // Aliases and former names are names of the party; weak aliases (fragments, nicknames) are not
+    // names to match on, so they are kept as a note saying what they are.
+    const weak = cleaned('weakAlias')
+    const notes = [
+      ...values(entity, 'notes'),
+      ...(weak.length > 0
+        ? [`Weak aliases given by OpenSanctions (not matched on): ${weak.join('; ')}`]
+        : []),
+    ]
     const common = {
       name,
-      altNames: [...new Set(names.filter((n) => n !== name))],
+      altNames: [
+        ...new Set([...names, ...cleaned('alias'), ...cleaned('previousName')].filter((n) => n !== name)),
+      ],
       kind: entity.schema === 'Person' ? ('individual' as const) : ('entity' as const),
       country,
-      addresses: values(entity, 'addressEntity')
-        .map((id) => addresses.get(id))
-        .filter((a): a is string => Boolean(a)),
+      addresses: [
+        ...values(entity, 'addressEntity')
+          .map((id) => addresses.get(id))
+          .filter((a): a is string => Boolean(a)),
+        ...cleaned('address'),
+      ],
       citations: [],
       licenseRequirement: null,
       licensePolicy: null,
-      remarks: values(entity, 'notes').join('\n') || null,
+      remarks: notes.join('\n') || null,
       identifiers: ftmIdentifiers(entity),
       birthDates: values(entity, 'birthDate').map((date) => date.slice(0, 10)),
     }

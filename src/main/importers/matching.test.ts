@@ -184,6 +184,17 @@ describe('matching on the labelled set', () => {
       for (const merge of update.matching!.merged)
         expect(merge.reasons.join(' '), merge.entry).toMatch(/same opensanctions /)
       // A Level Aerosystems CST: 28 Sanction lines, from the BIS Entity List to Monaco's.
+      // FtM aliases and former names are kept as aliases; weak aliases only in a note saying what they are.
+      const osetrova = records('entity').find((r) => r.name === 'Maria Aleksandrovna Osetrova')!
+      expect(osetrova.aliases).toEqual(
+        expect.arrayContaining(['Zakharova Mariia Oleksandrivna', 'Maria Aleksandrovna Zakharova']),
+      )
+      expect(osetrova.addresses).toContain('272 Pushkinskaya St., Apt. 41, Izhevsk, 426008')
+      const cstNotes = records('entity').find((r) => String(r.notes ?? '').includes('Weak aliases'))!
+      expect(cstNotes.notes).toContain(
+        'Weak aliases given by OpenSanctions (not matched on): TsST LLC; CST, OOO',
+      )
+      expect(cstNotes.aliases).not.toContain('TsST LLC')
       const cst = records('entity').find((r) =>
         [r.name, ...(r.aliases as string[])].includes('A Level Aerosystems CST LLC'),
       )!

@@ -34,6 +34,13 @@ export interface ImportPlan {
   judgements: NewJudgement[]
 }
 
+/** How many entries each list has, in the order the lists first appear. */
+function countByList(entries: SourceEntry[]): { list: string; entries: number }[] {
+  const counts = new Map<string, number>()
+  for (const entry of entries) counts.set(entry.list, (counts.get(entry.list) ?? 0) + 1)
+  return [...counts].map(([list, count]) => ({ list, entries: count }))
+}
+
 /**
  * A listed party as judgements know it, whatever file it comes in: its list, its name (as matching
  * compares it) and its country.
@@ -532,6 +539,7 @@ export function planImport(
     matching: {
       entries: parsed.entries.length,
       lists: parsed.lists,
+      imported: countByList(parsed.entries),
       merged: merged.slice(0, MATCH_LIST_LIMIT),
       mergedCount: merged.length,
       ambiguous: ambiguous.slice(0, MATCH_LIST_LIMIT),
