@@ -21,3 +21,13 @@ test('a briefing of 85 FR 34495 carries the rule’s corrected title and FR Doc 
   const rounds = JSON.parse(cli(db, '--json', 'rounds')) as { id: string; frDocNumber: string | null }[]
   expect(rounds.find((round) => round.id === 'el-2020-06-85fr34495')?.frDocNumber).toBe('2020-10869')
 })
+
+test('a briefing prints names from another list as reported, with their origin', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-corrections-'))
+  const db = path.join(dir, 'store.sqlite')
+  const out = path.join(dir, 'october.pdf')
+  cli(db, 'export-pdf', '--out', out, '--entity', 'megvii')
+  const text = execFileSync('pdftotext', [out, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+  expect(text).toContain('Also reported as: Megvii Technology Limited (HK01, on the US Treasury')
+  expect(text).not.toMatch(/Also: Megvii Technology Limited/)
+})

@@ -31,6 +31,10 @@ test('filters the June 2020 rounds with facet counts, searches, sorts and opens 
   await expect(details.getByRole('heading', { name: 'CloudWalk Technology' })).toBeVisible()
   await expect(details).toContainText('85 FR 34503')
   await expect(details).toContainText('We formulate and implement strict ethical standards')
+  // A name from another list is shown as reported, with where it comes from, never as a listed alias.
+  await expect(details).toContainText(
+    "Also reported asCloudwalk Technology Co., Ltd. (HK01, on the US Treasury's NS-CMIC list (Dec 2021), not the Entity List",
+  )
   await page.screenshot({ path: 'test-results/entities-details.png', fullPage: true })
   await page.keyboard.press('Escape')
   await expect(details).toHaveCount(0)

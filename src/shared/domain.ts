@@ -101,10 +101,21 @@ export interface Designation {
   programs: string | null
 }
 
+/** A name a source gives an entity that is not a name it is listed under, with that source. */
+export interface ReportedName {
+  name: string
+  sourceId: string
+  publication: string
+  /** What it is, where the source says ("on the US Treasury's NS-CMIC list"). */
+  note: string | null
+}
+
 export interface EntityDetail extends EntitySummary {
   originalNameNote: string | null
   /** Identifiers lists gave it: a tax number, a list's entry number, an OpenSanctions id … */
   identifiers: { scheme: string; value: string }[]
+  /** Names the press or another list gives it ("also reported as"), never names it is listed under. */
+  reportedNames: ReportedName[]
   addresses: string[]
   notes: string | null
   designations: Designation[]

@@ -3,6 +3,7 @@ import { BRIEFING_LIMITS, DEFAULT_BRIEFING_SETTINGS, type BriefingSettings } fro
 import type {
   Citation,
   Designation,
+  ReportedName,
   EntitySummary,
   Reaction,
   RoundSummary,
@@ -15,6 +16,7 @@ import {
   listRounds,
   readCitationsOf,
   readDesignationsOf,
+  readReportedNames,
   readEntitySummaries,
 } from '../store/read-records'
 import { BriefingError } from './briefing-error'
@@ -31,6 +33,8 @@ export interface BriefingRound extends RoundSummary {
 
 export interface BriefingEntity extends EntitySummary {
   designations: Designation[]
+  /** Names sources give it that are not names it is listed under: printed as "also reported as". */
+  reportedNames: ReportedName[]
   sourceNumbers: number[]
 }
 
@@ -212,9 +216,11 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
       list.push(designation)
       designationsByEntity.set(designation.entityId, list)
     }
+    const reported = readReportedNames(db, entityIds)
     const entities: BriefingEntity[] = readEntitySummaries(db, entityIds).map((entity) => ({
       ...entity,
       designations: designationsByEntity.get(entity.id) ?? [],
+      reportedNames: reported.get(entity.id) ?? [],
       sourceNumbers: include.has('entities')
         ? citationSources(entityCitations.get(entity.id)).map((source) => numbering.publication(source))
         : [],

@@ -111,6 +111,7 @@ describe('bundles larger than one batch of rows', () => {
         sectors: ['lasers', 'optics'],
         originalNameNote: null,
         notes: null,
+        reportedNames: [],
         identifiers: [],
       })
       expect(readRecord(store.db, 'designation', `batch-designation-${i}`)).toMatchObject({

@@ -18,6 +18,7 @@ export const JOURNALED_TABLES = [
   'entity_sectors',
   'entity_sources',
   'entity_identifiers',
+  'entity_reported_names',
   'rounds',
   'round_citations',
   'round_sources',

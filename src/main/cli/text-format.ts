@@ -29,6 +29,9 @@ export function formatEntity(entity: EntityDetail, today = new Date().toISOStrin
     `  type: ${entity.type} · country: ${entity.country ?? 'unknown'}`,
     `  aliases: ${entity.aliases.length > 0 ? entity.aliases.join('; ') : 'none recorded'}`,
     `  addresses: ${entity.addresses.length > 0 ? entity.addresses.join('; ') : 'none recorded'}`,
+    ...entity.reportedNames.map(
+      (r) => `  also reported as: ${r.name} (${r.publication}${r.note ? `, ${r.note}` : ''})`,
+    ),
     `  identifiers: ${entity.identifiers.length > 0 ? entity.identifiers.map((i) => `${i.scheme} ${i.value}`).join('; ') : 'none recorded'}`,
     ...(entity.notes ? [`  notes: ${entity.notes}`] : []),
     `  designations (${entity.designations.length}):`,

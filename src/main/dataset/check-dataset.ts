@@ -225,6 +225,9 @@ function checkRecords(
       )
   }
   for (const entity of records.entity) {
+    entity.reportedNames.forEach((reported, i) =>
+      refer('entity', entity.id, `reportedNames.${i}.source`, 'source', sources, reported.source),
+    )
     entity.sources.forEach((cited, i) =>
       refer('entity', entity.id, `sources.${i}.source`, 'source', sources, cited.source),
     )

@@ -26,8 +26,17 @@ describe('default dataset', () => {
       /^Converted from a traditional-script rendering \(NOWnews: 哈爾濱工業大學\)/,
     )
     expect(catalog.getEntity(store, 'beijing-jincheng-huanyu')!.originalName).toBeNull()
-    // Names from the Treasury's NS-CMIC list are not Entity List aliases.
-    expect(catalog.getEntity(store, 'cloudwalk')!.aliases).toEqual([])
+    // Names from the Treasury's NS-CMIC list are not Entity List aliases: they are reported, with their origin.
+    const cloudwalk = catalog.getEntity(store, 'cloudwalk')!
+    expect(cloudwalk.aliases).toEqual([])
+    expect(cloudwalk.reportedNames).toEqual([
+      expect.objectContaining({
+        name: 'Cloudwalk Technology Co., Ltd.',
+        sourceId: 'hk01-2021',
+        note: expect.stringContaining('NS-CMIC'),
+      }),
+      expect.objectContaining({ name: '雲從科技集團股份有限公司', publication: 'HK01' }),
+    ])
     expect(catalog.getEntity(store, 'sensetime')!.primaryName).toBe('Sense Time')
     const zhao = catalog.listReactions(store).find((r) => r.speaker === 'Zhao Lijian')!
     expect(zhao.rounds.map((r) => r.id)).toEqual(['el-2020-06-85fr34503'])

@@ -73,6 +73,10 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
       addresses: list(db, 'SELECT address FROM entity_addresses WHERE entity_id = ? ORDER BY position', id),
       notes: row.notes,
       sources: citations(db, 'entity_sources', 'entity_id', id),
+      reportedNames: statement(
+        db,
+        'SELECT name, source_id AS source, note FROM entity_reported_names WHERE entity_id = ? ORDER BY position',
+      ).all(id) as EntityRecord['reportedNames'],
       identifiers: statement(
         db,
         'SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY position',

@@ -70,6 +70,14 @@ export const entityRecord = z.strictObject({
   addresses: z.array(text).max(MAX_LIST_LENGTH).default([]),
   notes: optionalText,
   sources: z.array(citationRef).min(1, 'every entity needs at least one source').max(MAX_LIST_LENGTH),
+  /**
+   * Names the press or another list gives it, which are not names it is listed under: shown as "also
+   * reported as", each with its source and what it is (e.g. "on the Treasury's NS-CMIC list").
+   */
+  reportedNames: z
+    .array(z.strictObject({ name: text, source: recordId, note: optionalText }))
+    .max(MAX_LIST_LENGTH)
+    .default([]),
   /** Identifiers lists give it ("ru-inn", "csl-entity-number", "opensanctions" …): proof of identity. */
   identifiers: z
     .array(z.strictObject({ scheme: z.string().trim().min(1).max(100), value: text }))

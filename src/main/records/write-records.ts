@@ -113,6 +113,12 @@ const entityAliases = new ListRows('entity_aliases', 'entity_id', ['alias'], 4)
 const entityAddresses = new ListRows('entity_addresses', 'entity_id', ['address'], 4)
 const entitySources = new ListRows('entity_sources', 'entity_id', ['source_id', 'supports'], 4)
 const entityIdentifiers = new ListRows('entity_identifiers', 'entity_id', ['scheme', 'value'], 4)
+const entityReportedNames = new ListRows(
+  'entity_reported_names',
+  'entity_id',
+  ['name', 'source_id', 'note'],
+  4,
+)
 // A list may name a sector twice; the store keeps it once.
 const entitySectors = new RowTable('entity_sectors', ['entity_id', 'sector'], 4, 'INSERT OR IGNORE')
 
@@ -123,6 +129,12 @@ export function upsertEntity(db: Db, entity: EntityRecord, originId: number, isN
   if (!isNew) statement(db, 'DELETE FROM entity_sectors WHERE entity_id = ?').run(entity.id)
   for (const sector of entity.sectors) insertRow(db, entitySectors, [entity.id, sector], isNew)
   entitySources.replace(db, entity.id, citationItems(entity.sources), isNew)
+  entityReportedNames.replace(
+    db,
+    entity.id,
+    entity.reportedNames.map((reported) => [reported.name, reported.source, reported.note]),
+    isNew,
+  )
   entityIdentifiers.replace(
     db,
     entity.id,

@@ -10,6 +10,7 @@ import type {
   Provenance,
   Reaction,
   Reliability,
+  ReportedName,
   RoundDetail,
   RoundRef,
   RoundSummary,
@@ -192,6 +193,30 @@ function toDesignation(row: DesignationRow): Designation {
   }
 }
 
+/** The names sources give these entities beside their listed ones, with the source, by entity. */
+export function readReportedNames(db: Db, entityIds: string[]): Map<string, ReportedName[]> {
+  const rows = db
+    .prepare(
+      `SELECT r.entity_id, r.name, r.source_id, s.publication, r.note FROM entity_reported_names r
+       JOIN sources s ON s.id = r.source_id
+       WHERE r.entity_id IN (SELECT value FROM json_each(?)) ORDER BY r.entity_id, r.position`,
+    )
+    .all(JSON.stringify(entityIds)) as {
+    entity_id: string
+    name: string
+    source_id: string
+    publication: string
+    note: string | null
+  }[]
+  const byEntity = new Map<string, ReportedName[]>()
+  for (const row of rows) {
+    const list = byEntity.get(row.entity_id) ?? []
+    list.push({ name: row.name, sourceId: row.source_id, publication: row.publication, note: row.note })
+    byEntity.set(row.entity_id, list)
+  }
+  return byEntity
+}
+
 /** Every designation of the given entities, oldest first. */
 export function readDesignationsOf(db: Db, entityIds: string[]): Designation[] {
   const rows = db
@@ -211,6 +236,7 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
     .prepare('SELECT address FROM entity_addresses WHERE entity_id = ? ORDER BY position')
     .pluck()
     .all(id) as string[]
+  const reportedNames = readReportedNames(db, [id]).get(id) ?? []
   const identifiers = db
     .prepare('SELECT scheme, value FROM entity_identifiers WHERE entity_id = ? ORDER BY position')
     .all(id) as { scheme: string; value: string }[]
@@ -223,6 +249,7 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
     notes: extra.notes,
     addresses,
     identifiers,
+    reportedNames,
     designations,
     reactions: listReactions(db, { entityId: id }),
     citations: readCitations(db, 'entity_sources', 'entity_id', id),

@@ -114,6 +114,14 @@ function Cell({
           {entity.aliases.length > 0 ? (
             <span className="aliases">Also: {entity.aliases.join('; ')}</span>
           ) : null}
+          {entity.reportedNames.length > 0 ? (
+            <span className="aliases">
+              Also reported as:{' '}
+              {entity.reportedNames
+                .map((r) => `${r.name} (${r.publication}${r.note ? `, ${r.note}` : ''})`)
+                .join('; ')}
+            </span>
+          ) : null}
           {listingStatus(entity, groupRound).map((status) => (
             <span key={status} className="listing-status">
               {status}

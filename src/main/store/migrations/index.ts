@@ -11,6 +11,7 @@ import { migration010 } from './010-store-mark'
 import { migration011 } from './011-designation-end'
 import { migration012 } from './012-entity-identifiers'
 import { migration013 } from './013-judgements'
+import { migration014 } from './014-reported-names'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -28,6 +29,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration011,
   migration012,
   migration013,
+  migration014,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

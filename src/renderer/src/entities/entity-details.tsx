@@ -43,6 +43,24 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                     <span className="unknown">none recorded</span>
                   )}
                 </dd>
+                <dt>Also reported as</dt>
+                <dd>
+                  {e.reportedNames.length > 0 ? (
+                    <ul className="reported-names">
+                      {e.reportedNames.map((r) => (
+                        <li key={`${r.name}-${r.sourceId}`}>
+                          {r.name}{' '}
+                          <span className="origin">
+                            ({r.publication}
+                            {r.note ? `, ${r.note}` : ''})
+                          </span>
+                        </li>
+                      ))}
+                    </ul>
+                  ) : (
+                    <span className="unknown">no other names reported</span>
+                  )}
+                </dd>
                 <dt>Identifiers</dt>
                 <dd>
                   {e.identifiers.length > 0 ? (
