@@ -68,6 +68,7 @@ export function readBisCsv(text: string, fileName: string): ParsedSource {
           url: link && /^https?:\/\//.test(link) ? link : null,
           identifiers: [],
           birthDates: [],
+          reportedNames: [],
         }
         groups.set(key, entry)
       }

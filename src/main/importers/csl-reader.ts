@@ -117,6 +117,7 @@ function toEntry(raw: RawCslEntry, where: string, warnings: string[]): SourceEnt
     url: raw.url && /^https?:\/\//.test(raw.url) ? raw.url : null,
     identifiers: raw.identifiers,
     birthDates: raw.birthDates,
+    reportedNames: [],
   }
 }
 

@@ -163,14 +163,9 @@ export function readFtm(text: string, fileName: string): ParsedSource {
         .map((value) => cleanCell(value, where, warnings))
         .filter((value): value is string => value !== null)
     // Aliases and former names are names of the party; weak aliases (fragments, nicknames) are not
-    // names to match on, so they are kept as a note saying what they are.
+    // names to match on, so they are kept as reported names saying what they are.
     const weak = cleaned('weakAlias')
-    const notes = [
-      ...values(entity, 'notes'),
-      ...(weak.length > 0
-        ? [`Weak aliases given by OpenSanctions (not matched on): ${weak.join('; ')}`]
-        : []),
-    ]
+    const notes = values(entity, 'notes')
     const common = {
       name,
       altNames: [
@@ -189,6 +184,10 @@ export function readFtm(text: string, fileName: string): ParsedSource {
       licensePolicy: null,
       remarks: notes.join('\n') || null,
       identifiers: ftmIdentifiers(entity),
+      reportedNames: weak.map((name) => ({
+        name,
+        note: 'a weak alias in OpenSanctions: not a name to match on',
+      })),
       birthDates: values(entity, 'birthDate').map((date) => date.slice(0, 10)),
     }
     const partySanctions = [entity.id, ...referentsOf(entity)].flatMap((id) => sanctions.get(id) ?? [])

@@ -499,6 +499,9 @@ export function planImport(
         notes: entity.entry.remarks,
         sources: [{ source: sourceId, supports: ENTITY_SUPPORTS }],
         identifiers: entity.identifiers.slice(0, 1000),
+        reportedNames: entity.entry.reportedNames
+          .slice(0, 1000)
+          .map((reported) => ({ name: reported.name, source: sourceId, note: reported.note })),
       },
     })
   }

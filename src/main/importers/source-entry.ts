@@ -39,6 +39,8 @@ export interface SourceEntry {
   licensePolicy: string | null
   remarks: string | null
   url: string | null
+  /** Names the list gives that are not names to match on (FtM weak aliases), with what they are. */
+  reportedNames: { name: string; note: string }[]
   /** Identifiers the list gives, used as evidence of identity (see entity-matching.ts). */
   identifiers: PartyIdentifier[]
   /** Dates of birth as given (YYYY, YYYY-MM or YYYY-MM-DD), for persons. */
