@@ -2,6 +2,7 @@ import { useState } from 'react'
 import type { ImportHistoryEntry } from '../../../shared/updates'
 import { useApi, useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
+import { HeadWithActions } from '../components/table-head'
 
 function totals(entry: ImportHistoryEntry): string {
   const sum = entry.counts.reduce(
@@ -39,19 +40,9 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
           if (entries.length === 0) return <p className="status">No updates imported yet.</p>
           return (
             <table aria-label="Imports" className="compact">
-              <thead>
-                <tr>
-                  <th scope="col">Imported</th>
-                  <th scope="col">Publisher</th>
-                  <th scope="col">Sequence</th>
-                  <th scope="col">Data as of</th>
-                  <th scope="col">Changes</th>
-                  <th scope="col">Status</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <HeadWithActions
+                columns={['Imported', 'Publisher', 'Sequence', 'Data as of', 'Changes', 'Status']}
+              />
               <tbody>
                 {entries.map((entry) => (
                   <tr key={entry.id}>

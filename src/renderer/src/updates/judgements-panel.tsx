@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useApi, useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
+import { HeadWithActions } from '../components/table-head'
 
 /**
  * What the user decided about possible matches, reused by every later import: a listed party is, or is
@@ -32,17 +33,7 @@ export function JudgementsPanel({ version }: { version: number }) {
             <p className="status">No judgements yet: your decisions on possible matches are kept here.</p>
           ) : (
             <table aria-label="Judgements" className="compact">
-              <thead>
-                <tr>
-                  <th scope="col">Listed party</th>
-                  <th scope="col">Judged</th>
-                  <th scope="col">Entity</th>
-                  <th scope="col">Decided</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <HeadWithActions columns={['Listed party', 'Judged', 'Entity', 'Decided']} />
               <tbody>
                 {list.map((j) => (
                   <tr key={j.id}>

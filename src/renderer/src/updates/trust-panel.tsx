@@ -2,6 +2,7 @@ import { useState } from 'react'
 import { useApi, useLoad } from '../api/use-api'
 import { FileButton } from '../components/file-button'
 import { LoadState } from '../components/load-state'
+import { HeadWithActions } from '../components/table-head'
 
 const group = (fingerprint: string) => fingerprint.match(/.{1,4}/g)!.join(' ')
 
@@ -47,16 +48,7 @@ export function TrustPanel() {
             </p>
           ) : (
             <table aria-label="Trusted keys" className="compact">
-              <thead>
-                <tr>
-                  <th scope="col">Publisher</th>
-                  <th scope="col">Fingerprint</th>
-                  <th scope="col">Valid until</th>
-                  <th scope="col">
-                    <span className="visually-hidden">Actions</span>
-                  </th>
-                </tr>
-              </thead>
+              <HeadWithActions columns={['Publisher', 'Fingerprint', 'Valid until']} />
               <tbody>
                 {list.map((key) => (
                   <tr key={key.fingerprint}>
