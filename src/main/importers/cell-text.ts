@@ -70,14 +70,14 @@ function unique(values: string[]): string[] {
 }
 
 /**
- * Why a cleaned name cannot name a party, or null when it can: one with fewer than two letters is
- * left over from broken encoding ("â") or punctuation, not a name.
+ * Why a cleaned name cannot name a party, or null when it can: one with fewer than two letters or
+ * digits is left over from broken encoding ("â") or punctuation, not a name (a vessel may be "7-28").
  */
 export function unusableName(name: string | null): string | null {
   if (!name) return 'the name is empty'
-  const letters = name.match(/\p{L}/gu)?.length ?? 0
-  if (letters < 2)
-    return `"${withVisibleEscapes(name)}" has no name left in it (fewer than two letters after cleaning)`
+  const characters = name.match(/[\p{L}\p{N}]/gu)?.length ?? 0
+  if (characters < 2)
+    return `"${withVisibleEscapes(name)}" has no name left in it (fewer than two letters or digits after cleaning)`
   return null
 }
 

@@ -18,8 +18,12 @@ function isoFromUsDate(month: string, day: string, year: string): string | null 
   return `${fullYear}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`
 }
 
-/** "84 FR 54002", "82 F.R. 48792", "83F.R. 28801", with an optional date after it ("10/9/19", "10/20/2017"). */
-const CITATION = /(\d{1,3})\s*F\.?\s*R\.?\s*(\d{1,6})(?:\s*,?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d))?/g
+/**
+ * "84 FR 54002", "82 F.R. 48792", "83F.R. 28801", with an optional date after it ("10/9/19",
+ * "10/20/2017", "(8/15/2011)").
+ */
+const CITATION =
+  /(\d{1,3})\s*F\.?\s*R\.?\s*(\d{1,6})(?:\s*,?\s*\(?(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)\)?)?/g
 /**
  * A State Department notice cited by Federal Register volume and issue, as the CSL gives it:
  * "Vol. 83, No. 91, 05/10/2018".
@@ -28,8 +32,11 @@ const VOLUME_ISSUE =
   /Vol\.?\s*(\d{1,3})\s*,?\s*No\.?\s*(\d{1,4})(?:\s*,?\s*(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d))?/gi
 const PLACEHOLDER = /(\d{1,3})\s*F\.?\s*R\.?\s*\[([^\]]*)\]/
 const US_DATE = /(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})(?!\d)/
-/** What may stand between two citations in one cell: commas, semicolons, spaces, "and", a full stop. */
-const SEPARATORS = /^[\s,;.]*(?:and[\s,;.]*)*$/i
+/**
+ * What may stand between two citations in one cell: commas, semicolons, spaces, "and", a full stop,
+ * and the issue number some cells add ("77 FR 58006 (no. 182)").
+ */
+const SEPARATORS = /^[\s,;.]*(?:(?:and|\(no\.\s*\d+\))[\s,;.]*)*$/i
 
 /** The Federal Register's volume for a year: volume 1 was 1936. */
 export function frVolumeOfYear(year: number): number {

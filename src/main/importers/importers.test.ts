@@ -421,7 +421,7 @@ describe('names and ids', () => {
     const parsed = readEntityList('mojibake.csv', 'â', 'Test Real Name Co.')
     expect(parsed.entries.map((e) => e.name)).toEqual(['Test Real Name Co.'])
     expect(parsed.warnings).toContain(
-      'mojibake.csv line 2: "â" has no name left in it (fewer than two letters after cleaning); row skipped',
+      'mojibake.csv line 2: "â" has no name left in it (fewer than two letters or digits after cleaning); row skipped',
     )
   })
 
@@ -486,6 +486,44 @@ describe('citations', () => {
       ['83 FR 28801', '2018-06-21'],
       ['84 FR 27233', '2019-06-12'],
     ])
+  })
+
+  it('reads a date in parentheses and passes over an issue number, as the real 2019 CSL writes them', () => {
+    expect(parseFrCitations('76 FR 50407 (8/15/2011)')).toEqual({
+      citations: [
+        { text: '76 FR 50407', volume: 76, page: 50407, published: '2011-08-15', placeholder: false },
+      ],
+      problems: [],
+    })
+    const { citations, problems } = parseFrCitations('66 FR 24266, 77 FR 58006 (no. 182), 81 FR 64694')
+    expect(citations.map((c) => c.text)).toEqual(['66 FR 24266', '77 FR 58006', '81 FR 64694'])
+    expect(problems).toEqual([])
+  })
+
+  it('gives three namesakes on one list three entities, never one id (the real 2019 CSL has such rows)', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const row = cslRow({
+        source: EL,
+        type: 'Entity',
+        name: 'Test Namesake Trading',
+        addresses: ', , , , NO',
+      })
+      const update = pendingFromSource(store.db, csl(row, row, row), 'namesakes.csv', 'csl')
+      const ids = update.operations
+        .map((o) => o.operation)
+        .filter((o) => o.op === 'upsert' && o.type === 'entity')
+        .map((o) => (o as { record: { id: string } }).record.id)
+      expect(ids).toHaveLength(3)
+      expect(new Set(ids).size).toBe(3)
+    } finally {
+      store.close()
+    }
+  })
+
+  it('keeps a vessel whose name is digits ("7-28"), as the SDN list names it', () => {
+    const parsed = readEntityList('vessel.csv', '7-28')
+    expect(parsed.entries.map((e) => e.name)).toEqual(['7-28'])
   })
 
   it('reads State Department citations by volume and issue', () => {

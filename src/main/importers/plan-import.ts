@@ -312,8 +312,11 @@ export function planImport(
   const newEntity = (entry: SourceEntry): PlannedEntity => {
     const names = [entry.name, ...entry.altNames]
     const originalName = originalScriptName(entry.altNames, entry.country)
-    let id = slugOf(entry.name)
-    if (usedIds.has(id)) id = `${id}-${shortHash(`${entry.list}\u0000${entry.name}\u0000${entry.country}`)}`
+    const slug = slugOf(entry.name)
+    let id = slug
+    // Namesakes on one list (the same name and country twice) must not share an id: that would merge them.
+    for (let n = 1; usedIds.has(id); n++)
+      id = `${slug}-${shortHash(`${entry.list}\u0000${entry.name}\u0000${entry.country}${n > 1 ? `\u0000${n}` : ''}`)}`
     usedIds.add(id)
     const entity: PlannedEntity = {
       id,
