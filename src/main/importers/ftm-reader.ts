@@ -216,6 +216,7 @@ export function readFtm(text: string, fileName: string): ParsedSource {
       entries.push({
         ...common,
         location: `${where} (sanction ${sanction.id})`,
+        party: where,
         list,
         rule: {
           // The programme's own words first: one programme id (EU-UKR) covers several legal acts.

@@ -180,6 +180,9 @@ describe('matching on the labelled set', () => {
           .map((o) => (o as { record: Record<string, unknown> }).record)
       // 8 companies and 6 persons are targets: each its own entity, whatever names they share.
       expect(records('entity')).toHaveLength(14)
+      // 14 parties, each once: its Sanction entries are one party, not matches to show.
+      expect(update.matching!.entries).toBe(14)
+      expect(update.matching!.mergedCount).toBe(0)
       // Merges join a party's own Sanction entries only, each proven by its OpenSanctions id.
       for (const merge of update.matching!.merged)
         expect(merge.reasons.join(' '), merge.entry).toMatch(/same opensanctions /)

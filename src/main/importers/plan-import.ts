@@ -253,7 +253,11 @@ export function planImport(
   // ending, another order, another name) are the same source, so importing them again changes nothing.
   const contentHash = createHash('sha256')
     .update(
-      JSON.stringify(parsed.entries.map(({ location: _location, ...entry }) => JSON.stringify(entry)).sort()),
+      JSON.stringify(
+        parsed.entries
+          .map(({ location: _location, party: _party, ...entry }) => JSON.stringify(entry))
+          .sort(),
+      ),
     )
     .digest('hex')
   const sourceId = `import-${parsed.format}-${contentHash.slice(0, 12)}`
@@ -394,7 +398,9 @@ export function planImport(
       )
     } else if (!decision && sure) {
       entityId = sure.entity.id
-      merged.push(evidence(entry, sure.entity, sure.reasons))
+      // Another entry of the same record of the file is the same party, not a match worth showing.
+      const sameRecord = entry.party !== undefined && planned.get(entityId)?.entry.party === entry.party
+      if (!sameRecord) merged.push(evidence(entry, sure.entity, sure.reasons))
     } else {
       if (candidates.length > 0 && decision !== 'new') {
         ambiguous.push({
@@ -543,7 +549,7 @@ export function planImport(
     warnings,
     judgements,
     matching: {
-      entries: parsed.entries.length,
+      entries: new Set(parsed.entries.map((entry) => entry.party ?? entry.location)).size,
       lists: parsed.lists,
       imported: countByList(parsed.entries),
       merged: merged.slice(0, MATCH_LIST_LIMIT),

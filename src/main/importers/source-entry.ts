@@ -20,6 +20,11 @@ export interface PartyIdentifier {
 export interface SourceEntry {
   /** "file.csv line 12": where a message about this entry should send the reader. */
   location: string
+  /**
+   * Where the party itself is, when one record of the file gives several entries (an FtM party listed
+   * by several Sanctions): its entries are one party, not parties that match each other.
+   */
+  party?: string
   /** The list it is on, in our words ("US BIS Entity List"); each list is its own set of rounds. */
   list: string
   name: string
