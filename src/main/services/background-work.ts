@@ -5,6 +5,7 @@
  * when the host is quiet.
  */
 import { keepPlainFacets } from '../store/entity-first-page'
+import { chineseScriptVariants } from '../store/chinese-script'
 import { prepareEntityIndex } from '../store/entity-index'
 import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'
 import type { Store } from '../store/open-store'
@@ -74,6 +75,8 @@ export function prepareInBackground(store: Store): void {
           ),
         // Usually sent with the index by its worker already: then each is a lookup.
         ...ONE_LETTER_SEARCHES.map((letter) => () => keepSearchHits(store.db, letter)),
+        // The script converters load on first use: here, rather than on a user's first Chinese keystroke.
+        () => void chineseScriptVariants('云'),
       ])
     })
     setImmediate(loadPinyin).unref()
