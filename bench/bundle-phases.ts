@@ -32,10 +32,12 @@ export async function runBundlePhase(phase: string, args: Record<string, string>
       const applyStart = performance.now()
       applyImport(store.db, bundle, { confirmed: true })
       report(performance.now() - applyStart)
+      bundle.operations.discard()
       store.close()
       return
     }
     report(performance.now() - verifyStart)
+    bundle.operations.discard()
     store.close()
     return
   }

@@ -6,23 +6,11 @@ import * as write from '../records/write-records'
 import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
 import { statement } from '../store/statement-cache'
 import { BundleError } from './bundle-error'
-import { RECORD_TYPES, recordSchemas, type LocatedOperation, type RecordType } from './bundle-format'
+import { RECORD_TYPES, recordSchemas, type RecordType } from './bundle-format'
+import { recordIdOf, type OperationSpool } from './operation-spool'
 
 type Db = Database.Database
 type AnyRecord = RecordsByType[RecordType]
-
-/** Dependency order: a record is written after what it refers to, and retired after what refers to it. */
-const TYPE_ORDER: Record<RecordType, number> = { source: 0, round: 1, entity: 2, designation: 3, reaction: 4 }
-const OP_ORDER = { upsert: 0, correct: 1, retire: 2 } as const
-
-function orderOperations(operations: LocatedOperation[]): LocatedOperation[] {
-  return [...operations].sort((a, b) => {
-    const byOp = OP_ORDER[a.operation.op] - OP_ORDER[b.operation.op]
-    if (byOp !== 0) return byOp
-    const byType = TYPE_ORDER[a.operation.type] - TYPE_ORDER[b.operation.type]
-    return a.operation.op === 'retire' ? -byType : byType
-  })
-}
 
 /** Lists whose order carries no meaning are compared and stored sorted. */
 function normalise<T extends AnyRecord>(type: RecordType, record: T): T {
@@ -200,19 +188,13 @@ class ChangeLog {
  * Applies a verified bundle's operations to the store and reports what each did. Opens no transaction:
  * the caller's transaction decides whether the result is kept (apply) or rolled back (preview).
  */
-export function applyOperations(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
-  const entities = operations.filter(
-    ({ operation }) => operation.type === 'entity' && operation.op !== 'retire',
-  ).length
+export function applyOperations(db: Db, operations: OperationSpool, originId: number): AppliedChanges {
   return withDeferredIndexing(
     db,
     () => withRowBatches(db, () => applyInOrder(db, operations, originId)),
-    entities,
+    operations.entityWriteCount,
   )
 }
-
-const recordIdOf = (operation: LocatedOperation['operation']) =>
-  operation.op === 'upsert' ? operation.record.id : operation.id
 
 /**
  * Which records the operations concern may exist when their turn comes: those in the store, asked once,
@@ -222,10 +204,9 @@ const recordIdOf = (operation: LocatedOperation['operation']) =>
 class StoredRecords {
   private readonly stored = new Map<RecordType, Set<string>>(RECORD_TYPES.map((type) => [type, new Set()]))
 
-  constructor(db: Db, operations: LocatedOperation[]) {
-    const idsByType = new Map<RecordType, string[]>(RECORD_TYPES.map((type) => [type, []]))
-    for (const { operation } of operations) idsByType.get(operation.type)!.push(recordIdOf(operation))
-    for (const [type, ids] of idsByType) {
+  constructor(db: Db, operations: OperationSpool) {
+    for (const type of RECORD_TYPES) {
+      const ids = operations.idsOfType(type)
       const lookup = statement(
         db,
         `SELECT id FROM ${RECORD_TABLES[type]} WHERE id IN (SELECT value FROM json_each(?))`,
@@ -256,10 +237,10 @@ function readBefore(db: Db, stored: StoredRecords, type: RecordType, id: string)
   return readRecord(db, type, id)
 }
 
-function applyInOrder(db: Db, operations: LocatedOperation[], originId: number): AppliedChanges {
+function applyInOrder(db: Db, operations: OperationSpool, originId: number): AppliedChanges {
   const log = new ChangeLog()
   const stored = new StoredRecords(db, operations)
-  for (const { operation, file, line } of orderOperations(operations)) {
+  for (const { operation, file, line } of operations.inApplyOrder()) {
     const where = `${file} line ${line}`
     const type = operation.type
     const id = recordIdOf(operation)

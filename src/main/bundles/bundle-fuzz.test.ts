@@ -9,7 +9,11 @@ import { entriesOf, zipOf } from '../test-support/zip-fixtures'
 const MUTATIONS = 1200
 
 function essence(bundle: VerifiedBundle) {
-  return { bundleId: bundle.bundleId, manifest: bundle.manifest, operations: bundle.operations }
+  return {
+    bundleId: bundle.bundleId,
+    manifest: bundle.manifest,
+    operations: [...bundle.operations.inApplyOrder()],
+  }
 }
 
 describe('bundle fuzzing', () => {

@@ -15,6 +15,7 @@ import {
   type Manifest,
 } from './bundle-format'
 import { verifyBytes, type PublicKeyFile } from './keys'
+import { OperationSpool } from './operation-spool'
 import { PayloadLineParser } from './payload-lines'
 import { checkZipLayout } from './zip-layout'
 
@@ -23,7 +24,7 @@ export type KeyLookup = (keyId: string) => PublicKeyFile | null
 
 /** A verified bundle with its operations, ready for a preview and an import. */
 export interface VerifiedBundle extends BundleIdentity {
-  operations: LocatedOperation[]
+  operations: OperationSpool
 }
 
 const S_IFMT = 0o170000
@@ -43,17 +44,22 @@ export interface BundleIdentity {
 }
 
 /**
- * Verifies a bundle completely and keeps its operations, for a preview and an import. Throws BundleError
- * naming the first problem.
+ * Verifies a bundle completely and keeps its operations, for a preview and an import (a large bundle's
+ * in temporary files: call `operations.discard()` when done). Throws BundleError naming the first problem.
  */
 export async function readVerifiedBundle(
   bytes: Buffer,
   findKey: KeyLookup,
   now: Date = new Date(),
 ): Promise<VerifiedBundle> {
-  const operations: LocatedOperation[] = []
-  const identity = await verifyBundle(bytes, findKey, now, (located) => operations.push(located))
-  return { ...identity, operations }
+  const operations = new OperationSpool()
+  try {
+    const identity = await verifyBundle(bytes, findKey, now, (located) => operations.add(located))
+    return { ...identity, operations }
+  } catch (error) {
+    operations.discard()
+    throw error
+  }
 }
 
 /**

@@ -16,7 +16,7 @@ import { writeJudgements, type NewJudgement } from '../store/judgements'
 import { explainWriteFailure, inRolledBackSavepoint } from '../store/savepoint'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
-import type { LocatedOperation } from './bundle-format'
+import type { OperationSpool } from './operation-spool'
 import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
 import { UserError } from '../user-error'
@@ -29,7 +29,8 @@ type Db = Database.Database
  */
 export interface PendingUpdate {
   summary: BundleSummary
-  operations: LocatedOperation[]
+  /** Large updates keep them in temporary files: `discardPending` when done with the update. */
+  operations: OperationSpool
   warnings: string[]
   confirmations: string[]
   origin: { kind: OriginKind; label: string }
@@ -53,7 +54,7 @@ export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | nul
       expires: manifest.expires,
       dataAsOf: manifest.dataAsOf,
       expired: bundle.expired,
-      operations: bundle.operations.length,
+      operations: bundle.operations.count,
     },
     operations: bundle.operations,
     warnings: bundle.warnings,
@@ -64,6 +65,11 @@ export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | nul
     },
     matching: null,
   }
+}
+
+/** Frees what an update holds on disk; it cannot be previewed or applied afterwards. */
+export function discardPending(update: PendingUpdate): void {
+  update.operations.discard()
 }
 
 function isAlreadyImported(db: Db, bundleId: string): boolean {

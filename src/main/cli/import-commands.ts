@@ -57,35 +57,33 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
         cli.withStore(
           async (store) => {
             const bytes = updates.readUserFile(file)
-            const update = await updates.prepareUpdate(store, bytes, path.basename(file), {
-              format: options.format,
-              source: options.source,
-              decisions: options.merge,
-            })
-            const preview = updates.previewPrepared(store, update)
-            if (options.dryRun || preview.alreadyImported) {
+            const settings = { format: options.format, source: options.source, decisions: options.merge }
+            await updates.withPreparedUpdate(store, bytes, path.basename(file), settings, async (update) => {
+              const preview = updates.previewPrepared(store, update)
+              if (options.dryRun || preview.alreadyImported) {
+                cli.print(
+                  {
+                    dryRun: Boolean(options.dryRun),
+                    outcome: preview.alreadyImported ? 'already-imported' : 'preview',
+                    preview,
+                  },
+                  formatPreview(preview),
+                )
+                return
+              }
+              if (!cli.json()) cli.io.out(formatPreview(preview))
+              let confirmed = true
+              for (const question of preview.confirmations)
+                confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
+              if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
+              const result = updates.applyPrepared(store, update, confirmed)
               cli.print(
-                {
-                  dryRun: Boolean(options.dryRun),
-                  outcome: preview.alreadyImported ? 'already-imported' : 'preview',
-                  preview,
-                },
-                formatPreview(preview),
+                result,
+                result.outcome === 'applied'
+                  ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
+                  : 'Already imported; nothing changed.',
               )
-              return
-            }
-            if (!cli.json()) cli.io.out(formatPreview(preview))
-            let confirmed = true
-            for (const question of preview.confirmations)
-              confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
-            if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
-            const result = updates.applyPrepared(store, update, confirmed)
-            cli.print(
-              result,
-              result.outcome === 'applied'
-                ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
-                : 'Already imported; nothing changed.',
-            )
+            })
           },
           { writes: 'importing' },
         ),
@@ -107,21 +105,20 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
     .action((file: string, options: { out: string; format: RequestedFormat; source?: string }) =>
       cli.withStore(async (store) => {
         const bytes = updates.readUserFile(file)
-        const update = await updates.prepareUpdate(store, bytes, path.basename(file), {
-          format: options.format,
-          source: options.source,
+        const settings = { format: options.format, source: options.source }
+        await updates.withPreparedUpdate(store, bytes, path.basename(file), settings, (update) => {
+          if (update.summary.format === 'bundle') throw new CliError(`${file} is already a bundle.`)
+          const written = writeBundleSources(options.out, update)
+          cli.print(
+            {
+              out: written.dir,
+              files: written.files,
+              operations: update.operations.count,
+              warnings: update.warnings,
+            },
+            `Wrote ${update.operations.count} operations to ${written.files.join(', ')}. Sign them with "sanctions-briefing bundle create --from ${written.dir} …".`,
+          )
         })
-        if (update.summary.format === 'bundle') throw new CliError(`${file} is already a bundle.`)
-        const written = writeBundleSources(options.out, update)
-        cli.print(
-          {
-            out: written.dir,
-            files: written.files,
-            operations: update.operations.length,
-            warnings: update.warnings,
-          },
-          `Wrote ${update.operations.length} operations to ${written.files.join(', ')}. Sign them with "sanctions-briefing bundle create --from ${written.dir} …".`,
-        )
       }),
     )
 }

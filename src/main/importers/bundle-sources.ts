@@ -25,14 +25,14 @@ export function writeBundleSources(dir: string, update: PendingUpdate): { dir: s
   }
   fs.mkdirSync(target, { recursive: true })
   const byFile = new Map<string, string[]>()
-  update.operations.forEach(({ operation }) => {
+  for (const { operation } of update.operations.inApplyOrder()) {
     // Numbered so `bundle create`, which reads files in name order, keeps sources before their users.
     const order = PAYLOAD_FILES.findIndex(([type]) => type === operation.type)
     const file = `${order + 1}-${PAYLOAD_FILES[order][1]}.jsonl`
     const lines = byFile.get(file) ?? []
     lines.push(JSON.stringify(operation))
     byFile.set(file, lines)
-  })
+  }
   const files = [...byFile.keys()].sort()
   for (const file of files) fs.writeFileSync(path.join(target, file), `${byFile.get(file)!.join('\n')}\n`)
   return { dir: target, files }

@@ -345,7 +345,9 @@ describe('matching with what the store has', () => {
       ])
       expect(update.confirmations[1]).toMatch(/1 listed party looks like more than one entity/)
       expect(
-        update.operations.some((o) => o.operation.op === 'upsert' && o.operation.type === 'entity'),
+        [...update.operations.inApplyOrder()].some(
+          (o) => o.operation.op === 'upsert' && o.operation.type === 'entity',
+        ),
       ).toBe(true)
       const decided = pendingFromSource(store.db, file, 'odd.csv', 'csl', {
         decisions: { 'odd.csv line 2': 'hikvision' },
@@ -357,7 +359,9 @@ describe('matching with what the store has', () => {
         pendingFromSource(store.db, plain, 'plain.csv', 'csl', { decisions: { 'plain.csv line 2': 'new' } }),
       ).toThrow(/The decision "plain\.csv line 2=new" is about an entry that is not a possible match/)
       expect(
-        decided.operations.some((o) => o.operation.type === 'entity' && o.operation.op === 'upsert'),
+        [...decided.operations.inApplyOrder()].some(
+          (o) => o.operation.type === 'entity' && o.operation.op === 'upsert',
+        ),
       ).toBe(false)
     } finally {
       store.close()
@@ -381,11 +385,11 @@ describe('the real 2019 CSL excerpt', () => {
     const store = openDefaultStore(tempDir())
     try {
       const update = pendingFromSource(store.db, fixture('csl-2019-excerpt.csv'), 'csl-2019.csv', 'csl')
-      const designations = update.operations
+      const designations = [...update.operations.inApplyOrder()]
         .map((o) => o.operation)
         .filter((o) => o.op === 'upsert' && o.type === 'designation')
         .map((o) => (o as { record: Record<string, unknown> }).record)
-      const entities = update.operations
+      const entities = [...update.operations.inApplyOrder()]
         .map((o) => o.operation)
         .filter((o) => o.op === 'upsert' && o.type === 'entity')
         .map((o) => (o as { record: { id: string; name: string; type: string } }).record)
@@ -510,7 +514,7 @@ describe('citations', () => {
         addresses: ', , , , NO',
       })
       const update = pendingFromSource(store.db, csl(row, row, row), 'namesakes.csv', 'csl')
-      const ids = update.operations
+      const ids = [...update.operations.inApplyOrder()]
         .map((o) => o.operation)
         .filter((o) => o.op === 'upsert' && o.type === 'entity')
         .map((o) => (o as { record: { id: string } }).record.id)
@@ -733,10 +737,10 @@ describe('bad input: refused, or imported with a listed warning, never a crash o
         'csl',
       )
       expect(update.warnings.join('\n')).toMatch(/was cut to 20,000/)
-      const texts = JSON.stringify(update.operations.map((o) => o.operation))
+      const texts = JSON.stringify([...update.operations.inApplyOrder()].map((o) => o.operation))
       expect(texts).not.toMatch(/\\ud83d(?!\\ude00)/i)
       expect(Buffer.from(texts, 'utf8').toString('utf8')).toBe(texts)
-      const notes = update.operations
+      const notes = [...update.operations.inApplyOrder()]
         .map((o) => (o.operation as { record?: { notes?: string } }).record?.notes)
         .find((n) => n?.startsWith('xxx'))
       expect(notes).toBeDefined()

@@ -7,6 +7,7 @@ import {
   type RecordType,
 } from '../bundles/bundle-format'
 import type { PendingUpdate } from '../bundles/import-bundle'
+import { OperationSpool } from '../bundles/operation-spool'
 import { ImportError } from './import-error'
 import { planImport, type MatchDecisions, type PlannedOperation } from './plan-import'
 import { readSource } from './read-source'
@@ -52,7 +53,9 @@ export function pendingFromSource(
   const hash = createHash('sha256').update(bytes).digest('hex')
   const parsed = readSource(bytes, fileName, format, { source: options.source })
   const plan = planImport(db, parsed, hash, options.decisions)
-  const operations = plan.operations.map((operation, index) => validated(operation, index, fileName))
+  const operations = OperationSpool.of(
+    plan.operations.map((operation, index) => validated(operation, index, fileName)),
+  )
   const confirmations = [
     `${fileName} is not signed: nothing proves who published it or that it is unchanged. Import it as an unsigned ${SOURCE_FORMAT_NAMES[format]}?`,
   ]
@@ -83,7 +86,7 @@ export function pendingFromSource(
       expires: '',
       dataAsOf: now.toISOString().slice(0, 10),
       expired: false,
-      operations: operations.length,
+      operations: operations.count,
     },
     operations,
     warnings,

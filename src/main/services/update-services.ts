@@ -11,6 +11,7 @@ import { listJudgements, revokeJudgement } from '../store/judgements'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
 import {
   applyPending,
+  discardPending,
   importHistory,
   latestAppliedImport,
   pendingFromBundle,
@@ -63,6 +64,25 @@ export async function prepareUpdate(
   })
 }
 
+/**
+ * Reads an update file (as prepareUpdate), hands it to `use`, and frees what it holds on disk
+ * whatever `use` does.
+ */
+export async function withPreparedUpdate<T>(
+  store: Store,
+  bytes: Buffer,
+  fileName: string | null,
+  options: UpdateOptions,
+  use: (update: PendingUpdate) => T | Promise<T>,
+): Promise<T> {
+  const update = await prepareUpdate(store, bytes, fileName, options)
+  try {
+    return await use(update)
+  } finally {
+    discardPending(update)
+  }
+}
+
 export function previewPrepared(store: Store, update: PendingUpdate): ImportPreview {
   return previewPending(store.db, update)
 }
@@ -78,7 +98,7 @@ export async function previewUpdate(
   fileName: string | null,
   options: UpdateOptions = {},
 ): Promise<ImportPreview> {
-  return previewPrepared(store, await prepareUpdate(store, bytes, fileName, options))
+  return withPreparedUpdate(store, bytes, fileName, options, (update) => previewPrepared(store, update))
 }
 
 export async function applyUpdate(
@@ -88,7 +108,9 @@ export async function applyUpdate(
   confirmed: boolean,
   options: UpdateOptions = {},
 ): Promise<ImportResult> {
-  return applyPrepared(store, await prepareUpdate(store, bytes, fileName, options), confirmed)
+  return withPreparedUpdate(store, bytes, fileName, options, (update) =>
+    applyPrepared(store, update, confirmed),
+  )
 }
 
 export function history(store: Store): ImportHistoryEntry[] {

@@ -1,3 +1,4 @@
+import { OperationSpool } from '../bundles/operation-spool'
 import { noteRecordsWritten } from '../store/data-version'
 import { latestAppliedImport, undoLatestImport } from '../bundles/import-bundle'
 import { applyOperations } from '../bundles/apply-operations'
@@ -16,7 +17,7 @@ export function applyTestOperations(store: Store, operations: object[]): void {
   )
   noteRecordsWritten(store.db)
   store.db.transaction(() =>
-    applyOperations(store.db, located, createOrigin(store.db, 'bundle', 'test data')),
+    applyOperations(store.db, OperationSpool.of(located), createOrigin(store.db, 'bundle', 'test data')),
   )()
 }
 
