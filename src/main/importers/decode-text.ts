@@ -85,21 +85,32 @@ export function repairMojibake(text: string): string | null {
  * Windows-1252, and every such line is reported.
  */
 export function decodeText(bytes: Buffer): { text: string; latin1Lines: number[] } {
-  const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+  const body = withoutBom(bytes)
   if (isUtf8(body)) return { text: body.toString('utf8'), latin1Lines: [] }
-  const lines: string[] = []
   const latin1Lines: number[] = []
+  return { text: [...decodedLines(body, latin1Lines)].join('\n'), latin1Lines }
+}
+
+const withoutBom = (bytes: Buffer) =>
+  bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
+
+/**
+ * A file's lines, decoded as decodeText decodes them (each line that is not UTF-8 as Windows-1252, its
+ * number added to `latin1Lines`), one at a time: a reader of JSON Lines never needs the whole file as
+ * one string (for a 70 MB export with Chinese names, 140 MB, and as much again in lines cut from it).
+ */
+export function* decodedLines(bytes: Buffer, latin1Lines: number[]): Generator<string> {
+  const body = withoutBom(bytes)
   let start = 0
   for (let lineNumber = 1; start <= body.length; lineNumber += 1) {
     let end = body.indexOf(0x0a, start)
     if (end === -1) end = body.length
     const line = body.subarray(start, end)
-    if (isUtf8(line)) lines.push(line.toString('utf8'))
+    if (isUtf8(line)) yield line.toString('utf8')
     else {
-      lines.push(decodeWindows1252(line))
       latin1Lines.push(lineNumber)
+      yield decodeWindows1252(line)
     }
     start = end + 1
   }
-  return { text: lines.join('\n'), latin1Lines }
 }

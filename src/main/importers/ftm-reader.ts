@@ -15,6 +15,8 @@ interface FtmEntity {
   datasets?: unknown
   referents?: unknown
   target?: unknown
+  /** When OpenSanctions first saw the record (not when it was listed). */
+  first_seen?: unknown
 }
 
 function isFtmEntity(value: unknown): value is FtmEntity {
@@ -80,19 +82,15 @@ function ftmIdentifiers(entity: FtmEntity): PartyIdentifier[] {
  * its authority is the list, its programme the round, its listing date the date. Address lines give
  * their addresses; parties with `target: false` and other schemas are counted and skipped.
  */
-export function readFtm(text: string, fileName: string): ParsedSource {
+export function readFtm(lines: Iterable<string>, fileName: string): ParsedSource {
   const warnings: string[] = []
   const parties: { entity: FtmEntity; line: number }[] = []
   const addresses = new Map<string, string>()
   const sanctions = new Map<string, FtmEntity[]>()
   const skipped = new Map<string, number>()
   let lineNumber = 0
-  let start = 0
-  while (start < text.length) {
-    let end = text.indexOf('\n', start)
-    if (end === -1) end = text.length
-    const line = text.slice(start, end).trim()
-    start = end + 1
+  for (const raw of lines) {
+    const line = raw.trim()
     lineNumber += 1
     if (!line) continue
     let parsed: unknown
@@ -165,7 +163,12 @@ export function readFtm(text: string, fileName: string): ParsedSource {
     // Aliases and former names are names of the party; weak aliases (fragments, nicknames) are not
     // names to match on, so they are kept as reported names saying what they are.
     const weak = cleaned('weakAlias')
-    const notes = values(entity, 'notes')
+    // first_seen is when the aggregator first saw the record, not a listing date: kept as a remark.
+    const firstSeen =
+      typeof entity.first_seen === 'string' && /^\d{4}-\d{2}-\d{2}/.test(entity.first_seen)
+        ? `OpenSanctions first saw this record on ${entity.first_seen.slice(0, 10)} (first_seen).`
+        : null
+    const notes = [...values(entity, 'notes'), ...(firstSeen ? [firstSeen] : [])]
     const common = {
       name,
       altNames: [

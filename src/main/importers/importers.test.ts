@@ -64,6 +64,11 @@ describe('reading the real samples', () => {
     expect(parsed.entries).toHaveLength(6)
     const tobacco = parsed.entries.find((e) => e.name === 'RAB „Inter Tobacco“')!
     expect(tobacco).toMatchObject({ country: 'BY', kind: 'entity', list: 'OpenSanctions: eu_fsf' })
+    // Notes kept; first_seen is when OpenSanctions saw the record, kept as such, never as a listing date.
+    expect(tobacco.remarks).toBe(
+      'Belarus (Minsk Free Economic Zone)\nOpenSanctions first saw this record on 2023-04-20 (first_seen).',
+    )
+    expect(tobacco.startDate).toBe('2022-06-03')
     expect(originalScriptName(tobacco.altNames, tobacco.country)).toBe(
       'Общество с ограниченной ответственностью “Интер Тобако”',
     )

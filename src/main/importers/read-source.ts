@@ -1,6 +1,6 @@
 import { BIS_CSV_COLUMNS, readBisCsv } from './bis-reader'
 import { CSL_CSV_COLUMNS, readCslCsv, readCslJson } from './csl-reader'
-import { decodeText } from './decode-text'
+import { decodedLines, decodeText } from './decode-text'
 import { readFtm } from './ftm-reader'
 import { ImportError } from './import-error'
 import type { ParsedSource, SourceFormat } from './source-entry'
@@ -86,8 +86,7 @@ export function readSource(
   format: SourceFormat,
   options: { source?: string } = {},
 ): ParsedSource {
-  const { text, latin1Lines } = decodeText(bytes)
-  const parsed = readAs(text.replace(/^\ufeff/, ''), fileName, format, options.source)
+  const { latin1Lines, ...parsed } = readAs(bytes, fileName, format, options.source)
   if (latin1Lines.length > 0) {
     parsed.warnings.unshift(
       `${fileName}: ${latin1Lines.length} line${latin1Lines.length > 1 ? 's were' : ' was'} not UTF-8 and ${latin1Lines.length > 1 ? 'were' : 'was'} read as Windows-1252 (line${latin1Lines.length > 1 ? 's' : ''} ${latin1Lines.slice(0, 10).join(', ')}${latin1Lines.length > 10 ? ', …' : ''})`,
@@ -103,16 +102,24 @@ export function readSource(
 }
 
 function readAs(
-  text: string,
+  bytes: Buffer,
   fileName: string,
   format: SourceFormat,
   source: string | undefined,
-): ParsedSource {
-  if (format === 'bis') return readBisCsv(text, fileName)
-  if (format === 'ftm') return readFtm(text, fileName)
-  return text.trimStart().startsWith('{')
-    ? readCslJson(text, fileName, source)
-    : readCslCsv(text, fileName, source)
+): ParsedSource & { latin1Lines: number[] } {
+  if (format === 'ftm') {
+    const latin1Lines: number[] = []
+    return { ...readFtm(decodedLines(bytes, latin1Lines), fileName), latin1Lines }
+  }
+  const { text: decoded, latin1Lines } = decodeText(bytes)
+  const text = decoded.replace(/^\ufeff/, '')
+  if (format === 'bis') return { ...readBisCsv(text, fileName), latin1Lines }
+  return {
+    ...(text.trimStart().startsWith('{')
+      ? readCslJson(text, fileName, source)
+      : readCslCsv(text, fileName, source)),
+    latin1Lines,
+  }
 }
 
 /** The refusal for a file with no party to import (a header only, or every row skipped), with why. */
