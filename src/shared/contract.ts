@@ -74,6 +74,7 @@ const entityQueryInput = z
         type: z.array(z.enum(ENTITY_TYPES)).max(ENTITY_TYPES.length).optional(),
         sector: z.array(z.string().max(100)).max(500).optional(),
         round: z.array(recordId).max(500).optional(),
+        programme: z.array(z.string().max(200)).max(500).optional(),
         firstAdded: z
           .object({
             from: z.string().regex(isoDatePattern).optional(),

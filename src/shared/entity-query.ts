@@ -17,6 +17,8 @@ export interface EntityFilters {
   type?: string[]
   sector?: string[]
   round?: string[]
+  /** Programmes or legal bases of the entity's designations, one value each ("SDGT; IRAN" is two). */
+  programme?: string[]
   firstAdded?: { from?: string; to?: string }
   /** "Contains" filters on the text columns, case and accents aside; empty ones are ignored. */
   text?: Partial<Record<EntityTextColumn, string>>
@@ -71,8 +73,21 @@ export interface TableViews<State = TableViewState> {
 }
 
 /** Categorical columns with set filters and facet counts. */
-export const ENTITY_FACETS = ['country', 'type', 'sector', 'round'] as const
+export const ENTITY_FACETS = ['country', 'type', 'sector', 'round', 'programme'] as const
 export type EntityFacet = (typeof ENTITY_FACETS)[number]
+
+/** A designation's programmes as the facet lists them: "SDGT; IRAN" names two. */
+export function programmeValues(programs: string | null): string[] {
+  if (!programs) return []
+  return [
+    ...new Set(
+      programs
+        .split(/\s*;\s*/)
+        .map((value) => value.trim())
+        .filter(Boolean),
+    ),
+  ]
+}
 
 export interface FacetValue {
   /** The stored value; '' stands for "not recorded" (e.g. an unknown country). */

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
-import type { EntityFacet, EntityPage, FacetValue } from '../../shared/entity-query'
+import { ENTITY_FACETS, type EntityFacet, type EntityPage, type FacetValue } from '../../shared/entity-query'
 import type { EntityQuery } from './entity-query'
-import { byFacetOrder, readRoundLabels } from './entity-index'
+import { byFacetOrder, programmePairs, readRoundLabels } from './entity-index'
 import { getMeta, setMeta } from './meta'
 import { readEntitySummaries } from './read-records'
 
@@ -26,6 +26,7 @@ export function isPlainFirstPage(query: EntityQuery): boolean {
     noValues(filters.type) &&
     noValues(filters.sector) &&
     noValues(filters.round) &&
+    noValues(filters.programme) &&
     !filters.firstAdded?.from &&
     !filters.firstAdded?.to &&
     Object.values(filters.text ?? {}).every((text) => !text?.trim())
@@ -57,7 +58,25 @@ function plainFacets(db: Db): Facets {
        GROUP BY round_id`,
       (id) => roundLabels.get(id) ?? id,
     ),
+    programme: programmeFacet(db),
   }
+}
+
+/** Entities per programme, each counted once however many of its designations name the programme. */
+function programmeFacet(db: Db): FacetValue[] {
+  const rows = db
+    .prepare('SELECT entity_id, programs FROM designations WHERE programs IS NOT NULL')
+    .raw()
+    .all() as [string, string][]
+  const entities = new Map<string, Set<string>>()
+  for (const [entityId, programme] of programmePairs(rows)) {
+    let named = entities.get(programme)
+    if (!named) entities.set(programme, (named = new Set()))
+    named.add(entityId)
+  }
+  return [...entities]
+    .map(([value, named]) => ({ value, label: value, count: named.size }))
+    .sort(byFacetOrder)
 }
 
 type Facets = Record<EntityFacet, FacetValue[]>
@@ -77,7 +96,8 @@ function plainFacetsKey(db: Db, total: number): string {
     )
     .raw()
     .get() as unknown[]
-  return JSON.stringify([db.pragma('user_version', { simple: true }), total, ...row])
+  // The facets' names too: counts kept by a version that had fewer facets are not this version's.
+  return JSON.stringify([db.pragma('user_version', { simple: true }), ENTITY_FACETS, total, ...row])
 }
 
 /** The facets kept by keepPlainFacets, if the records are still those they were counted from. */

@@ -6,6 +6,7 @@ import {
   type EntitySortColumn,
   type EntityTextColumn,
   type FacetValue,
+  programmeValues,
 } from '../../shared/entity-query'
 import { foldToken } from './search-text'
 import { Worker } from 'node:worker_threads'
@@ -28,6 +29,8 @@ export interface EntityIndex {
   type: Coded
   sectors: CodedLists
   rounds: CodedLists
+  /** The programmes of the entity's designations (a designation's "SDGT; IRAN" gives two). */
+  programmes: CodedLists
   /** Round id → how facets and chips name it: its first citation, else its title, else its id. */
   roundLabels: Map<string, string>
   /** The date first added (an ISO date, possibly partial), or null. */
@@ -125,6 +128,8 @@ export function packIndex(index: EntityIndex): { packed: PackedIndex; transfer: 
     index.sectors.codes,
     index.rounds.start,
     index.rounds.codes,
+    index.programmes.start,
+    index.programmes.codes,
     index.defaultRank,
     index.positionOfEntry,
     codes,
@@ -328,10 +333,15 @@ export function buildIndex(db: Db, version: string): EntityIndex {
     ][],
   )
   const designationRows = db
-    .prepare(`SELECT entity_id, round_id, action = 'added', action_date FROM designations`)
+    .prepare(`SELECT entity_id, round_id, action = 'added', action_date, programs FROM designations`)
     .raw()
-    .all() as [string, string, number, string | null][]
+    .all() as [string, string, number, string | null, string | null][]
   const rounds = codedLists(count, designationRows as unknown as [string, string][], position)
+  const programmes = codedLists(
+    count,
+    programmePairs(designationRows.map((row) => [row[0], row[4]])),
+    position,
+  )
   const firstAdded: (string | null)[] = new Array<string | null>(count).fill(null)
   for (const [entityId, roundId, added, actionDate] of designationRows) {
     const date = actionDate ?? roundDates.get(roundId) ?? null
@@ -359,6 +369,7 @@ export function buildIndex(db: Db, version: string): EntityIndex {
     type: { codes: type, values: types.values },
     sectors,
     rounds,
+    programmes,
     roundLabels,
     firstAdded,
     defaultRank,
@@ -374,6 +385,14 @@ export function buildIndex(db: Db, version: string): EntityIndex {
   index.sortRanks.set('country', codeRanks(index.country))
   index.sortRanks.set('type', codeRanks(index.type))
   return index
+}
+
+/** Entity → programme pairs from designations' (entity id, programs), one pair per programme named. */
+export function programmePairs(rows: [string, string | null][]): [string, string][] {
+  const pairs: [string, string][] = []
+  for (const [entityId, programs] of rows)
+    for (const programme of programmeValues(programs)) pairs.push([entityId, programme])
+  return pairs
 }
 
 /** Ranks for the sort columns not ranked when the index is built, computed on first use. */
@@ -415,7 +434,7 @@ export interface IndexAnswer {
   facets: Record<EntityFacet, FacetValue[]> | null
 }
 
-const FACETS: EntityFacet[] = ['country', 'type', 'sector', 'round']
+const FACETS: EntityFacet[] = ['country', 'type', 'sector', 'round', 'programme']
 /** Names as the text filters compare them: read from the store once, case and accents folded. */
 function entityTexts(db: Db, index: EntityIndex): Record<EntityTextColumn, string[]> {
   if (index.texts) return index.texts
@@ -450,6 +469,7 @@ const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text', number> = {
   type: 2,
   sector: 4,
   round: 8,
+  programme: 128,
   firstAdded: 16,
   text: 64,
   search: 32,
@@ -480,6 +500,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
   const typeCodes = keptCodes(filters.type, index.type.values)
   const sectorCodes = keptCodes(filters.sector, index.sectors.values)
   const roundCodes = keptCodes(filters.round, index.rounds.values)
+  const programmeCodes = keptCodes(filters.programme, index.programmes.values)
   const { from, to } = filters.firstAdded ?? {}
   // As in SQL: a partial bound covers its whole month or year; entities never added are outside any range.
   const low = from ?? '0000'
@@ -497,6 +518,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
     if (typeCodes && !typeCodes.has(index.type.codes[at])) bits |= BIT.type
     if (sectorCodes && !anyIn(index.sectors, at, sectorCodes)) bits |= BIT.sector
     if (roundCodes && !anyIn(index.rounds, at, roundCodes)) bits |= BIT.round
+    if (programmeCodes && !anyIn(index.programmes, at, programmeCodes)) bits |= BIT.programme
     if (from || to) {
       const date = index.firstAdded[at]
       if (date === null || date < low || date > high) bits |= BIT.firstAdded
@@ -513,6 +535,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       type: new Int32Array(index.type.values.length),
       sector: new Int32Array(index.sectors.values.length),
       round: new Int32Array(index.rounds.values.length),
+      programme: new Int32Array(index.programmes.values.length),
     }
     for (let at = 0; at < count; at += 1) {
       const bits = failed[at]
@@ -524,6 +547,9 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       if ((bits & ~BIT.round) === 0)
         for (let i = index.rounds.start[at]; i < index.rounds.start[at + 1]; i += 1)
           counts.round[index.rounds.codes[i]] += 1
+      if ((bits & ~BIT.programme) === 0)
+        for (let i = index.programmes.start[at]; i < index.programmes.start[at + 1]; i += 1)
+          counts.programme[index.programmes.codes[i]] += 1
     }
     const listed = (values: string[], tally: Int32Array, labels: string[] = values): FacetValue[] =>
       values
@@ -539,6 +565,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
         counts.round,
         index.rounds.values.map((id) => index.roundLabels.get(id) ?? id),
       ),
+      programme: listed(index.programmes.values, counts.programme),
     }
     for (const facet of FACETS) facets[facet] = withTicked(facets[facet], filters[facet], index, facet)
   }

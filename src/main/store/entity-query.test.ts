@@ -4,6 +4,11 @@ import { useTempDir } from '../test-support/temp-dir'
 import { applyTestOperations } from '../test-support/apply-test-operations'
 import { keepSearchHits, queryEntities, type EntityQuery } from './entity-query'
 import { ftsQueryFor } from './search-text'
+import fs from 'node:fs'
+import path from 'node:path'
+import { applyPending } from '../bundles/import-bundle'
+import { pendingFromSource } from '../importers/source-update'
+import { plainFirstPage } from './entity-first-page'
 
 const tempDir = useTempDir()
 const JUNE_XINJIANG = 'el-2020-06-85fr34503'
@@ -21,6 +26,28 @@ describe('entity query layer', () => {
     expect(first.rows).toHaveLength(10)
     const rest = queryEntities(store.db, query({ offset: 10, limit: 100 }))
     expect(new Set([...first.rows, ...rest.rows].map((r) => r.id)).size).toBe(37)
+    store.close()
+  })
+
+  it('counts and filters by programme, one value per programme a designation names', () => {
+    const store = openDefaultStore(tempDir())
+    const csl = fs.readFileSync(path.join(import.meta.dirname, '../importers/fixtures/csl-2025-excerpt.csv'))
+    applyPending(store.db, pendingFromSource(store.db, csl, 'csl-2025.csv', 'csl'), { confirmed: true })
+    const all = queryEntities(store.db, query())
+    const count = (page: typeof all, value: string) =>
+      page.facets!.programme.find((f) => f.value === value)?.count
+    // "VENEZUELA-EO13850; UKRAINE-EO13662" is two programmes; the default dataset records none.
+    expect(count(all, 'UKRAINE-EO13662')).toBe(3)
+    expect(count(all, 'VENEZUELA-EO13850')).toBe(1)
+    expect(count(all, 'NS-PLC')).toBe(2)
+    expect(all.facets!.programme.some((f) => f.value.includes(';'))).toBe(false)
+    // The first view's counts, read straight from SQLite, are the index's.
+    expect(plainFirstPage(store.db, query())).toEqual(all)
+    const venezuela = queryEntities(store.db, query({ filters: { programme: ['VENEZUELA-EO13850'] } }))
+    expect(venezuela.total).toBe(1)
+    // Its own facet keeps every programme's count; the others count only the filtered entity.
+    expect(count(venezuela, 'UKRAINE-EO13662')).toBe(3)
+    expect(venezuela.facets!.type.reduce((sum, f) => sum + f.count, 0)).toBe(1)
     store.close()
   })
 

@@ -41,6 +41,7 @@ function FacetFilterView<Id extends string>({
           onChange={(event) => setNeedle(event.target.value)}
         />
       ) : null}
+      {values.length === 0 && selected.length === 0 ? <p className="facet-empty">None recorded</p> : null}
       <ul>
         {shown.map((value) => (
           <li key={value.value}>

@@ -158,6 +158,7 @@ const FACET_TITLES: Record<EntityFacet, string> = {
   type: 'Type',
   sector: 'Sector',
   round: 'Round',
+  programme: 'Programme',
 }
 
 export function EntitiesView({
