@@ -40,6 +40,8 @@ describe('benchmark', () => {
     expect(results.briefingSmall.pages).toBeLessThan(results.briefing.pages)
     expect(results.csl).toMatchObject({ rows: 2000 })
     expect(results.csl.previewMs).toBeGreaterThan(0)
+    expect(results.ftm).toMatchObject({ parties: 2000, entitiesAdded: 2000, designationsAdded: 2000 })
+    expect(results.matching).toMatchObject({ falseMerges: 0, precision: 1, recall: 1 })
     expect(results.targets.map((t) => t.verdict)).toContain('NOT MEASURED')
     for (const target of results.targets) expect(['PASS', 'MISS', 'NOT MEASURED']).toContain(target.verdict)
   }, 240_000)

@@ -7,6 +7,7 @@ import { openAppStore } from '../src/main/app-store'
 import { openStore } from '../src/main/store/open-store'
 import { benchBriefing, type BriefingBench } from './briefing-bench'
 import { benchCsl, type CslBench } from './csl-bench'
+import { benchFtm, benchMatching, type FtmBench, type MatchingBench } from './ftm-bench'
 import { runBundlePhase } from './bundle-phases'
 import { generateData } from './generate-data'
 import { benchQueries, measureBaselines, measureStore, type Measurement } from './store-bench'
@@ -54,21 +55,25 @@ export interface BenchResults {
   /** A short one: 50 entities and 10 reactions. */
   briefingSmall: BriefingBench
   csl: CslBench
+  /** An OpenSanctions FtM export with a Sanction and an Address entity per party (#18). */
+  ftm: FtmBench
+  /** The importers' matching on the labelled set (#18). */
+  matching: MatchingBench
   targets: TargetCheck[]
 }
 
-/** The CSL import in a fresh process, so neither its time nor its memory carries the other sizes' load. */
-function cslInChild(dir: string, rows: number): CslBench {
+/** A list import in a fresh process, so neither its time nor its memory carries the other sizes' load. */
+function importInChild<T>(kind: 'csl' | 'ftm', dir: string, rows: number): T {
   const child = spawnSync(
     process.execPath,
-    [process.argv[1], '--child', 'csl', '--dir', dir, '--rows', String(rows)],
+    [process.argv[1], '--child', kind, '--dir', dir, '--rows', String(rows)],
     {
       encoding: 'utf8',
       maxBuffer: 1024 * 1024,
     },
   )
-  if (child.status !== 0) throw new Error(`CSL benchmark failed: ${child.stderr}`)
-  return JSON.parse(child.stdout.trim().split('\n').pop()!) as CslBench
+  if (child.status !== 0) throw new Error(`${kind.toUpperCase()} benchmark failed: ${child.stderr}`)
+  return JSON.parse(child.stdout.trim().split('\n').pop()!) as T
 }
 
 function runPhase(
@@ -213,7 +218,13 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
 }
 
 /** Each issue's numbers, checked where they are measured; the rest are listed as not measured yet. */
-function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBench): TargetCheck[] {
+function checkTargets(
+  sizes: SizeResult[],
+  briefing: BriefingBench,
+  csl: CslBench,
+  ftm: FtmBench,
+  matching: MatchingBench,
+): TargetCheck[] {
   const at = (size: string) => sizes.find((s) => s.size === size)
   const checks: TargetCheck[] = []
   const add = (
@@ -272,6 +283,11 @@ function checkTargets(sizes: SizeResult[], briefing: BriefingBench, csl: CslBenc
   add('#5 briefings', 'export-pdf, 500 entities + 100 reactions', '500', briefing.ms, 5000, 'ms')
   add('#6 importers', `${csl.rows}-row CSL preview`, '25k', csl.previewMs, 5000, 'ms')
   add('#6 importers', `${csl.rows}-row CSL apply`, '25k', csl.applyMs, 10000, 'ms')
+  const parties = `${ftm.parties / 1000}k`
+  add('#18 importers', `${ftm.parties}-party FtM preview`, parties, ftm.previewMs, 30_000, 'ms')
+  add('#18 importers', `${ftm.parties}-party FtM apply`, parties, ftm.applyMs, 30_000, 'ms')
+  add('#18 importers', 'peak memory of the FtM import', parties, ftm.peakMb, 1024, 'MB')
+  add('#18 importers', 'false merges on the labelled set', 'set', matching.falseMerges, 0, 'pairs')
   const browser = big?.browser.status === 'measured' ? big.browser : null
   add(
     '#3 review tables',
@@ -334,12 +350,28 @@ export async function runBenchmark(options: {
   const cslDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-csl-'))
   let csl: CslBench
   try {
-    csl = options.inProcess ? benchCsl(cslDir, 2_000) : cslInChild(cslDir, 25_000)
+    csl = options.inProcess ? benchCsl(cslDir, 2_000) : importInChild<CslBench>('csl', cslDir, 25_000)
   } finally {
     fs.rmSync(cslDir, { recursive: true, force: true })
   }
   log(
     `  CSL of ${csl.rows} rows (${(csl.bytes / 1e6).toFixed(1)} MB): preview ${csl.previewMs} ms, apply ${csl.applyMs} ms, ${csl.entitiesAdded} entities added, peak ${csl.peakMb} MB`,
+  )
+  log('Benchmarking an OpenSanctions FtM import and matching on the labelled set…')
+  const ftmDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-ftm-'))
+  let ftm: FtmBench
+  let matching: MatchingBench
+  try {
+    ftm = options.inProcess ? benchFtm(ftmDir, 2_000) : importInChild<FtmBench>('ftm', ftmDir, 100_000)
+    matching = benchMatching(ftmDir)
+  } finally {
+    fs.rmSync(ftmDir, { recursive: true, force: true })
+  }
+  log(
+    `  FtM of ${ftm.parties} parties (${(ftm.bytes / 1e6).toFixed(1)} MB): preview ${ftm.previewMs} ms, apply ${ftm.applyMs} ms, ${ftm.entitiesAdded} entities and ${ftm.designationsAdded} designations added, peak ${ftm.peakMb} MB`,
+  )
+  log(
+    `  matching on the labelled set: precision ${matching.precision.toFixed(2)}, recall ${matching.recall.toFixed(2)} (${matching.merged} of ${matching.samePairs} same-party pairs merged; ${matching.falseMerges} of ${matching.differentPairs} different-party pairs merged)`,
   )
   for (const b of [briefingSmall, briefing])
     log(
@@ -357,7 +389,9 @@ export async function runBenchmark(options: {
     briefing,
     briefingSmall,
     csl,
-    targets: checkTargets(sizes, briefing, csl),
+    ftm,
+    matching,
+    targets: checkTargets(sizes, briefing, csl, ftm, matching),
   }
   fs.mkdirSync(path.dirname(options.out), { recursive: true })
   fs.writeFileSync(options.out, `${JSON.stringify(results, null, 2)}\n`)
@@ -397,6 +431,8 @@ async function main(argv: string[]): Promise<void> {
     const args: Record<string, string> = {}
     for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1]
     if (argv[1] === 'csl') process.stdout.write(`${JSON.stringify(benchCsl(args.dir, Number(args.rows)))}\n`)
+    else if (argv[1] === 'ftm')
+      process.stdout.write(`${JSON.stringify(benchFtm(args.dir, Number(args.rows)))}\n`)
     else if (argv[1] === 'browser') {
       // The browser phase alone, on an existing store: node out/main/bench.js --child browser --db FILE
       const store = openStore(args.db)
