@@ -79,6 +79,17 @@ test('lists reactions, quoting only verbatim text', async ({ appPage: page }) =>
   await page.getByRole('searchbox', { name: 'Search' }).fill('wang')
   const wang = table.getByRole('row', { name: /Raymond Wang/ })
   await expect(wang).toContainText('“On one hand, China is the biggest market')
+  // A verbatim quote shows the source's passage it was checked against.
+  await wang.click()
+  const details = page.getByRole('complementary', { name: 'Details' })
+  const checked = details.locator('summary', { hasText: 'Checked against the source’s words on' })
+  await expect(checked).toHaveText('Checked against the source’s words on 2026-12-06')
+  await checked.click()
+  await expect(details.locator('.checked-against blockquote')).toContainText(
+    'Wang said, according to China Daily.',
+  )
+  await page.screenshot({ path: 'test-results/reaction-checked-against.png' })
+  await details.getByRole('button', { name: 'Close details' }).click()
   await page.getByRole('searchbox', { name: 'Search' }).fill('qihoo')
   const qihoo = table.getByRole('row', { name: /Qihoo 360/ }).filter({ hasText: 'Paraphrase' })
   await expect(qihoo).toContainText('daily operations will not be significantly affected')

@@ -163,6 +163,9 @@ export interface Reaction {
   language: string
   dateSaid: string | null
   notes: string | null
+  /** For verbatim text: the source's passage it was checked against, and when (null when not recorded). */
+  sourceExcerpt: string | null
+  excerptCheckedOn: string | null
   rounds: RoundRef[]
   entities: { id: string; name: string }[]
   source: SourceRef

@@ -106,6 +106,26 @@ describe('check-dataset', () => {
         message: /"85 FR 54002" is volume 85, but the round was published in 2019 \(volume 84\)/,
       },
     ],
+    [
+      'a verbatim quote that is not in its source excerpt',
+      // One word changed: the source has "deeply disappointed".
+      (data) =>
+        void (find(data, 'reactions', 'sensetime-2019-10-08-disappointed').text = 'very disappointed'),
+      {
+        record: 'reaction "sensetime-2019-10-08-disappointed"',
+        field: 'text',
+        message: /not the source's words: "very disappointed" does not occur in the source excerpt/,
+      },
+    ],
+    [
+      'a verbatim quote with no source excerpt',
+      (data) => void delete find(data, 'reactions', 'hua-chunying-2020-06-12').sourceExcerpt,
+      {
+        record: 'reaction "hua-chunying-2020-06-12"',
+        field: 'sourceExcerpt',
+        message: /verbatim text without the source excerpt it was checked against/,
+      },
+    ],
   ])('fails on %s, naming record and field', (_label, seed, expected) => {
     const data = shipped()
     seed(data)

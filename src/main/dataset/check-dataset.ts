@@ -1,3 +1,4 @@
+import { quoteNotInExcerpt } from './verbatim-check'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
@@ -256,6 +257,21 @@ function checkRecords(
       refer('reaction', reaction.id, `entities.${i}`, 'entity', entities, id),
     )
     reaction.rounds.forEach((id, i) => refer('reaction', reaction.id, `rounds.${i}`, 'round', roundIds, id))
+    if (reaction.textKind === 'verbatim') {
+      if (!reaction.sourceExcerpt)
+        problem(
+          'reaction',
+          reaction.id,
+          'sourceExcerpt',
+          'verbatim text without the source excerpt it was checked against: record the passage and the date checked, or mark it a paraphrase',
+        )
+      else {
+        const mismatch = quoteNotInExcerpt(reaction.text, reaction.sourceExcerpt)
+        if (mismatch) problem('reaction', reaction.id, 'text', `not the source's words: ${mismatch}`)
+        if (!reaction.excerptCheckedOn)
+          problem('reaction', reaction.id, 'excerptCheckedOn', 'the date the quote was checked is missing')
+      }
+    }
     if (reaction.textKind === 'paraphrase' && QUOTATION_MARKS.test(reaction.text))
       problem(
         'reaction',

@@ -95,7 +95,8 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
     const row = statement(
       db,
       `SELECT id, speaker, speaker_role AS speakerRole, organisation, organisation_kind AS organisationKind, stance,
-           text, text_kind AS textKind, context, language, date_said AS dateSaid, notes, source_id AS source
+           text, text_kind AS textKind, context, language, date_said AS dateSaid, notes, source_id AS source,
+           source_excerpt AS sourceExcerpt, excerpt_checked_on AS excerptCheckedOn
          FROM reactions WHERE id = ?`,
     ).get(id) as Omit<ReactionRecord, 'rounds' | 'entities'> | undefined
     if (!row) return null
@@ -119,6 +120,8 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
         id,
       ),
       source: row.source,
+      sourceExcerpt: row.sourceExcerpt,
+      excerptCheckedOn: row.excerptCheckedOn,
     }
   },
 }

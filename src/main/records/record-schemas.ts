@@ -136,6 +136,10 @@ export const reactionRecord = z.strictObject({
   rounds: z.array(recordId).max(MAX_LIST_LENGTH).default([]),
   entities: z.array(recordId).max(MAX_LIST_LENGTH).default([]),
   source: recordId,
+  /** For verbatim text: the passage of the source it was checked against, as the source prints it. */
+  sourceExcerpt: optionalText,
+  /** The date the text was checked against that passage. */
+  excerptCheckedOn: optionalDate,
 })
 
 export type SourceRecord = z.output<typeof sourceRecord>

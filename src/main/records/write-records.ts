@@ -242,6 +242,8 @@ const reactionRow = new MainRow<ReactionRecord>(
     'date_said',
     'notes',
     'source_id',
+    'source_excerpt',
+    'excerpt_checked_on',
   ],
   6,
   (r) => [
@@ -257,6 +259,8 @@ const reactionRow = new MainRow<ReactionRecord>(
     r.dateSaid,
     r.notes,
     r.source,
+    r.sourceExcerpt,
+    r.excerptCheckedOn,
   ],
 )
 

@@ -340,6 +340,8 @@ interface ReactionRow {
   language: string
   date_said: string | null
   notes: string | null
+  source_excerpt: string | null
+  excerpt_checked_on: string | null
   rounds: string
   entities: string
   source: string
@@ -358,7 +360,7 @@ export function listReactions(
   const rows = db
     .prepare(
       `SELECT x.id, x.speaker, x.speaker_role, x.organisation, x.organisation_kind, x.stance, x.text, x.text_kind,
-         x.context, x.language, x.date_said, x.notes,
+         x.context, x.language, x.date_said, x.notes, x.source_excerpt, x.excerpt_checked_on,
          (SELECT json_group_array(json_object('id', id, 'label', label)) FROM (
             SELECT r.id AS id, ${ROUND_LABEL} AS label FROM reaction_rounds rr JOIN rounds r ON r.id = rr.round_id
             WHERE rr.reaction_id = x.id ORDER BY r.published_date)) AS rounds,
@@ -388,6 +390,8 @@ export function listReactions(
     language: row.language,
     dateSaid: row.date_said,
     notes: row.notes,
+    sourceExcerpt: row.source_excerpt,
+    excerptCheckedOn: row.excerpt_checked_on,
     rounds: JSON.parse(row.rounds) as RoundRef[],
     entities: JSON.parse(row.entities) as { id: string; name: string }[],
     source: JSON.parse(row.source) as Reaction['source'],

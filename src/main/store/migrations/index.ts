@@ -12,6 +12,7 @@ import { migration011 } from './011-designation-end'
 import { migration012 } from './012-entity-identifiers'
 import { migration013 } from './013-judgements'
 import { migration014 } from './014-reported-names'
+import { migration015 } from './015-reaction-excerpts'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -30,6 +31,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration012,
   migration013,
   migration014,
+  migration015,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -44,6 +44,7 @@ export function ReactionDetails({
             </dd>
           </dl>
           {r.notes ? <p className="note">{r.notes}</p> : null}
+          {r.textKind === 'verbatim' ? <CheckedAgainst reaction={r} /> : null}
           <h4>Rounds ({r.rounds.length})</h4>
           <ul>
             {r.rounds.map((round) => (
@@ -73,5 +74,16 @@ export function ReactionDetails({
         </>
       )}
     </DetailsPanel>
+  )
+}
+
+/** For a verbatim quote: the source's passage it was checked against and when, or that it was not. */
+function CheckedAgainst({ reaction: r }: { reaction: Reaction }) {
+  if (!r.sourceExcerpt) return <p className="note">Not yet checked against the source’s own words.</p>
+  return (
+    <details className="checked-against">
+      <summary>Checked against the source’s words on {dateOrUnknown(r.excerptCheckedOn)}</summary>
+      <blockquote lang={r.language}>{r.sourceExcerpt}</blockquote>
+    </details>
   )
 }
