@@ -13,7 +13,7 @@ test('composes a briefing from the filtered Entities table, previews its pages a
     .getByRole('group', { name: 'Round' })
     .getByRole('checkbox', { name: /85 FR 34495/ })
     .check()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 18 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 18 of 38')
   await page.getByRole('button', { name: 'Brief this view' }).click()
 
   const settings = page.getByRole('form', { name: 'Briefing settings' })
@@ -74,7 +74,7 @@ test('says why a briefing cannot be made: an empty scope', async ({ appPage: pag
   await expect(page.getByRole('button', { name: 'Export PDF…' })).toBeDisabled()
   await settings.getByRole('checkbox', { name: /84 FR 54002/ }).check()
   await expect(page.getByRole('region', { name: 'Preview' }).getByRole('status').first()).toContainText(
-    '10 entities',
+    '11 entities',
     { timeout: 30_000 },
   )
   await expect(page.getByRole('alert')).toHaveCount(0)

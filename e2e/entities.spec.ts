@@ -6,13 +6,13 @@ test('filters the June 2020 rounds with facet counts, searches, sorts and opens 
 }) => {
   const table = page.getByRole('table', { name: 'Entities' })
   const status = page.getByRole('status').filter({ hasText: 'Showing' })
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
 
   const rounds = page.getByRole('group', { name: 'Round' })
   await expect(rounds.getByText('85 FR 34503')).toBeVisible()
   await rounds.getByRole('checkbox', { name: /85 FR 34503/ }).check()
   await rounds.getByRole('checkbox', { name: /85 FR 34495/ }).check()
-  await expect(status).toHaveText('Showing 27 of 37')
+  await expect(status).toHaveText('Showing 27 of 38')
   // Facets count with the other filters applied: the type facet now covers only June 2020 entities.
   await expect(
     page.getByRole('group', { name: 'Type' }).getByRole('checkbox', { name: /university 2/ }),
@@ -23,7 +23,7 @@ test('filters the June 2020 rounds with facet counts, searches, sorts and opens 
   await page.keyboard.press('/')
   await expect(page.getByRole('searchbox', { name: 'Search' })).toBeFocused()
   await page.keyboard.type('云从')
-  await expect(status).toHaveText('Showing 1 of 37')
+  await expect(status).toHaveText('Showing 1 of 38')
   await expect(table.getByRole('row', { name: /CloudWalk Technology/ })).toBeVisible()
 
   await table.getByRole('row', { name: /CloudWalk Technology/ }).click()
@@ -41,7 +41,7 @@ test('filters the June 2020 rounds with facet counts, searches, sorts and opens 
 
   await page.getByRole('button', { name: 'Clear all' }).click()
   await page.getByRole('searchbox', { name: 'Search' }).fill('')
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
   const header = table.getByRole('columnheader', { name: 'Reactions' })
   for (let i = 0; i < 3 && (await header.getAttribute('aria-sort')) !== 'descending'; i++) {
     await header.getByRole('button').click()
@@ -70,11 +70,11 @@ test('a search still on its way when the view is cleared does not come back afte
   await page.getByRole('searchbox', { name: 'Search' }).fill('Hikvision')
   // The table keeps its rows until the search's own rows are there; clearing meanwhile wins.
   await page.getByRole('button', { name: 'Clear search and filters' }).click()
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
   release()
   await expect.poll(() => answered).toBe(true)
   await page.waitForTimeout(300)
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
   await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('')
 })
 
@@ -82,7 +82,7 @@ test('an empty result says so and offers to clear the search', async ({ appPage:
   await page.getByRole('searchbox', { name: 'Search' }).fill('zzzz no such name')
   await expect(page.getByRole('note')).toContainText('No entities match')
   await page.getByRole('button', { name: 'Clear search and filters' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 38 of 38')
 })
 
 test('keyboard: arrows move between rows and Enter opens one', async ({ appPage: page }) => {
@@ -102,7 +102,7 @@ test('exports the current view to CSV with its filter and order', async ({ appPa
     .getByRole('group', { name: 'Round' })
     .getByRole('checkbox', { name: /85 FR 34503/ })
     .check()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 38')
   const downloading = page.waitForEvent('download')
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const download = await downloading
@@ -117,27 +117,27 @@ test('exports the current view to CSV with its filter and order', async ({ appPa
 test('filters by the date first added, with a removable chip', async ({ appPage: page }) => {
   const status = page.getByRole('status').filter({ hasText: 'Showing' })
   await page.getByRole('group', { name: 'First added' }).getByLabel('From').fill('2020-01-01')
-  await expect(status).toHaveText('Showing 27 of 37')
+  await expect(status).toHaveText('Showing 27 of 38')
   await page.getByRole('group', { name: 'First added' }).getByLabel('To').fill('2020-06-04')
-  await expect(status).toHaveText('Showing 0 of 37')
+  await expect(status).toHaveText('Showing 0 of 38')
   await page.getByRole('button', { name: /Remove filter First added/ }).click()
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
 
   // Text columns filter by what they contain, case and accents aside.
   await page.getByRole('searchbox', { name: 'Aliases contains', exact: true }).fill('CO. LTD')
-  await expect(status).not.toHaveText('Showing 37 of 37')
+  await expect(status).not.toHaveText('Showing 38 of 38')
   await page.getByRole('searchbox', { name: 'Name contains', exact: true }).fill('hikvision')
-  await expect(status).toHaveText('Showing 1 of 37')
+  await expect(status).toHaveText('Showing 1 of 38')
   await expect(page.getByRole('button', { name: 'Remove filter Name contains “hikvision”' })).toBeVisible()
   await page.getByRole('button', { name: 'Clear all' }).click()
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
 })
 
 test('a round links to its entities, with the round filter applied', async ({ appPage: page }) => {
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
   await page.getByRole('button', { name: 'Show entities of 85 FR 34503' }).click()
   await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 38')
   await expect(page.getByRole('button', { name: 'Remove filter Round: 85 FR 34503' })).toBeVisible()
 })
 
@@ -146,11 +146,11 @@ test('fuzzy search: a misspelt name is found once the minimum score is lowered, 
 }) => {
   const status = page.getByRole('status').filter({ hasText: 'Showing' })
   await page.getByRole('searchbox', { name: 'Search' }).fill('Hikvison')
-  await expect(status).toHaveText('Showing 0 of 37')
+  await expect(status).toHaveText('Showing 0 of 38')
   await page.getByRole('slider', { name: 'Minimum score' }).fill('90')
   const row = page.getByRole('table', { name: 'Entities' }).getByRole('row', { name: /Hikvision/ })
   await expect(row).toContainText('98 like name')
-  await expect(status).toHaveText('Showing 1 of 37')
+  await expect(status).toHaveText('Showing 1 of 38')
   await page.screenshot({ path: 'test-results/entities-fuzzy.png', fullPage: false })
   // Pinyin finds the Chinese name it spells, at the default (exact) setting too.
   await page.getByRole('slider', { name: 'Minimum score' }).fill('100')
@@ -179,7 +179,7 @@ test('the table comes back as it was left after a restart, and views can be save
   await page.getByRole('button', { name: 'Columns' }).click()
   const headers = table.getByRole('columnheader')
   await expect(headers.nth(1)).toContainText('Country')
-  await expect(status).toHaveText('Showing 10 of 37')
+  await expect(status).toHaveText('Showing 11 of 38')
 
   await page.getByRole('button', { name: /^Saved views/ }).click()
   await page.getByRole('textbox', { name: 'Save this view as' }).fill('October 2019 round')
@@ -189,16 +189,16 @@ test('the table comes back as it was left after a restart, and views can be save
   // A restart: the page loads afresh from the same store.
   await page.waitForTimeout(600)
   await page.reload()
-  await expect(status).toHaveText('Showing 10 of 37')
+  await expect(status).toHaveText('Showing 11 of 38')
   await expect(table.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
   await expect(table.getByRole('columnheader').nth(1)).toContainText('Country')
 
   await page.getByRole('button', { name: 'Clear all' }).click()
-  await expect(status).toHaveText('Showing 37 of 37')
+  await expect(status).toHaveText('Showing 38 of 38')
   await page.getByRole('button', { name: /^Saved views/ }).click()
   await page.getByRole('combobox', { name: 'View' }).selectOption('October 2019 round')
   await page.getByRole('button', { name: 'Apply view' }).click()
-  await expect(status).toHaveText('Showing 10 of 37')
+  await expect(status).toHaveText('Showing 11 of 38')
 })
 
 test('copies the selected rows as a table for a spreadsheet', async ({ appPage: page }, testInfo) => {
@@ -206,7 +206,7 @@ test('copies the selected rows as a table for a spreadsheet', async ({ appPage: 
   await page.context().grantPermissions(['clipboard-read', 'clipboard-write'])
   const table = page.getByRole('table', { name: 'Entities' })
   await page.getByRole('searchbox', { name: 'Search' }).fill('Cloud')
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 4 of 38')
   await table.getByRole('checkbox', { name: 'Select CloudWalk Technology' }).check()
   await table.getByRole('checkbox', { name: 'Select Cloudminds Inc.' }).check()
   await expect(page.getByRole('complementary', { name: 'Details' })).toHaveCount(0)

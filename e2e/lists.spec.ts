@@ -47,7 +47,7 @@ test('imports a BIS Entity List CSV as published: unsigned, matched, confirmed, 
   await expect(judgements).toContainText('is')
 
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 42 of 42')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 43 of 43')
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Updates' }).click()
   await page.getByRole('button', { name: 'Undo' }).click()
   await page.getByRole('button', { name: 'Confirm undo' }).click()

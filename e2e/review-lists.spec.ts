@@ -29,7 +29,7 @@ test('the Rounds table: facets, search, details, and links to a round’s entiti
 
   await table.getByRole('row', { name: /84 FR 54002/ }).click()
   const details = page.getByRole('complementary', { name: 'Details' })
-  await expect(details).toContainText('28 added · 10 recorded')
+  await expect(details).toContainText('28 added · 11 recorded')
   await expect(details.getByRole('button', { name: 'Hikvision' })).toBeVisible()
   await page.screenshot({ path: 'test-results/rounds-details.png', fullPage: true })
   await details.getByRole('button', { name: 'Show these reactions in the Reactions table' }).click()
@@ -41,7 +41,7 @@ test('the Rounds table: facets, search, details, and links to a round’s entiti
   await table.getByRole('row', { name: /85 FR 34503/ }).click()
   await details.getByRole('button', { name: 'Show these entities in the Entities table' }).click()
   await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
-  await expect(status).toHaveText('Showing 9 of 37')
+  await expect(status).toHaveText('Showing 9 of 38')
 })
 
 test('the Reactions table: facet counts, accent-blind search, sorting, keyboard, details and CSV', async ({

@@ -43,7 +43,7 @@ test('imports a signed bundle with a preview, then undoes it', async ({ appPage:
   await page.getByRole('button', { name: 'Confirm undo' }).click()
   await expect(page.getByRole('table', { name: 'Imports' })).toContainText('undone')
   await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 37 of 37')
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 38 of 38')
 })
 
 test('refuses a tampered bundle in the app and says why', async ({ appPage: page, app }) => {

@@ -100,7 +100,7 @@ describe('a briefing of the default data, as a PDF', () => {
   it('names every entity in scope, Chinese names included, and quotes every reaction verbatim', () => {
     const text = flat(run('pdftotext', [file, '-']))
     const data = collectBriefing(store.db, settingsFor({}), '2026-11-29')
-    expect(data.entities).toHaveLength(37)
+    expect(data.entities).toHaveLength(38)
     for (const entity of readEntitySummaries(
       store.db,
       data.entities.map((e) => e.id),
@@ -130,7 +130,7 @@ describe('a briefing of the default data, as a PDF', () => {
     expect(info).toMatch(/Page size:\s+612 x 792 pts \(letter\)/)
     expect(info).toMatch(/Title:\s+Entity List additions 2019–2020/)
     expect(info).toMatch(/Author:\s+Export Controls Desk/)
-    expect(info).toMatch(/Subject:\s+Briefing on 37 entities and 30 reactions/)
+    expect(info).toMatch(/Subject:\s+Briefing on 38 entities and 30 reactions/)
     const fonts = run('pdffonts', [file]).split('\n').slice(2).filter(Boolean)
     expect(fonts.length).toBeGreaterThan(2)
     for (const font of fonts) expect(font.split(/\s+/).at(-5), font).toBe('yes')

@@ -203,7 +203,7 @@ describe('what a briefing covers', () => {
         TODAY,
       )
       expect(data.rounds.map((r) => r.id)).toEqual(['el-2019-10-84fr54002'])
-      expect(data.entities).toHaveLength(10)
+      expect(data.entities).toHaveLength(11)
       expect(data.entities.map((e) => e.primaryName)).toContain('Hikvision')
       // MOFCOM and the foreign ministry spoke about the whole rule, naming no entity.
       expect(data.reactions.some((r) => r.entities.length === 0)).toBe(true)

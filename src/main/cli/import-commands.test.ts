@@ -29,18 +29,18 @@ describe('import of published lists', () => {
     const refused = await run('import', file)
     expect(refused.code).toBe(1)
     expect(refused.err).toMatch(/Nothing was changed; confirm to import \(on the command line: --yes\)/)
-    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(37)
+    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(38)
 
     const imported = await run('import', file, '--yes')
     expect(imported.code, imported.err).toBe(0)
     expect(imported.out).toMatch(
       /bis-entity-list-2015-sample\.csv: BIS Entity List CSV, unsigned file — NOT SIGNED\./,
     )
-    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(43)
+    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(44)
     const again = await run('import', file, '--yes')
     expect(again.out).toMatch(/Already imported; nothing to do\./)
     expect((await run('undo', '--yes')).code).toBe(0)
-    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(37)
+    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(38)
   })
 
   it('--source keeps one CSL list and --format refuses a file that is not what it says', async () => {
@@ -158,6 +158,6 @@ describe('import of published lists', () => {
     const imported = await run('--json', 'import', bundle, '--yes')
     expect(imported.code, imported.err).toBe(0)
     expect(JSON.parse(imported.out).preview.bundle).toMatchObject({ signed: true, format: 'bundle' })
-    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(43)
+    expect(JSON.parse((await run('--json', 'stats')).out).entities).toBe(44)
   })
 })

@@ -47,7 +47,7 @@ describe('command line', () => {
     const db = path.join(tempDir(), 's.sqlite')
     const text = await cli(['--db', db, 'stats'])
     expect(text.code).toBe(0)
-    expect(text.out).toMatch(/entities\s+37/)
+    expect(text.out).toMatch(/entities\s+38/)
     const json = await cli(['--db', db, '--json', 'stats'])
     expect(Object.keys(JSON.parse(json.out))).toEqual([
       'entities',
@@ -84,12 +84,12 @@ describe('command line', () => {
     const db = path.join(tempDir(), 's.sqlite')
     const text = await cli(['--db', db, 'rounds'])
     expect(text.out).toContain('84 FR 54002')
-    expect(text.out).toContain('28 added · 10 recorded')
+    expect(text.out).toContain('28 added · 11 recorded')
     const json = JSON.parse((await cli(['--db', db, '--json', 'rounds'])).out)
     expect(json[0]).toMatchObject({
       list: 'US BIS Entity List',
       declaredCount: 28,
-      recordedCount: 10,
+      recordedCount: 11,
       published: '2019-10-09',
     })
   })
@@ -138,7 +138,7 @@ describe('command line', () => {
       body: '{}',
     })
     const body = (await response.json()) as { result: { entities: number } }
-    expect(body.result.entities).toBe(37)
+    expect(body.result.entities).toBe(38)
     await stop!()
     expect(await running).toBe(0)
   })

@@ -46,11 +46,11 @@ describe('default dataset', () => {
   it('loads with exact counts on first start', () => {
     const store = openDefaultStore(tempDir())
     expect(catalog.stats(store)).toEqual({
-      entities: 37,
+      entities: 38,
       rounds: 3,
-      designations: 37,
+      designations: 38,
       reactions: 30,
-      sources: 48,
+      sources: 50,
     })
     store.close()
   })
@@ -59,7 +59,7 @@ describe('default dataset', () => {
     const store = openDefaultStore(tempDir())
     const counts = catalog.listRounds(store).map((r) => [r.citations[0], r.declaredCount, r.recordedCount])
     expect(counts).toEqual([
-      ['84 FR 54002', 28, 10],
+      ['84 FR 54002', 28, 11],
       ['85 FR 34495', 24, 18],
       ['85 FR 34503', 9, 9],
     ])
