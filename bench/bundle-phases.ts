@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import { checkBundle, readVerifiedBundle } from '../src/main/bundles/bundle-reader'
 import { createBundle } from '../src/main/bundles/bundle-writer'
-import { applyImport } from '../src/main/bundles/import-bundle'
+import { applyImport } from '../src/main/test-support/import-bundles'
 import { parseKeyFile, privateKeyFileSchema, publicPartOf } from '../src/main/bundles/keys'
 import { addTrustedKey, trustStoreLookup } from '../src/main/bundles/trust-store'
 import { openStore } from '../src/main/store/open-store'

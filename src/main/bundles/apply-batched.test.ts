@@ -7,7 +7,7 @@ import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { readVerifiedBundle } from './bundle-reader'
-import { applyImport } from './import-bundle'
+import { applyImport } from '../test-support/import-bundles'
 import { addTrustedKey, trustStoreLookup } from './trust-store'
 
 const tempDir = useTempDir()

@@ -7,7 +7,8 @@ import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { BundleError } from './bundle-error'
 import { checkBundle, readVerifiedBundle } from './bundle-reader'
-import { applyImport, ConfirmationRequired, importHistory, previewImport } from './import-bundle'
+import { ConfirmationRequired, importHistory } from './import-bundle'
+import { applyImport, previewImport } from '../test-support/import-bundles'
 import { addTrustedKey, removeTrustedKey, trustStoreLookup } from './trust-store'
 
 const tempDir = useTempDir()

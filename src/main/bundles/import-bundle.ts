@@ -137,10 +137,6 @@ export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   }
 }
 
-export function previewImport(db: Db, bundle: VerifiedBundle, fileName: string | null = null): ImportPreview {
-  return previewPending(db, pendingFromBundle(bundle, fileName))
-}
-
 export interface ApplyOptions {
   fileName?: string | null
   /** The user said yes to every confirmation the preview asked (e.g. an expired bundle). */
@@ -220,10 +216,6 @@ function applyInTransaction(
     .immediate()
 }
 
-export function applyImport(db: Db, bundle: VerifiedBundle, options: ApplyOptions = {}): ImportResult {
-  return applyPending(db, pendingFromBundle(bundle, options.fileName ?? null), options)
-}
-
 interface ImportRow {
   id: number
   bundle_id: string
@@ -269,10 +261,10 @@ export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
   return row ? toEntry(row) : null
 }
 
-/** Restores the store exactly as it was before the latest import, in one transaction. */
 /**
- * Undoes the latest applied import, which must be `expectedId`: two people (or two windows) who asked to
- * undo the same import undo it once, and the second is told it is no longer the latest.
+ * Restores the store exactly as it was before the latest applied import, in one transaction. That import
+ * must be `expectedId`: two people (or two windows) who asked to undo the same import undo it once, and
+ * the second is told it is no longer the latest.
  */
 export function undoLatestImport(db: Db, expectedId: number, now: Date = new Date()): ImportHistoryEntry {
   try {

@@ -6,7 +6,7 @@ import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { readVerifiedBundle } from './bundle-reader'
-import { applyImport } from './import-bundle'
+import { applyImport } from '../test-support/import-bundles'
 import { JOURNALED_TABLES } from './undo-journal'
 import { addTrustedKey, trustStoreLookup } from './trust-store'
 

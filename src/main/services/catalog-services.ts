@@ -77,23 +77,21 @@ async function answerEntityQuery(store: Store, query: EntityQuery): Promise<Enti
  * rather than when the page's requests arrive and the page and the host share the two cores.
  */
 export function warmFirstView(store: Store): void {
-  try {
-    const query = parseApiInput('queryEntities', {
-      search: '',
-      filters: {},
-      sort: [],
-      offset: 0,
-      limit: 50,
-      facets: true,
-    })
-    plainFirstPage(store.db, query)
-    parseApiInput('loadViews', { table: 'entities' })
-    loadViews(store.db, 'entities')
-    parseApiInput('appInfo', {})
-    appInfo(store)
-  } catch {
-    // The store was closed already (a short-lived command or test): nothing to warm.
-  }
+  // A short-lived command may have closed the store before this turn came: nothing to warm then.
+  if (!store.db.open) return
+  const query = parseApiInput('queryEntities', {
+    search: '',
+    filters: {},
+    sort: [],
+    offset: 0,
+    limit: 50,
+    facets: true,
+  })
+  plainFirstPage(store.db, query)
+  parseApiInput('loadViews', { table: 'entities' })
+  loadViews(store.db, 'entities')
+  parseApiInput('appInfo', {})
+  appInfo(store)
 }
 
 export function getEntity(store: Store, id: string): EntityDetail | null {

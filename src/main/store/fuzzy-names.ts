@@ -153,7 +153,7 @@ export function trigramText(primary: string, original: string | null, aliases: s
 
 const HAN = /\p{Script=Han}/u
 
-let trigramTableSeen = new WeakSet<Db>()
+const trigramTableSeen = new WeakSet<Db>()
 
 /** Whether the store has the trigram index yet (migrations before 6 run without it). */
 export function hasTrigramIndex(db: Db): boolean {
@@ -161,11 +161,6 @@ export function hasTrigramIndex(db: Db): boolean {
   const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE name = 'name_trigrams'").get() !== undefined
   if (found) trigramTableSeen.add(db)
   return found
-}
-
-/** For tests that reopen a database object: forget what was seen. */
-export function resetTrigramCache(): void {
-  trigramTableSeen = new WeakSet<Db>()
 }
 
 /** An entity's names as stored: primary, original-script and aliases in order; null when it is gone. */
