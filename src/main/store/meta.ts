@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 
-export type MetaKey = 'dataset_version' | 'data_as_of' | 'initialised_at' | 'plain_facets'
+export type MetaKey =
+  'dataset_version' | 'data_as_of' | 'initialised_at' | 'plain_facets' | 'search_index_stale'
 
 export function getMeta(db: Database.Database, key: MetaKey): string | null {
   const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined
@@ -11,4 +12,8 @@ export function setMeta(db: Database.Database, key: MetaKey, value: string): voi
   db.prepare(
     'INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value',
   ).run(key, value)
+}
+
+export function deleteMeta(db: Database.Database, key: MetaKey): void {
+  db.prepare('DELETE FROM meta WHERE key = ?').run(key)
 }

@@ -6,7 +6,17 @@ import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { indexEntity } from './search-index'
 import { fuzzyEntityMatches } from './fuzzy-names'
+import { searchIndex } from './search-index'
 import { LATEST_STORE_VERSION, MIGRATIONS, STORE_APPLICATION_ID } from './migrations'
+import {
+  DESIGNATION_ACTIONS,
+  ENTITY_TYPES,
+  ORGANISATION_KINDS,
+  ORIGIN_KINDS,
+  RELIABILITIES,
+  STANCES,
+  TEXT_KINDS,
+} from '../../shared/domain'
 import { freshStorePathBeside, openStore } from './open-store'
 import { StoreError } from './store-error'
 
@@ -85,9 +95,33 @@ describe('openStore', () => {
       expect(hits).toEqual(['e1'])
       // So does the trigram index fuzzy matching proposes candidates from (recreated by version 10).
       expect([...fuzzyEntityMatches(upgraded.db, 'Cloudwak', 80).keys()]).toEqual(['e1'])
+      // The pinyin rows (version 5) are in, and the rebuild is not left pending.
+      expect(searchIndex(upgraded.db, 'yuncong', 5).map((hit) => hit.id)).toEqual(['e1'])
+      expect(upgraded.db.prepare("SELECT 1 FROM meta WHERE key = 'search_index_stale'").get()).toBeUndefined()
       upgraded.close()
     },
   )
+
+  it('accepts in its CHECK constraints exactly the values the domain lists (migrations are frozen SQL)', () => {
+    const store = openStore(path.join(tempDir(), 'checks.sqlite'))
+    const allowed = (table: string, column: string) => {
+      const sql = store.db
+        .prepare('SELECT sql FROM sqlite_schema WHERE name = ?')
+        .pluck()
+        .get(table) as string
+      const list = new RegExp(`${column} IN \\(([^)]*)\\)`).exec(sql)![1]
+      return list.split(',').map((value) => value.trim().replace(/^'|'$/g, ''))
+    }
+    // A value added to a domain list needs a migration that widens the table's CHECK.
+    expect(allowed('origins', 'kind')).toEqual([...ORIGIN_KINDS])
+    expect(allowed('sources', 'reliability')).toEqual([...RELIABILITIES])
+    expect(allowed('entities', 'type')).toEqual([...ENTITY_TYPES])
+    expect(allowed('designations', 'action')).toEqual([...DESIGNATION_ACTIONS])
+    expect(allowed('reactions', 'organisation_kind')).toEqual([...ORGANISATION_KINDS])
+    expect(allowed('reactions', 'stance')).toEqual([...STANCES])
+    expect(allowed('reactions', 'text_kind')).toEqual([...TEXT_KINDS])
+    store.close()
+  })
 
   it('refuses a store from a newer version and leaves the file byte for byte unchanged', () => {
     const file = path.join(tempDir(), 'future.sqlite')

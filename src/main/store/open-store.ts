@@ -19,6 +19,8 @@ import {
   withReadOnlyConnection,
 } from './integrity-check'
 import { StoreError } from './store-error'
+import { deleteMeta, getMeta } from './meta'
+import { rebuildSearchIndex } from './search-index'
 import { checkpointInBackground } from './wal-checkpoint'
 
 const SQLITE_HEADER = 'SQLite format 3\0'
@@ -305,8 +307,16 @@ function migrate(db: Database.Database, target: number): void {
       step.up(db)
       db.pragma(`user_version = ${step.version}`)
     }
+    // Rebuilt once, at the latest schema; a store migrated part way (tests of upgrades) keeps the mark.
+    if (target === LATEST_STORE_VERSION && getMeta(db, SEARCH_INDEX_STALE) !== null) {
+      rebuildSearchIndex(db)
+      deleteMeta(db, SEARCH_INDEX_STALE)
+    }
   }).immediate()
 }
+
+/** Set by a migration that changes what the search index holds (see migrations/migration.ts). */
+const SEARCH_INDEX_STALE = 'search_index_stale' as const
 
 /** A free file name beside `storePath` for a fresh store, offered when the existing one cannot be opened. */
 export function freshStorePathBeside(storePath: string, now: Date = new Date()): string {

@@ -1,13 +1,3 @@
-import {
-  DESIGNATION_ACTIONS,
-  ENTITY_TYPES,
-  ORGANISATION_KINDS,
-  ORIGIN_KINDS,
-  RELIABILITIES,
-  STANCES,
-  TEXT_KINDS,
-} from '../../../shared/domain'
-import { isoDateCheck, sqlList } from '../sql-lists'
 import type { Migration } from './migration'
 
 export const migration001: Migration = {
@@ -22,7 +12,7 @@ export const migration001: Migration = {
 
       CREATE TABLE origins (
         id INTEGER PRIMARY KEY,
-        kind TEXT NOT NULL CHECK (kind IN ${sqlList(ORIGIN_KINDS)}),
+        kind TEXT NOT NULL CHECK (kind IN ('default-dataset', 'bundle', 'import')),
         label TEXT NOT NULL,
         at TEXT NOT NULL
       ) STRICT;
@@ -31,9 +21,9 @@ export const migration001: Migration = {
         id TEXT PRIMARY KEY,
         publication TEXT NOT NULL CHECK (length(trim(publication)) > 0),
         title TEXT,
-        date TEXT CHECK ${isoDateCheck('date')},
+        date TEXT CHECK (date IS NULL OR date GLOB '[0-9][0-9][0-9][0-9]' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
         url TEXT CHECK (url IS NULL OR url GLOB 'http*://*'),
-        reliability TEXT NOT NULL CHECK (reliability IN ${sqlList(RELIABILITIES)}),
+        reliability TEXT NOT NULL CHECK (reliability IN ('primary', 'secondary', 'single')),
         note TEXT,
         origin_id INTEGER NOT NULL REFERENCES origins(id)
       ) STRICT;
@@ -43,7 +33,7 @@ export const migration001: Migration = {
         primary_name TEXT NOT NULL CHECK (length(trim(primary_name)) > 0),
         original_name TEXT,
         original_name_note TEXT,
-        type TEXT NOT NULL CHECK (type IN ${sqlList(ENTITY_TYPES)}),
+        type TEXT NOT NULL CHECK (type IN ('company', 'government body', 'research institute', 'university', 'person', 'other')),
         country TEXT CHECK (country IS NULL OR (length(country) = 2 AND country = upper(country))),
         notes TEXT,
         origin_id INTEGER NOT NULL REFERENCES origins(id)
@@ -85,9 +75,9 @@ export const migration001: Migration = {
         fr_doc_number TEXT,
         docket TEXT,
         rin TEXT,
-        announced_date TEXT CHECK ${isoDateCheck('announced_date')},
-        published_date TEXT CHECK ${isoDateCheck('published_date')},
-        effective_date TEXT CHECK ${isoDateCheck('effective_date')},
+        announced_date TEXT CHECK (announced_date IS NULL OR announced_date GLOB '[0-9][0-9][0-9][0-9]' OR announced_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR announced_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        published_date TEXT CHECK (published_date IS NULL OR published_date GLOB '[0-9][0-9][0-9][0-9]' OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR published_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
+        effective_date TEXT CHECK (effective_date IS NULL OR effective_date GLOB '[0-9][0-9][0-9][0-9]' OR effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR effective_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
         basis TEXT,
         declared_count INTEGER CHECK (declared_count IS NULL OR declared_count >= 0),
         notes TEXT,
@@ -113,8 +103,8 @@ export const migration001: Migration = {
         id TEXT PRIMARY KEY,
         entity_id TEXT NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
         round_id TEXT NOT NULL REFERENCES rounds(id) ON DELETE CASCADE,
-        action TEXT NOT NULL CHECK (action IN ${sqlList(DESIGNATION_ACTIONS)}),
-        action_date TEXT CHECK ${isoDateCheck('action_date')},
+        action TEXT NOT NULL CHECK (action IN ('added', 'modified', 'removed')),
+        action_date TEXT CHECK (action_date IS NULL OR action_date GLOB '[0-9][0-9][0-9][0-9]' OR action_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR action_date GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
         license_requirement TEXT,
         license_policy TEXT,
         citation TEXT,
@@ -129,13 +119,13 @@ export const migration001: Migration = {
         speaker TEXT,
         speaker_role TEXT,
         organisation TEXT,
-        organisation_kind TEXT NOT NULL CHECK (organisation_kind IN ${sqlList(ORGANISATION_KINDS)}),
-        stance TEXT CHECK (stance IS NULL OR stance IN ${sqlList(STANCES)}),
+        organisation_kind TEXT NOT NULL CHECK (organisation_kind IN ('government', 'company', 'analyst', 'industry group', 'media', 'other')),
+        stance TEXT CHECK (stance IS NULL OR stance IN ('opposes', 'supports', 'neutral', 'mixed')),
         text TEXT NOT NULL CHECK (length(trim(text)) > 0),
-        text_kind TEXT NOT NULL CHECK (text_kind IN ${sqlList(TEXT_KINDS)}),
+        text_kind TEXT NOT NULL CHECK (text_kind IN ('verbatim', 'paraphrase')),
         context TEXT,
         language TEXT NOT NULL,
-        date_said TEXT CHECK ${isoDateCheck('date_said')},
+        date_said TEXT CHECK (date_said IS NULL OR date_said GLOB '[0-9][0-9][0-9][0-9]' OR date_said GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]' OR date_said GLOB '[0-9][0-9][0-9][0-9]-[0-1][0-9]-[0-3][0-9]'),
         notes TEXT,
         source_id TEXT NOT NULL REFERENCES sources(id),
         origin_id INTEGER NOT NULL REFERENCES origins(id)

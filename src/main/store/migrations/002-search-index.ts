@@ -1,5 +1,4 @@
 import type { Migration } from './migration'
-import { rebuildSearchIndex } from '../search-index'
 
 export const migration002: Migration = {
   version: 2,
@@ -21,7 +20,9 @@ export const migration002: Migration = {
         contentless_delete = 1,
         tokenize = 'unicode61 remove_diacritics 2'
       );
+      -- Filled after migrating, by today's indexing code (see open-store.ts).
+      INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
     `)
-    rebuildSearchIndex(db)
   },
 }

@@ -1,4 +1,3 @@
-import { rebuildSearchIndex } from '../search-index'
 import type { Migration } from './migration'
 
 export const migration006: Migration = {
@@ -14,7 +13,8 @@ export const migration006: Migration = {
         contentless_delete = 1,
         tokenize = 'trigram'
       );
+      INSERT INTO meta (key, value) VALUES ('search_index_stale', '1')
+        ON CONFLICT (key) DO UPDATE SET value = excluded.value;
     `)
-    rebuildSearchIndex(db)
   },
 }
