@@ -1,3 +1,4 @@
+import { ROUND_LABEL } from './round-label'
 import type Database from 'better-sqlite3'
 import type {
   Citation,
@@ -22,8 +23,6 @@ import type {
 
 type Db = Database.Database
 
-/** The short label of a round shown in chips and links: its first FR citation, else its title. */
-const ROUND_LABEL = `coalesce((SELECT citation FROM round_citations rc WHERE rc.round_id = r.id ORDER BY position LIMIT 1), r.title, r.id)`
 /** When a designation took effect: its own date, else the round's effective or publication date. */
 const DESIGNATION_DATE = `coalesce(d.action_date, r.effective_date, r.published_date)`
 
