@@ -1,4 +1,6 @@
 import type Database from 'better-sqlite3'
+import type { z } from 'zod'
+import type { operationSchema } from '../bundles/bundle-format'
 import { createHash } from 'node:crypto'
 import type { EntityType } from '../../shared/domain'
 import {
@@ -24,7 +26,8 @@ import { UserError } from '../user-error'
 type Db = Database.Database
 
 /** Every operation is a bundle operation: an import goes through the same checks, apply and undo. */
-export type PlannedOperation = { op: string; type: string; [key: string]: unknown }
+/** An operation as the planner writes it: the bundle schema's input, so a wrong field fails to compile. */
+export type PlannedOperation = z.input<typeof operationSchema>
 
 export interface ImportPlan {
   operations: PlannedOperation[]

@@ -1,11 +1,6 @@
 import type Database from 'better-sqlite3'
 import { createHash } from 'node:crypto'
-import {
-  operationSchemas,
-  type LocatedOperation,
-  type Operation,
-  type RecordType,
-} from '../bundles/bundle-format'
+import { operationSchemas, type LocatedOperation, type Operation } from '../bundles/bundle-format'
 import type { PendingUpdate } from '../bundles/import-bundle'
 import { OperationSpool } from '../bundles/operation-spool'
 import { ImportError } from './import-error'
@@ -25,14 +20,12 @@ export interface SourceOptions {
 
 /** Checks a planned operation with the bundle schemas, so an import is held to the same rules as a bundle. */
 function validated(operation: PlannedOperation, index: number, fileName: string): LocatedOperation {
-  const schema =
-    operationSchemas[operation.op as keyof typeof operationSchemas]?.[operation.type as RecordType]
-  const result = schema?.safeParse(operation)
-  if (!result?.success) {
-    const record = (operation.record as { id?: string } | undefined)?.id ?? operation.id
-    const issue = result?.error.issues[0]
+  const result = operationSchemas[operation.op][operation.type].safeParse(operation)
+  if (!result.success) {
+    const record = operation.op === 'upsert' ? operation.record.id : operation.id
+    const issue = result.error.issues[0]
     throw new ImportError(
-      `${fileName}: the ${operation.type} "${String(record)}" made from it is not valid (${issue ? `${issue.path.join('.')}: ${issue.message}` : 'unknown operation'}).`,
+      `${fileName}: the ${operation.type} "${record}" made from it is not valid (${issue.path.join('.')}: ${issue.message}).`,
     )
   }
   return { operation: result.data as Operation, file: fileName, line: index + 1 }
