@@ -6,6 +6,15 @@ import tseslint from 'typescript-eslint'
 /** Only the IPC adapters may touch Electron's IPC objects; everything else goes through the contract. */
 const IPC_ADAPTERS = ['src/main/electron/ipc.ts', 'src/preload/index.ts', 'src/main/electron/main.ts']
 
+const ELECTRON_ONLY_IN_SHELL = {
+  name: 'electron',
+  message: 'Only src/main/electron and src/preload may import electron.',
+}
+const IPC_ONLY_IN_ADAPTERS = [
+  { selector: "Identifier[name='ipcMain']", message: 'Register IPC only in src/main/electron/ipc.ts.' },
+  { selector: "Identifier[name='ipcRenderer']", message: 'Use IPC only in src/preload/index.ts.' },
+]
+
 export default tseslint.config(
   {
     ignores: ['out/**', 'node_modules/**', 'dist/**', 'build/**', 'test-results/**', 'playwright-report/**'],
@@ -17,18 +26,41 @@ export default tseslint.config(
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       // Electron lives only in the shell and the preload: everything else must run without it.
+      'no-restricted-imports': ['error', { paths: [ELECTRON_ONLY_IN_SHELL] }],
+      'no-restricted-syntax': ['error', ...IPC_ONLY_IN_ADAPTERS],
+    },
+  },
+  {
+    // The store is the only place with SQL: elsewhere, ask one of its query functions.
+    files: ['src/main/**/*.ts'],
+    ignores: ['src/main/store/**', 'src/main/**/*.test.ts', 'src/main/test-support/**'],
+    rules: {
       'no-restricted-imports': [
         'error',
         {
           paths: [
-            { name: 'electron', message: 'Only src/main/electron and src/preload may import electron.' },
+            ELECTRON_ONLY_IN_SHELL,
+            {
+              name: 'better-sqlite3',
+              allowTypeImports: true,
+              message: 'Only src/main/store opens or queries the database.',
+            },
+          ],
+          patterns: [
+            {
+              group: ['**/store/statement-cache'],
+              message: 'Prepared statements belong to src/main/store; add a query function there.',
+            },
           ],
         },
       ],
       'no-restricted-syntax': [
         'error',
-        { selector: "Identifier[name='ipcMain']", message: 'Register IPC only in src/main/electron/ipc.ts.' },
-        { selector: "Identifier[name='ipcRenderer']", message: 'Use IPC only in src/preload/index.ts.' },
+        ...IPC_ONLY_IN_ADAPTERS,
+        {
+          selector: "CallExpression[callee.property.name='prepare']",
+          message: 'SQL lives in src/main/store: add a query function there.',
+        },
       ],
     },
   },

@@ -3,7 +3,7 @@ import { checkBundle, readVerifiedBundle } from '../src/main/bundles/bundle-read
 import { createBundle } from '../src/main/bundles/bundle-writer'
 import { applyImport } from '../src/main/test-support/import-bundles'
 import { parseKeyFile, privateKeyFileSchema, publicPartOf } from '../src/main/bundles/keys'
-import { addTrustedKey, trustStoreLookup } from '../src/main/bundles/trust-store'
+import { addTrustedKey, trustStoreLookup } from '../src/main/store/trust-store'
 import { openStore } from '../src/main/store/open-store'
 
 /**

@@ -11,7 +11,12 @@ import { cssString, runningTitle } from './briefing-styles'
 import { briefingTitle, collectBriefing } from './collect-briefing'
 import { renderBriefingHtml } from './document/briefing-document'
 import { inlineMarkup, parseSummary } from './document/summary-markup'
-import { deleteSavedBriefing, getSavedBriefing, listSavedBriefings, saveBriefing } from './saved-briefings'
+import {
+  deleteSavedBriefing,
+  getSavedBriefing,
+  listSavedBriefings,
+  saveBriefing,
+} from '../store/saved-briefings'
 import { SourceNumbering } from './source-numbering'
 
 const tempDir = useTempDir()

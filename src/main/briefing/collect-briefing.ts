@@ -1,3 +1,5 @@
+import { entityIdsInRounds, reactionIdsAbout, roundIdsOfEntities } from '../store/briefing-queries'
+import { storedIdsAmong } from '../store/read-record'
 import type Database from 'better-sqlite3'
 import { BRIEFING_LIMITS, DEFAULT_BRIEFING_SETTINGS, type BriefingSettings } from '../../shared/briefing'
 import type {
@@ -59,12 +61,7 @@ function entityIdsInScope(db: Db, settings: BriefingSettings): string[] {
   const { scope } = settings
   if (scope.kind === 'query') return queryEntityIds(db, scope)
   if (scope.kind === 'entities') {
-    const known = new Set(
-      db
-        .prepare('SELECT id FROM entities WHERE id IN (SELECT value FROM json_each(?))')
-        .pluck()
-        .all(JSON.stringify(scope.entityIds)) as string[],
-    )
+    const known = new Set(storedIdsAmong(db, 'entity', scope.entityIds))
     const unknown = scope.entityIds.filter((id) => !known.has(id))
     if (unknown.length > 0) {
       throw new BriefingError(
@@ -76,13 +73,7 @@ function entityIdsInScope(db: Db, settings: BriefingSettings): string[] {
     }
     return [...new Set(scope.entityIds)]
   }
-  return db
-    .prepare(
-      `SELECT DISTINCT e.id FROM designations d JOIN entities e ON e.id = d.entity_id
-       WHERE d.round_id IN (SELECT value FROM json_each(?)) ORDER BY e.primary_name COLLATE NOCASE, e.id`,
-    )
-    .pluck()
-    .all(JSON.stringify(scope.roundIds)) as string[]
+  return entityIdsInRounds(db, scope.roundIds)
 }
 
 function roundsInScope(db: Db, settings: BriefingSettings, entityIds: string[]): RoundSummary[] {
@@ -95,31 +86,8 @@ function roundsInScope(db: Db, settings: BriefingSettings, entityIds: string[]):
     }
     return all.filter((round) => scope.roundIds.includes(round.id))
   }
-  const designated = new Set(
-    db
-      .prepare(
-        'SELECT DISTINCT round_id FROM designations WHERE entity_id IN (SELECT value FROM json_each(?))',
-      )
-      .pluck()
-      .all(JSON.stringify(entityIds)) as string[],
-  )
+  const designated = new Set(roundIdsOfEntities(db, entityIds))
   return all.filter((round) => designated.has(round.id))
-}
-
-/**
- * The reactions a briefing quotes: those about an entity in scope, and those about a round in scope
- * that name no particular entity (a ministry's answer to the whole rule belongs in every briefing on it).
- */
-function reactionIdsInScope(db: Db, entityIds: string[], roundIds: string[]): string[] {
-  return db
-    .prepare(
-      `SELECT reaction_id FROM reaction_entities WHERE entity_id IN (SELECT value FROM json_each(@entities))
-       UNION
-       SELECT rr.reaction_id FROM reaction_rounds rr WHERE rr.round_id IN (SELECT value FROM json_each(@rounds))
-         AND NOT EXISTS (SELECT 1 FROM reaction_entities re WHERE re.reaction_id = rr.reaction_id)`,
-    )
-    .pluck()
-    .all({ entities: JSON.stringify(entityIds), rounds: JSON.stringify(roundIds) }) as string[]
 }
 
 function whereScopeLooked(settings: BriefingSettings): string {
@@ -178,7 +146,7 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
   const read = db.transaction(() => {
     const entityIds = entityIdsInScope(db, settings)
     const rounds = roundsInScope(db, settings, entityIds)
-    const reactionIds = reactionIdsInScope(
+    const reactionIds = reactionIdsAbout(
       db,
       entityIds,
       rounds.map((round) => round.id),

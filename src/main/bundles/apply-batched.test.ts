@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { readRecord } from '../records/read-record'
+import { readRecord } from '../store/read-record'
 import { searchIndex } from '../store/search-index'
 import { applyTestOperations, undoLatest } from '../test-support/apply-test-operations'
 import { makePublisher, NOW, packOperations } from '../test-support/bundle-fixtures'
@@ -8,7 +8,7 @@ import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { readVerifiedBundle } from './bundle-reader'
 import { applyImport } from '../test-support/import-bundles'
-import { addTrustedKey, trustStoreLookup } from './trust-store'
+import { addTrustedKey, trustStoreLookup } from '../store/trust-store'
 
 const tempDir = useTempDir()
 

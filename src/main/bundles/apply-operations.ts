@@ -1,10 +1,15 @@
 import type Database from 'better-sqlite3'
 import type { ChangeCounts, FieldChange, RecordChange } from '../../shared/updates'
-import { readRecord, RECORD_TABLES, type RecordsByType } from '../records/read-record'
-import { flushRowBatches, newRecordDone, withRowBatches } from '../records/row-batches'
-import * as write from '../records/write-records'
+import {
+  deleteRecord,
+  readRecord,
+  recordExists,
+  storedIdsAmong,
+  type RecordsByType,
+} from '../store/read-record'
+import { flushRowBatches, newRecordDone, withRowBatches } from '../store/row-batches'
+import * as write from '../store/write-records'
 import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
-import { statement } from '../store/statement-cache'
 import { BundleError } from './bundle-error'
 import { RECORD_TYPES, recordSchemas, type RecordType } from './bundle-format'
 import { recordIdOf, type OperationSpool } from './operation-spool'
@@ -61,7 +66,7 @@ function diff(before: AnyRecord, after: AnyRecord): FieldChange[] {
  */
 function explainDanglingReference(db: Db, type: RecordType, record: AnyRecord, where: string): void {
   const need = (refType: RecordType, id: string, field: string) => {
-    if (statement(db, `SELECT 1 FROM ${RECORD_TABLES[refType]} WHERE id = ?`).get(id)) return
+    if (recordExists(db, refType, id)) return
     throw new BundleError(
       'dangling-reference',
       `${where}: ${type} "${record.id}" field ${field} refers to ${refType} "${id}", which is neither in the store nor in this bundle.`,
@@ -130,7 +135,7 @@ function writeRecordRows(
 function retireRecord(db: Db, type: RecordType, id: string, where: string): void {
   flushRowBatches(db)
   try {
-    db.prepare(`DELETE FROM ${RECORD_TABLES[type]} WHERE id = ?`).run(id)
+    deleteRecord(db, type, id)
   } catch (error) {
     if ((error as { code?: string }).code === 'SQLITE_CONSTRAINT_FOREIGNKEY') {
       throw new BundleError(
@@ -206,15 +211,8 @@ class StoredRecords {
 
   constructor(db: Db, operations: OperationSpool) {
     for (const type of RECORD_TYPES) {
-      const ids = operations.idsOfType(type)
-      const lookup = statement(
-        db,
-        `SELECT id FROM ${RECORD_TABLES[type]} WHERE id IN (SELECT value FROM json_each(?))`,
-      ).pluck()
       const stored = this.stored.get(type)!
-      for (let start = 0; start < ids.length; start += ID_CHUNK)
-        for (const id of lookup.all(JSON.stringify(ids.slice(start, start + ID_CHUNK))) as string[])
-          stored.add(id)
+      for (const id of storedIdsAmong(db, type, operations.idsOfType(type))) stored.add(id)
     }
   }
 
@@ -227,8 +225,6 @@ class StoredRecords {
     this.stored.get(type)!.add(id)
   }
 }
-
-const ID_CHUNK = 10_000
 
 function readBefore(db: Db, stored: StoredRecords, type: RecordType, id: string): AnyRecord | null {
   if (!stored.mayExist(type, id)) return null

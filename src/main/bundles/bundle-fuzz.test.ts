@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { BundleError } from './bundle-error'
 import { readVerifiedBundle, type VerifiedBundle } from './bundle-reader'
-import { singleKeyLookup } from './trust-store'
+import { singleKeyLookup } from '../store/trust-store'
 import { seededRandom } from '../../../bench/random'
 import { entriesOf, zipOf } from '../test-support/zip-fixtures'
 

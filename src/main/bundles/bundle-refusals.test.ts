@@ -9,7 +9,7 @@ import type { BundleRefusal } from './bundle-error'
 import { packBundle } from './bundle-writer'
 import { checkBundle, readVerifiedBundle } from './bundle-reader'
 import { generateKeyPair, signBytes } from './keys'
-import { singleKeyLookup } from './trust-store'
+import { singleKeyLookup } from '../store/trust-store'
 
 const tempDir = useTempDir()
 const publisher = makePublisher()

@@ -9,7 +9,7 @@ import { BundleError } from './bundle-error'
 import { checkBundle, readVerifiedBundle } from './bundle-reader'
 import { ConfirmationRequired, importHistory } from './import-bundle'
 import { applyImport, previewImport } from '../test-support/import-bundles'
-import { addTrustedKey, removeTrustedKey, trustStoreLookup } from './trust-store'
+import { addTrustedKey, removeTrustedKey, trustStoreLookup } from '../store/trust-store'
 
 const tempDir = useTempDir()
 

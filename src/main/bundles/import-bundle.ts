@@ -9,8 +9,18 @@ import type {
   ImportPreview,
   ImportResult,
 } from '../../shared/updates'
-import { createOrigin } from '../records/write-records'
+import { createOrigin } from '../store/write-records'
 import { setMeta } from '../store/meta'
+import {
+  importHistory,
+  insertImport,
+  isAlreadyImported,
+  latestAppliedImport,
+  latestSequence,
+  markImportUndone,
+  readHistoryEntry,
+  setImportCounts,
+} from '../store/imports'
 import { asBulkWrite } from '../store/bulk-write'
 import { writeJudgements, type NewJudgement } from '../store/judgements'
 import { explainWriteFailure, inRolledBackSavepoint } from '../store/savepoint'
@@ -18,7 +28,7 @@ import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { OperationSpool } from './operation-spool'
 import type { VerifiedBundle } from './bundle-reader'
-import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from './undo-journal'
+import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from '../store/undo-journal'
 import { UserError } from '../user-error'
 
 type Db = Database.Database
@@ -72,21 +82,12 @@ export function discardPending(update: PendingUpdate): void {
   update.operations.discard()
 }
 
-function isAlreadyImported(db: Db, bundleId: string): boolean {
-  return (
-    db.prepare("SELECT 1 FROM imports WHERE bundle_id = ? AND status = 'applied'").get(bundleId) !== undefined
-  )
-}
-
 /** A replayed or older bundle from the same publisher is refused: sequences only move forward. */
 function checkSequence(db: Db, update: PendingUpdate): void {
   // Unsigned lists have no sequence; "already imported" (same file hash) is their only replay check.
   if (!update.summary.signed) return
   const { publisher, sequence } = update.summary
-  const latest = db
-    .prepare("SELECT max(sequence) FROM imports WHERE publisher = ? AND status = 'applied'")
-    .pluck()
-    .get(publisher) as number | null
+  const latest = latestSequence(db, publisher)
   if (latest !== null && sequence <= latest) {
     throw new BundleError(
       'rollback',
@@ -181,23 +182,7 @@ function applyInTransaction(
       if (update.confirmations.length > 0 && !options.confirmed)
         throw new ConfirmationRequired(update.confirmations)
       // The history row comes first so every journaled change can carry its id.
-      const importId = Number(
-        db
-          .prepare(
-            `INSERT INTO imports (bundle_id, file_name, publisher, key_id, sequence, created, data_as_of, imported_at, counts, status)
-             VALUES (?, ?, ?, ?, ?, ?, ?, ?, '[]', 'applied')`,
-          )
-          .run(
-            summary.bundleId,
-            summary.fileName,
-            summary.publisher,
-            summary.keyId,
-            summary.sequence,
-            summary.created,
-            summary.dataAsOf,
-            now.toISOString(),
-          ).lastInsertRowid,
-      )
+      const importId = insertImport(db, summary, now.toISOString())
       startJournal(db, importId)
       const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
       const applied = applyOperations(db, update.operations, originId)
@@ -206,7 +191,7 @@ function applyInTransaction(
       // Journaled like the records, so undo brings back the counts kept before.
       keepPlainFacets(db)
       finishJournal(db)
-      db.prepare('UPDATE imports SET counts = ? WHERE id = ?').run(JSON.stringify(applied.counts), importId)
+      setImportCounts(db, importId, applied.counts)
       return {
         outcome: 'applied',
         entry: readHistoryEntry(db, importId),
@@ -214,51 +199,6 @@ function applyInTransaction(
       }
     })
     .immediate()
-}
-
-interface ImportRow {
-  id: number
-  bundle_id: string
-  file_name: string | null
-  publisher: string
-  key_id: string
-  sequence: number
-  data_as_of: string
-  imported_at: string
-  counts: string
-  status: 'applied' | 'undone'
-  undone_at: string | null
-}
-
-function toEntry(row: ImportRow): ImportHistoryEntry {
-  return {
-    id: row.id,
-    bundleId: row.bundle_id,
-    fileName: row.file_name,
-    publisher: row.publisher,
-    keyId: row.key_id,
-    sequence: row.sequence,
-    dataAsOf: row.data_as_of,
-    importedAt: row.imported_at,
-    counts: JSON.parse(row.counts) as ImportHistoryEntry['counts'],
-    status: row.status,
-    undoneAt: row.undone_at,
-  }
-}
-
-function readHistoryEntry(db: Db, id: number): ImportHistoryEntry {
-  return toEntry(db.prepare('SELECT * FROM imports WHERE id = ?').get(id) as ImportRow)
-}
-
-export function importHistory(db: Db): ImportHistoryEntry[] {
-  return (db.prepare('SELECT * FROM imports ORDER BY id DESC').all() as ImportRow[]).map(toEntry)
-}
-
-/** The import that undo would reverse: the newest one still applied. */
-export function latestAppliedImport(db: Db): ImportHistoryEntry | null {
-  const row = db.prepare("SELECT * FROM imports WHERE status = 'applied' ORDER BY id DESC LIMIT 1").get() as
-    ImportRow | undefined
-  return row ? toEntry(row) : null
 }
 
 /**
@@ -293,11 +233,10 @@ function undoInTransaction(db: Db, expectedId: number, now: Date): ImportHistory
       db.pragma('defer_foreign_keys = ON')
       replayJournalBackwards(db, latest.id)
       discardJournal(db, latest.id)
-      db.prepare("UPDATE imports SET status = 'undone', undone_at = ? WHERE id = ?").run(
-        now.toISOString(),
-        latest.id,
-      )
+      markImportUndone(db, latest.id, now.toISOString())
       return readHistoryEntry(db, latest.id)
     })
     .immediate()
 }
+
+export { importHistory, latestAppliedImport }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { makePublisher, NOW, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { BundleError } from './bundle-error'
 import { readVerifiedBundle } from './bundle-reader'
-import { singleKeyLookup } from './trust-store'
+import { singleKeyLookup } from '../store/trust-store'
 
 /** Where each part of a zip is: local headers (with names), central records and the end record. */
 function layoutOf(zip: Buffer) {

@@ -11,7 +11,7 @@ import {
   type BriefingSettings,
 } from '../../shared/briefing'
 import { briefingSettingsSchema } from '../../shared/contract'
-import { getSavedBriefing } from '../briefing/saved-briefings'
+import { getSavedBriefing } from '../store/saved-briefings'
 import { renderBriefingPdf, writeFileAtomically } from '../services/briefing-services'
 import type { Store } from '../store/open-store'
 import type { CliContext } from './cli-context'

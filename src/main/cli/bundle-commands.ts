@@ -12,7 +12,7 @@ import {
   privateKeyFileSchema,
   publicPartOf,
 } from '../bundles/keys'
-import { singleKeyLookup, trustStoreLookup } from '../bundles/trust-store'
+import { singleKeyLookup, trustStoreLookup } from '../store/trust-store'
 import * as updates from '../services/update-services'
 import type { CliContext } from './cli-context'
 import { isoDay, wholeNumber } from './option-parsers'

@@ -6,7 +6,7 @@ import {
   upsertReaction,
   upsertRound,
   upsertSource,
-} from '../records/write-records'
+} from '../store/write-records'
 import { getMeta, setMeta } from '../store/meta'
 import { withDeferredIndexing } from '../store/search-index'
 import type { Store } from '../store/open-store'

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { PartyIdentifier } from './source-entry'
+import { readStoredParties } from '../store/stored-parties'
 import { normaliseName } from './names'
 
 /** An entity that a listed party could be: one already in the store, or one this file adds. */
@@ -162,46 +163,15 @@ export class NameIndex {
 /** Indexes every entity in the store by its names, original-script name and aliases. */
 export function indexStoreEntities(db: Database.Database): NameIndex {
   const index = new NameIndex()
-  const aliases = new Map<string, string[]>()
-  for (const row of db
-    .prepare('SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, position')
-    .iterate() as Iterable<{
-    entity_id: string
-    alias: string
-  }>) {
-    const list = aliases.get(row.entity_id) ?? []
-    list.push(row.alias)
-    aliases.set(row.entity_id, list)
-  }
-  const identifiers = new Map<string, PartyIdentifier[]>()
-  for (const row of db
-    .prepare('SELECT entity_id, scheme, value FROM entity_identifiers ORDER BY entity_id, position')
-    .iterate() as Iterable<{ entity_id: string; scheme: string; value: string }>) {
-    const list = identifiers.get(row.entity_id) ?? []
-    list.push({ scheme: row.scheme, value: row.value })
-    identifiers.set(row.entity_id, list)
-  }
-  for (const row of db
-    .prepare('SELECT id, primary_name, original_name, country, type FROM entities')
-    .iterate() as Iterable<{
-    id: string
-    primary_name: string
-    original_name: string | null
-    country: string | null
-    type: string
-  }>) {
+  for (const entity of readStoredParties(db)) {
     index.add({
-      id: row.id,
-      name: row.primary_name,
-      country: row.country,
-      names: [
-        row.primary_name,
-        ...(row.original_name ? [row.original_name] : []),
-        ...(aliases.get(row.id) ?? []),
-      ],
+      id: entity.id,
+      name: entity.name,
+      country: entity.country,
+      names: [entity.name, ...(entity.originalName ? [entity.originalName] : []), ...entity.aliases],
       inStore: true,
-      person: row.type === 'other' ? null : row.type === 'person',
-      identifiers: identifiers.get(row.id) ?? [],
+      person: entity.type === 'other' ? null : entity.type === 'person',
+      identifiers: entity.identifiers,
       birthDates: [],
     })
   }

@@ -13,7 +13,8 @@ import type { FrCitation } from './fr-citations'
 import { indexStoreEntities, NameIndex, nameKey, type Candidate, type KnownEntity } from './entity-matching'
 import { readJudgements, type NewJudgement } from '../store/judgements'
 import { readEntityNames } from '../store/fuzzy-names'
-import { readRecord } from '../records/read-record'
+import { allIds, readRecord } from '../store/read-record'
+import { designationPairs, roundCitations } from '../store/import-plan-queries'
 import { originalScriptName, slugOf } from './names'
 import {
   SOURCE_FORMAT_NAMES,
@@ -112,15 +113,9 @@ class Rounds {
     private readonly sourceId: string,
   ) {
     this.existing = new Map(
-      (
-        db
-          .prepare(
-            'SELECT r.list_name, c.citation, r.id FROM rounds r JOIN round_citations c ON c.round_id = r.id',
-          )
-          .all() as { list_name: string; citation: string; id: string }[]
-      ).map((row) => [`${row.list_name}\u0000${row.citation}`, row.id]),
+      roundCitations(db).map((row) => [`${row.list}\u0000${row.citation}`, row.roundId]),
     )
-    this.storeIds = new Set(db.prepare('SELECT id FROM rounds').pluck().all() as string[])
+    this.storeIds = new Set(allIds(db, 'round'))
   }
 
   forCitation(list: string, citation: FrCitation): string {
@@ -284,7 +279,7 @@ export function planImport(
       ]
   const storeIndex = indexStoreEntities(db)
   const fileIndex = new NameIndex()
-  const usedIds = new Set(db.prepare('SELECT id FROM entities').pluck().all() as string[])
+  const usedIds = new Set(allIds(db, 'entity'))
   const storeEntities = new Map<string, { aliases: string[]; names: Set<string>; stored: number }>()
   /** Identifiers this file gives entities the store has, beyond those they have. */
   const storeIdentifiers = new Map<string, PartyIdentifier[]>()
@@ -294,12 +289,7 @@ export function planImport(
   const rounds = new Rounds(db, sourceId)
   const designations = new Map<string, PlannedOperation>()
   const existingDesignations = new Set(
-    (
-      db.prepare('SELECT entity_id, round_id FROM designations').all() as {
-        entity_id: string
-        round_id: string
-      }[]
-    ).map((row) => `${row.entity_id}\u0000${row.round_id}`),
+    designationPairs(db).map(({ entityId, roundId }) => `${entityId}\u0000${roundId}`),
   )
 
   const storeAliases = (id: string) => {

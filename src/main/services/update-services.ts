@@ -24,7 +24,7 @@ import type { MatchDecisions } from '../importers/plan-import'
 import { detectFormat, type RequestedFormat } from '../importers/read-source'
 import { pendingFromSource } from '../importers/source-update'
 import { parsePublicKeyFile } from '../bundles/keys'
-import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../bundles/trust-store'
+import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../store/trust-store'
 import type { Store } from '../store/open-store'
 import { UserError } from '../user-error'
 

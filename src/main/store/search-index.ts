@@ -6,7 +6,7 @@ import { pinyinForIndex } from './pinyin-text'
 import { EntityTexts } from './entity-texts'
 import { entityIndexTexts, reactionIndexTexts, type EntityNames, type IndexTexts } from './index-texts'
 import { statement } from './statement-cache'
-import { flushRowBatches } from '../records/row-batches'
+import { flushRowBatches } from './row-batches'
 
 type Db = Database.Database
 

@@ -3,7 +3,7 @@ import { noteRecordsWritten } from '../store/data-version'
 import { latestAppliedImport, undoLatestImport } from '../bundles/import-bundle'
 import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'
-import { createOrigin } from '../records/write-records'
+import { createOrigin } from '../store/write-records'
 import type { Store } from '../store/open-store'
 
 /**

@@ -1,4 +1,4 @@
-import { statement } from '../store/statement-cache'
+import { statement } from './statement-cache'
 import type Database from 'better-sqlite3'
 import type {
   CitationRef,
@@ -7,7 +7,7 @@ import type {
   ReactionRecord,
   RoundRecord,
   SourceRecord,
-} from './record-schemas'
+} from '../records/record-schemas'
 
 type Db = Database.Database
 
@@ -141,4 +141,35 @@ export const RECORD_TABLES: { [T in keyof RecordsByType]: string } = {
   entity: 'entities',
   designation: 'designations',
   reaction: 'reactions',
+}
+
+/** Whether a record of this type and id is in the store. */
+export function recordExists(db: Database.Database, type: keyof typeof RECORD_TABLES, id: string): boolean {
+  return statement(db, `SELECT 1 FROM ${RECORD_TABLES[type]} WHERE id = ?`).get(id) !== undefined
+}
+
+/** Deletes one record's main row (its child rows go with it: ON DELETE CASCADE). */
+export function deleteRecord(db: Database.Database, type: keyof typeof RECORD_TABLES, id: string): void {
+  db.prepare(`DELETE FROM ${RECORD_TABLES[type]} WHERE id = ?`).run(id)
+}
+
+const ID_CHUNK = 10_000
+
+/** Which of these ids the store has for the type, asked many ids at a time. */
+export function* storedIdsAmong(
+  db: Database.Database,
+  type: keyof typeof RECORD_TABLES,
+  ids: readonly string[],
+): Generator<string> {
+  const lookup = statement(
+    db,
+    `SELECT id FROM ${RECORD_TABLES[type]} WHERE id IN (SELECT value FROM json_each(?))`,
+  ).pluck()
+  for (let start = 0; start < ids.length; start += ID_CHUNK)
+    yield* lookup.all(JSON.stringify(ids.slice(start, start + ID_CHUNK))) as string[]
+}
+
+/** Every id of a record type in the store. */
+export function allIds(db: Database.Database, type: keyof typeof RECORD_TABLES): string[] {
+  return db.prepare(`SELECT id FROM ${RECORD_TABLES[type]}`).pluck().all() as string[]
 }

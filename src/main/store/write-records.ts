@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { OriginKind } from '../../shared/domain'
-import { indexEntityText, indexReactionText } from '../store/search-index'
-import { statement } from '../store/statement-cache'
+import { indexEntityText, indexReactionText } from './search-index'
+import { statement } from './statement-cache'
 import { flushRowBatches, insertRow, RowTable } from './row-batches'
 import type {
   CitationRef,
@@ -10,7 +10,7 @@ import type {
   ReactionRecord,
   RoundRecord,
   SourceRecord,
-} from './record-schemas'
+} from '../records/record-schemas'
 
 type Db = Database.Database
 

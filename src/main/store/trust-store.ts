@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { TrustedKey } from '../../shared/updates'
-import type { KeyLookup } from './bundle-reader'
-import { normaliseFingerprint, type PublicKeyFile } from './keys'
+import type { KeyLookup } from '../bundles/bundle-reader'
+import { normaliseFingerprint, type PublicKeyFile } from '../bundles/keys'
 
 type Db = Database.Database
 

@@ -2,7 +2,7 @@ import type Database from 'better-sqlite3'
 import { randomBytes } from 'node:crypto'
 import type { BriefingSettings, SavedBriefing } from '../../shared/briefing'
 import { briefingSettingsSchema } from '../../shared/contract'
-import { BriefingError } from './briefing-error'
+import { BriefingError } from '../briefing/briefing-error'
 
 type Db = Database.Database
 

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
-import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
-import { statement } from '../store/statement-cache'
+import { indexEntity, indexReaction, withDeferredIndexing } from './search-index'
+import { statement } from './statement-cache'
 
 type Db = Database.Database
 

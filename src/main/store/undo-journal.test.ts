@@ -5,7 +5,7 @@ import { makePublisher, NOW, packOperations, sampleOperations } from '../test-su
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
-import { readVerifiedBundle } from './bundle-reader'
+import { readVerifiedBundle } from '../bundles/bundle-reader'
 import { applyImport } from '../test-support/import-bundles'
 import { JOURNALED_TABLES } from './undo-journal'
 import { addTrustedKey, trustStoreLookup } from './trust-store'

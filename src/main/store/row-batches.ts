@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { statement } from '../store/statement-cache'
+import { statement } from './statement-cache'
 
 type Db = Database.Database
 
