@@ -1,10 +1,5 @@
-import fs from 'node:fs'
-import path from 'node:path'
-import { applyPending, previewPending } from '../src/main/bundles/import-bundle'
-import { pendingFromSource } from '../src/main/importers/source-update'
-import { ensureDefaultDataset } from '../src/main/dataset/load-dataset'
-import { openStore } from '../src/main/store/open-store'
 import { HAN, LATIN_STEMS } from './generate-data'
+import { benchListImport, type ListImportFigures } from './list-import-bench'
 import { pick, seededRandom } from './random'
 
 const COLUMNS =
@@ -52,43 +47,11 @@ export function generateCsl(rows: number, seed = 20261129): string {
   return `${lines.join('\n')}\n`
 }
 
-export interface CslBench {
+export interface CslBench extends ListImportFigures {
   rows: number
-  bytes: number
-  previewMs: number
-  applyMs: number
-  entitiesAdded: number
-  peakMb: number
 }
 
 /** #6's numbers: a CSL of about the real list's size, previewed and applied on the default store. */
 export function benchCsl(dir: string, rows = 25_000): CslBench {
-  const file = path.join(dir, 'csl.csv')
-  fs.writeFileSync(file, generateCsl(rows))
-  const bytes = fs.readFileSync(file)
-  const store = openStore(path.join(dir, 'csl-store.sqlite'))
-  try {
-    ensureDefaultDataset(store)
-    let started = performance.now()
-    const update = pendingFromSource(store.db, bytes, 'csl.csv', 'csl')
-    previewPending(store.db, update)
-    const previewMs = Math.round(performance.now() - started)
-    // The app's Apply reads the staged file afresh, as a separate call: time it the same way.
-    started = performance.now()
-    const result = applyPending(store.db, pendingFromSource(store.db, bytes, 'csl.csv', 'csl'), {
-      confirmed: true,
-    })
-    const applyMs = Math.round(performance.now() - started)
-    return {
-      rows,
-      bytes: bytes.length,
-      previewMs,
-      applyMs,
-      entitiesAdded: result.preview.counts.find((c) => c.type === 'entity')?.new ?? 0,
-      // This process's peak: run alone (`--child csl`), it is the import's own.
-      peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }
-  } finally {
-    store.close()
-  }
+  return { rows, ...benchListImport(dir, 'csl.csv', generateCsl(rows), 'csl').figures }
 }

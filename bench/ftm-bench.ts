@@ -1,11 +1,9 @@
-import fs from 'node:fs'
 import path from 'node:path'
-import { applyPending, discardPending, previewPending } from '../src/main/bundles/import-bundle'
 import { ensureDefaultDataset } from '../src/main/dataset/load-dataset'
-import { pendingFromSource } from '../src/main/importers/source-update'
 import { openStore } from '../src/main/store/open-store'
 import { scoreLabelledMatching } from '../src/main/test-support/labelled-matching'
 import { HAN, LATIN_STEMS } from './generate-data'
+import { benchListImport, type ListImportFigures } from './list-import-bench'
 import { pick, seededRandom } from './random'
 
 const GIVEN = ['Mohammed', 'Ali', 'Sergei', 'Olga', 'Wei', 'Li', 'Ahmad', 'Elena', 'Dmitri', 'Fatima']
@@ -87,49 +85,15 @@ export function generateFtm(parties: number, seed = 20261206): string {
   return `${lines.join('\n')}\n`
 }
 
-export interface FtmBench {
+export interface FtmBench extends ListImportFigures {
   parties: number
-  bytes: number
-  previewMs: number
-  applyMs: number
-  entitiesAdded: number
   designationsAdded: number
-  peakMb: number
 }
 
 /** #18's numbers: an FtM export previewed and applied on the default store, as the app does both. */
 export function benchFtm(dir: string, parties = 100_000): FtmBench {
-  const file = path.join(dir, 'bench.ftm.json')
-  fs.writeFileSync(file, generateFtm(parties))
-  const bytes = fs.readFileSync(file)
-  const store = openStore(path.join(dir, 'ftm-store.sqlite'))
-  try {
-    ensureDefaultDataset(store)
-    let started = performance.now()
-    const preview = pendingFromSource(store.db, bytes, 'bench.ftm.json', 'ftm')
-    previewPending(store.db, preview)
-    discardPending(preview)
-    const previewMs = Math.round(performance.now() - started)
-    // The app's Apply reads the staged file afresh, as a separate call: time it the same way.
-    started = performance.now()
-    const update = pendingFromSource(store.db, bytes, 'bench.ftm.json', 'ftm')
-    const result = applyPending(store.db, update, { confirmed: true })
-    discardPending(update)
-    const applyMs = Math.round(performance.now() - started)
-    const added = (type: string) => result.preview.counts.find((c) => c.type === type)?.new ?? 0
-    return {
-      parties,
-      bytes: bytes.length,
-      previewMs,
-      applyMs,
-      entitiesAdded: added('entity'),
-      designationsAdded: added('designation'),
-      // This process's peak: run alone (`--child ftm`), it is the import's own.
-      peakMb: Math.round(process.resourceUsage().maxRSS / 1024),
-    }
-  } finally {
-    store.close()
-  }
+  const { figures, added } = benchListImport(dir, 'bench.ftm.json', generateFtm(parties), 'ftm')
+  return { parties, ...figures, designationsAdded: added('designation') }
 }
 
 export interface MatchingBench {
