@@ -85,11 +85,26 @@ test('an empty result says so and offers to clear the search', async ({ appPage:
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 38 of 38')
 })
 
-test('keyboard: arrows move between rows and Enter opens one', async ({ appPage: page }) => {
+test('keyboard: the rows are one tab stop; arrows, Home and End move, Space ticks, Enter opens', async ({
+  appPage: page,
+}) => {
   const table = page.getByRole('table', { name: 'Entities' })
+  const tabStops = table.locator('tbody tr[tabindex="0"]')
+  await expect(tabStops).toHaveCount(1)
   const first = table.getByRole('row').nth(1)
   await first.focus()
+  // Tab leaves the table from its row instead of walking every row and checkbox.
+  await page.keyboard.press('Tab')
+  expect(await page.evaluate(() => document.activeElement?.closest('tbody') === null)).toBe(true)
+  await first.focus()
+  await page.keyboard.press('End')
+  await expect(table.locator('tbody tr:focus')).toHaveAttribute('aria-rowindex', '39')
+  await page.keyboard.press('Home')
   await page.keyboard.press('ArrowDown')
+  await expect(tabStops).toHaveCount(1)
+  await expect(tabStops).toHaveAttribute('aria-rowindex', '3')
+  await page.keyboard.press('Space')
+  await expect(page.getByRole('button', { name: 'Copy selected (1)' })).toBeEnabled()
   await page.keyboard.press('Enter')
   await expect(
     page.getByRole('complementary', { name: 'Details' }).getByRole('heading', { level: 3 }),

@@ -1,7 +1,7 @@
 import type { Header, RowData } from '@tanstack/react-table'
 import type { ReactTable } from '@tanstack/react-table'
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useEffect, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react'
+import { memo, useEffect, useLayoutEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { ReviewFeatures } from './review-features'
 
 const ROW_ESTIMATE = 44
@@ -9,6 +9,8 @@ const ROW_ESTIMATE = 44
 const RESIZE_STEP = 20
 /** Renders to wait for the rows' layout before giving up on restoring the scroll position. */
 const RESTORE_TRIES = 30
+/** Rows PageUp and PageDown move the row focus by. */
+const PAGE_ROWS = 10
 /** The next page is asked for when the last row drawn is this close to the last row loaded (a screen and a half). */
 const NEAR_END_ROWS = 20
 export const MIN_COLUMN_WIDTH = 60
@@ -110,8 +112,9 @@ function ResizeHandle<Row extends RowData>({
 
 /**
  * The table body every review view shares: sticky sortable headers (shift-click adds a sort), resizable
- * columns in a fixed layout (widths are the reviewer's, not the content's), virtualised rows, arrow-key
- * row focus with Enter to open, and the scroll position reported so it can be kept across restarts.
+ * columns in a fixed layout (widths are the reviewer's, not the content's), virtualised rows with one tab
+ * stop (arrows, Page Up/Down, Home and End move the row focus; Enter opens; Space ticks), and the scroll
+ * position reported so it can be kept across restarts.
  */
 function ReviewGridView<Row extends RowData>({
   label,
@@ -166,6 +169,7 @@ function ReviewGridView<Row extends RowData>({
   useEffect(() => {
     if (lastQuery.current === queryKey) return
     lastQuery.current = queryKey
+    setActiveIndex(0)
     if (pendingScroll.current === null) virtualizer.scrollToOffset(0)
   }, [queryKey, virtualizer])
   useEffect(() => {
@@ -173,16 +177,43 @@ function ReviewGridView<Row extends RowData>({
       onNearEnd?.()
   }, [lastIndex, rows.length, onNearEnd])
 
-  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string) => {
+  // One tab stop for the rows (the ARIA grid pattern's roving tabindex): the row last focused, or the first
+  // one drawn when that row has scrolled out of the rendered window.
+  const [activeIndex, setActiveIndex] = useState(0)
+  const focusRequest = useRef<number | null>(null)
+  const tabStop = items.some((item) => item.index === activeIndex) ? activeIndex : (items[0]?.index ?? -1)
+  useEffect(() => {
+    const wanted = focusRequest.current
+    if (wanted === null) return
+    const row = scroller.current?.querySelector<HTMLElement>(`tbody tr[data-index="${wanted}"]`)
+    if (!row) return
+    focusRequest.current = null
+    row.focus()
+  })
+  const moveFocus = (to: number) => {
+    const next = Math.max(0, Math.min(rows.length - 1, to))
+    setActiveIndex(next)
+    focusRequest.current = next
+    virtualizer.scrollToIndex(next)
+  }
+  const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: string, index: number) => {
+    if (event.target !== event.currentTarget) return
+    const moves: Record<string, number> = {
+      ArrowDown: index + 1,
+      ArrowUp: index - 1,
+      PageDown: index + PAGE_ROWS,
+      PageUp: index - PAGE_ROWS,
+      Home: 0,
+      End: rows.length - 1,
+    }
     if (event.key === 'Enter') onOpen(id)
-    if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+    else if (event.key === ' ') {
+      // Space ticks the row's checkbox, which keeps no tab stop of its own.
       event.preventDefault()
-      const sibling = (
-        event.key === 'ArrowDown'
-          ? event.currentTarget.nextElementSibling
-          : event.currentTarget.previousElementSibling
-      ) as HTMLElement | null
-      if (sibling?.tabIndex === 0) sibling.focus()
+      event.currentTarget.querySelector<HTMLInputElement>('input[type="checkbox"]')?.click()
+    } else if (event.key in moves) {
+      event.preventDefault()
+      moveFocus(moves[event.key])
     }
   }
   const multiSort = table.state.sorting.length > 1
@@ -253,12 +284,13 @@ function ReviewGridView<Row extends RowData>({
                 key={row.id}
                 data-index={item.index}
                 ref={rowHeight ? undefined : virtualizer.measureElement}
-                tabIndex={0}
+                tabIndex={item.index === tabStop ? 0 : -1}
                 aria-rowindex={item.index + 2}
                 aria-selected={openId === row.id}
                 className={openId === row.id ? 'selected' : undefined}
                 onClick={() => onOpen(row.id)}
-                onKeyDown={(event) => onRowKey(event, row.id)}
+                onFocus={() => setActiveIndex(item.index)}
+                onKeyDown={(event) => onRowKey(event, row.id, item.index)}
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id}>

@@ -28,6 +28,8 @@ export function selectColumn<Row extends RowData>(
         type="checkbox"
         aria-label={`Select ${rowName(row.original)}`}
         checked={selected.has(rowId(row.original))}
+        // Reached with Space on its row: the rows share one tab stop.
+        tabIndex={-1}
         // Ticking a row picks it; it does not open its details.
         onClick={(event) => event.stopPropagation()}
         onKeyDown={(event) => event.stopPropagation()}
