@@ -1,6 +1,6 @@
 /**
- * 10000 → "10,000". Not toLocaleString: the first locale-aware call of a process loads locale data
- * (30–40 ms), and the contract formats its limits this way as it loads.
+ * 10000 → "10,000". Not toLocaleString: the first locale-aware call of a process loads locale data,
+ * and the contract formats its limits this way as it loads.
  */
 export function withThousands(value: number): string {
   return String(value).replace(/\B(?=(\d{3})+(?!\d))/g, ',')

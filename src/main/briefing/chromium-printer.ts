@@ -38,7 +38,7 @@ export function findChromium(env: NodeJS.ProcessEnv = process.env): string {
 
 /**
  * Playwright through require, not import(): it is CommonJS, and importing it from an ES module first
- * scans its 80,000-line bundle for export names, 150 ms more of the briefing's critical path.
+ * scans its large bundle for export names, on the briefing's critical path.
  */
 const loadPlaywright = lazyModule<typeof import('playwright-core')>('playwright-core')
 
@@ -60,7 +60,7 @@ export const CHROMIUM_ARGS = [
 export interface ChromiumPrinterOptions {
   /**
    * One print, then close (the command line): Chromium runs as a single process, which starts its page
-   * in half the time (no renderer process to spawn; 0.35 s instead of 0.7 s here). Safe enough because
+   * sooner (no renderer process to spawn). Safe enough because
    * the page runs no JavaScript and reaches nothing but the briefing's own origin. Only for one page: a
    * second page crashes a single-process Chromium, so the long-lived printer of browser mode keeps
    * Chromium's usual processes.

@@ -31,10 +31,9 @@ function rebuildError(name: string, message: string): Error {
 }
 
 /**
- * A ChromiumPrinter running in a worker thread (print-worker.ts). Playwright takes half a second of
- * CPU to import and more to launch Chromium; in a worker that runs on the second core while this
- * thread reads the store and renders the HTML. Measured on the 500-entity briefing: about 0.7 s less
- * from command to file.
+ * A ChromiumPrinter running in a worker thread (print-worker.ts). Importing Playwright and launching
+ * Chromium take much CPU; in a worker that runs on the second core while this thread reads the store
+ * and renders the HTML (docs/performance.md, "Briefings").
  */
 export class WorkerPrinter implements PdfPrinter {
   private readonly worker: Worker

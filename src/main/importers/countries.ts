@@ -1,5 +1,5 @@
-// Made on first use: the first Intl object of a process loads locale data (30–40 ms), which every
-// start of the app's host would otherwise wait for.
+// Made on first use: the first Intl object of a process loads locale data, which every start of the
+// app's host would otherwise wait for.
 let regionNamesMade: Intl.DisplayNames | null = null
 const regionNames = {
   of: (code: string) => (regionNamesMade ??= new Intl.DisplayNames(['en'], { type: 'region' })).of(code),

@@ -35,8 +35,8 @@ export function browserPlatform(printer: PdfPrinter = new ChromiumPrinter()): Pl
 }
 
 /**
- * Every Entities query but the plain first page needs the in-memory entity index (about 1.5 s to build
- * at 100,000 entities, in a worker). The first query starts the build, after answering when it is the
+ * Every Entities query but the plain first page needs the in-memory entity index (built in a worker,
+ * which takes a while on a large store). The first query starts the build, after answering when it is the
  * plain first page (which SQLite answers alone, faster without the build competing for the two cores).
  * Should no query come soon (another view opened first), the build starts anyway, and with it the
  * store's background integrity check, which is held back the same way.

@@ -48,10 +48,11 @@ function runWhenQuiet(store: Store, steps: (() => void)[]): void {
  * After the first view (or soon after start, should none be asked for), and again whenever the plain
  * first page was answered without a current index (after an import): the entity index is built in its
  * worker. Once per store, besides: pinyin-pro loads meanwhile (the first search explains its matches
- * with it: 0.1–0.2 s to load); once the index is there and the host quiet, the integrity check starts
+ * with it); once the index is there and the host quiet, the integrity check starts
  * in its own worker (writes wait for it), the unfiltered facet counts are kept in the store for the
  * next start's first view (see keepPlainFacets), then the hits of every one-letter search are kept with
- * the index (30–40 ms each at 100,000 entities; usually sent by the index worker already).
+ * the index (each reads tens of thousands of entries on a large store; usually the index worker has
+ * sent them already).
  *
  * As soon as the index arrives, before the searches that waited for it are answered, one search is run
  * and its answer dropped (see warmSearch): a reviewer typing while the index was built would otherwise
@@ -89,8 +90,8 @@ export function prepareInBackground(store: Store): void {
  * A search and a filter whose answers are dropped, compiling the code every query runs: a word read
  * from the full-text index (the index worker sends only the one-letter words' hits, so this thread has
  * not read any yet), a second word ANDed with it, the counts, the page and why each row matched; then a
- * set filter on the commonest country. Without them, at 100,000 entities, the first two-letter search
- * took the host 30–40 ms instead of 2–5 ms, and the first filter 60 ms instead of 20.
+ * set filter on the commonest country. Without them the reviewer's first two-letter search and first
+ * filter wait for those reads and compilations (docs/performance.md).
  */
 function warmSearch(store: Store): void {
   try {

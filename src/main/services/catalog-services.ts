@@ -72,8 +72,7 @@ async function answerEntityQuery(store: Store, query: EntityQuery): Promise<Enti
 /**
  * Runs, once and for nothing, what a window asks first (the renderer's early-first-page.ts: the plain
  * first page, the kept views, the app's information): each call's first input check compiles its
- * validator, and the store's first read of the first page brings its pages from disk (together 20–40 ms
- * at 100,000 entities). Called as the host comes up, while the page is still loading its script,
+ * validator, and the store's first read of the first page brings its pages from disk. Called as the host comes up, while the page is still loading its script,
  * rather than when the page's requests arrive and the page and the host share the two cores.
  */
 export function warmFirstView(store: Store): void {

@@ -9,8 +9,7 @@ type Db = Database.Database
 
 /**
  * The Entities table's first view, when nothing narrows or reorders it, straight from SQLite. At start
- * the entity index is still being built (about 1.5 s at 100,000 entities, on a core shared with the
- * page loading), and the first view should not wait for it: unfiltered, the facet counts are plain
+ * the entity index may still be being built (on a core shared with the page loading), and the first view should not wait for it: unfiltered, the facet counts are plain
  * GROUP BYs and the first page is an ORDER BY ... LIMIT. The answer is the index's exactly (same
  * order, counts, labels and facet order; a test compares the two), so later pages from the index
  * continue this one.
@@ -110,7 +109,7 @@ function keptPlainFacets(db: Db, total: number): Facets | null {
 
 /**
  * Keeps the unfiltered facet counts in the store, for the first view of the next start: counted there,
- * four GROUP BYs over 100,000 entities read from a cold cache took 0.15–0.6 s of it. Every write of
+ * a GROUP BY per facet over a cold cache would be much of its wait. Every write of
  * records calls this in its transaction, and a long-running host once quiet (for a store written
  * before); it writes only when the records have changed since.
  */

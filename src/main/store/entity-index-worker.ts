@@ -1,8 +1,7 @@
 /**
  * Worker thread: reads the entity index from the store through its own read-only connection and posts
  * it back (typed arrays, strings and maps survive the structured clone), with the hits of every
- * one-letter search: each reads tens of thousands of full-text entries (20-40 ms at 100,000 entities),
- * and a reviewer's first searches, typed while the index is new, need them (a second word's first
+ * one-letter search: each reads tens of thousands of full-text entries on a large store, and a reviewer's first searches, typed while the index is new, need them (a second word's first
  * letter, "Urumqi H"). See prepareEntityIndex.
  */
 import Database from 'better-sqlite3'

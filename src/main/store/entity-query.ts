@@ -61,7 +61,7 @@ export const ONE_LETTER_SEARCHES = [...'abcdefghijklmnopqrstuvwxyz']
  * searchable was typed). Each term's hits are found on their own and kept with the index they were
  * found for (index.termHits: a new index, after any write, starts with only the one-letter searches'):
  * typing "Urumqi H" then costs only the new "h", itself kept, where asking the full-text index for both
- * at once read every entry with a word starting with h, 40 ms at 100,000 entities. Callers must not
+ * at once read every entry with a word starting with h. Callers must not
  * change the array.
  */
 function wordHits(db: Db, index: EntityIndex, terms: string[]): Uint8Array {

@@ -17,11 +17,11 @@ const STALLED_MS = 10_000
 
 /**
  * The index texts of the entities a bulk write adds. Most of an entity's indexing time is deriving its
- * pinyin and trigram text (pinyin-pro alone: a second per 100,000 entities), and none of it needs the
+ * pinyin and trigram text (pinyin-pro is slow), and none of it needs the
  * database: past OFF_THREAD_FROM entities, a worker thread (out/main/entity-texts-worker.js) derives
  * them on the other core while this thread writes the records, and the deferred index writes take them
- * in order. The answers wait as one short string per batch (whole texts as objects took 100 MB at
- * 100,000 entities). Without the build (the tests), or should the worker fail, they are derived here.
+ * in order. The answers wait as one short string per batch (whole texts as objects held much more
+ * memory). Without the build (the tests), or should the worker fail, they are derived here.
  */
 export class EntityTexts {
   private requests = 0
@@ -92,7 +92,7 @@ class OffThreadTexts {
     const worker = new Worker(script, {
       workerData: { port: port2, signal },
       transferList: [port2],
-      // A small young generation: its garbage (pinyin-pro makes much) is collected sooner, 25 MB less peak.
+      // A small young generation: its garbage (pinyin-pro makes much) is collected sooner, lowering the peak.
       resourceLimits: { maxYoungGenerationSizeMb: 4 },
     })
     worker.unref()

@@ -34,7 +34,7 @@ export interface OpenStoreOptions {
    * When SQLite's integrity check of an existing file runs. "before-open" (the default, for commands
    * that open the store to change it): the store is not opened unless the check passes. "in-background"
    * (the app's long-running hosts): the check runs in a worker thread while the first view is read
-   * (it reads the whole file: 1.2 s at 100,000 entities), and `integrity` says how it went; writes wait
+   * (it reads the whole file), and `integrity` says how it went; writes wait
    * for it (see guardWrites). It starts when `checkIntegrity` is called (the hosts do once the index
    * is built and they are quiet), or by itself ten seconds after opening. A store that needs migrating is always checked before it is opened.
    */

@@ -43,7 +43,7 @@ function jsonOf(prefix: 'OLD', columns: string[]): string {
  * Rows the import adds need no journal entry: each table's highest rowid before the import is kept as
  * its watermark, and undo deletes every row above it in one statement. Only rows that existed before
  * (at or under the watermark) are journaled when changed, deleted, or — a rowid SQLite reused after a
- * delete — inserted. A 100,000-entity import adds about a million rows; journaling each took 3 s.
+ * delete — inserted. A large import adds millions of rows, and journaling each one would slow it down.
  */
 export function startJournal(db: Db, importId: number): void {
   if (!Number.isSafeInteger(importId)) throw new Error('import ids are integers')

@@ -175,8 +175,8 @@ export function ranksOf(keys: (string | null)[]): Int32Array {
 }
 
 /**
- * ranksOf for keys already in ascending order (the names, in the order just sorted): one pass, where
- * ranksOf's set, sort and map of 100,000 names took 0.2 s of the index build.
+ * ranksOf for keys already in ascending order (the names, in the order just sorted): one pass instead
+ * of ranksOf's set, sort and map over every name.
  */
 function ranksOfSorted(keys: string[]): Int32Array {
   const ranks = new Int32Array(keys.length)

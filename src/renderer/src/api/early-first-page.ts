@@ -3,8 +3,8 @@
  * electron.vite.config.ts), and imported first by main.tsx (in development, the only way it runs): what
  * the first view needs is asked for as soon as this small script arrives, and the host answers while
  * the app's script is still arriving and being compiled. The Entities table's plain first page, the
- * view most starts open on (about 0.2–0.3 s earlier at 100,000 entities); its kept state (the table is drawn only once that is known: 0.1–0.3 s earlier, the request
- * otherwise leaving after React's first render); the app's information for its header. A kept view with
+ * view most starts open on; its kept state (the table is drawn only once that is known, and the request
+ * would otherwise leave after React's first render); the app's information for its header. A kept view with
  * a search, filter or sort asks for its own page; the plain one then goes unused.
  */
 import { entityPageInput, PLAIN_ENTITY_QUERY } from '../entities/entity-page-input'

@@ -2,7 +2,7 @@ import type { ApiInput } from '../../../shared/contract'
 import type { EntityFilters, EntitySortColumn } from '../../../shared/entity-query'
 
 // About four screens of rows: enough to scroll on while the next page loads, few enough that a keystroke's
-// page is read and explained (why each row matched) quickly: 100 took the host 30-60 ms at 100,000 entities.
+// page is read and explained (why each row matched) quickly (docs/performance.md).
 export const PAGE_SIZE = 50
 
 export interface EntityQueryState {
