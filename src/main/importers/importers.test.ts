@@ -15,18 +15,11 @@ import { normaliseName, originalScriptName, slugOf } from './names'
 import { detectFormat, readSource } from './read-source'
 import { entityTypeOf } from './plan-import'
 import { pendingFromSource } from './source-update'
+import { CSL_HEADER, cslRow } from '../test-support/csl-rows'
 
 const tempDir = useTempDir()
 const fixture = (name: string) => fs.readFileSync(path.join(import.meta.dirname, 'fixtures', name))
 
-const CSL_HEADER =
-  '"_id","source","entity_number","type","programs","name","title","addresses","federal_register_notice","start_date","end_date","standard_order","license_requirement","license_policy","call_sign","vessel_type","gross_tonnage","gross_registered_tonnage","vessel_flag","vessel_owner","remarks","source_list_url","alt_names","citizenships","dates_of_birth","nationalities","places_of_birth","source_information_url","ids"'
-
-/** One CSL CSV row in the documented column order; unnamed columns are empty. */
-function cslRow(values: Partial<Record<string, string>>): string {
-  const columns = CSL_HEADER.split(',').map((c) => c.replace(/"/g, ''))
-  return columns.map((column) => `"${(values[column] ?? '').replace(/"/g, '""')}"`).join(',')
-}
 const EL = 'Entity List (EL) - Bureau of Industry and Security'
 const csl = (...rows: string[]) => Buffer.from([CSL_HEADER, ...rows].join('\n'))
 /** A CSL file of Entity List entries with these names, read as the importer reads it. */

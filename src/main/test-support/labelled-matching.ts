@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { pendingFromSource } from '../importers/source-update'
+import { CSL_HEADER, cslRow } from './csl-rows'
 
 /**
  * A labelled matching set: pairs of listed parties that must be merged (the same party) and pairs that
@@ -12,12 +13,6 @@ import { pendingFromSource } from '../importers/source-update'
 const ftmLine = (id: string, schema: string, properties: Record<string, string[]>, extra: object = {}) =>
   JSON.stringify({ id, schema, caption: properties.name?.[0] ?? id, properties, target: true, ...extra })
 
-const CSL_HEADER =
-  '"_id","source","entity_number","type","programs","name","title","addresses","federal_register_notice","start_date","end_date","standard_order","license_requirement","license_policy","call_sign","vessel_type","gross_tonnage","gross_registered_tonnage","vessel_flag","vessel_owner","remarks","source_list_url","alt_names","citizenships","dates_of_birth","nationalities","places_of_birth","source_information_url","ids"'
-function cslRow(values: Partial<Record<string, string>>): string {
-  const columns = CSL_HEADER.split(',').map((c) => c.replace(/"/g, ''))
-  return columns.map((column) => `"${(values[column] ?? '').replace(/"/g, '""')}"`).join(',')
-}
 const SDN = 'Specially Designated Nationals (SDN) - Treasury Department'
 
 interface Labelled {
