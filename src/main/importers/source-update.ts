@@ -46,9 +46,20 @@ export function pendingFromSource(
   const hash = createHash('sha256').update(bytes).digest('hex')
   const parsed = readSource(bytes, fileName, format, { source: options.source })
   const plan = planImport(db, parsed, hash, options.decisions)
-  const operations = OperationSpool.of(
-    plan.operations.map((operation, index) => validated(operation, index, fileName)),
-  )
+  // Validated one at a time into the spool (on disk past its threshold), each planned operation let go
+  // as it goes: the planned and the validated copies of a large list are never all in memory together.
+  const operations = new OperationSpool()
+  try {
+    const planned = plan.operations
+    for (let index = 0; index < planned.length; index++) {
+      operations.add(validated(planned[index], index, fileName))
+      delete planned[index]
+    }
+    planned.length = 0
+  } catch (error) {
+    operations.discard()
+    throw error
+  }
   const confirmations = [
     `${fileName} is not signed: nothing proves who published it or that it is unchanged. Import it as an unsigned ${SOURCE_FORMAT_NAMES[format]}?`,
   ]
