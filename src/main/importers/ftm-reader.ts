@@ -59,8 +59,12 @@ function referentsOf(entity: FtmEntity): string[] {
  * The list a Sanction puts a party on, in our words: its authority and country ("Office of Foreign
  * Assets Control (US)"), or the CSL's name for a list the CSL also publishes ("US BIS Entity List").
  */
+/** Authorities some sources name by acronym and others in full: one list either way. */
+const AUTHORITY_FULL_NAMES: Record<string, string> = { OFAC: 'Office of Foreign Assets Control' }
+
 function sanctionList(sanction: FtmEntity): string {
-  const authority = values(sanction, 'authority')[0]?.trim()
+  const named = values(sanction, 'authority')[0]?.trim()
+  const authority = named ? (AUTHORITY_FULL_NAMES[named] ?? named) : named
   const country = values(sanction, 'country')[0]?.toUpperCase()
   if (!authority) return `Sanctions of ${country ?? 'an authority not named'}`
   const known = listNameFor(authority)

@@ -91,6 +91,10 @@ describe('matching on the labelled set', () => {
         expect.arrayContaining(['US BIS Entity List', 'Office of Foreign Assets Control (US)']),
       )
       expect(lists.every((list) => !String(list).startsWith('OpenSanctions:'))).toBe(true)
+      // Sanctions naming the authority "OFAC" and "Office of Foreign Assets Control" are one list.
+      const allLists = new Set(records('round').map((r) => r.list))
+      expect(allLists).toContain('Office of Foreign Assets Control (US)')
+      expect([...allLists].filter((list) => String(list).startsWith('OFAC'))).toEqual([])
     } finally {
       store.close()
     }
