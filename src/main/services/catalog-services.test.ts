@@ -28,4 +28,16 @@ describe('warming the first view', () => {
     expect(parse).not.toHaveBeenCalled()
     vi.restoreAllMocks()
   })
+
+  it('says on stderr when the warm-up fails, and does not stop the host', () => {
+    const store = openDefaultStore(tempDir())
+    vi.spyOn(contract, 'parseApiInput').mockImplementation(() => {
+      throw new Error('a validator that does not compile')
+    })
+    const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => {})
+    expect(() => warmFirstView(store)).not.toThrow()
+    expect(warn).toHaveBeenCalledWith('Warming the first view failed: a validator that does not compile')
+    vi.restoreAllMocks()
+    store.close()
+  })
 })

@@ -72,25 +72,31 @@ async function answerEntityQuery(store: Store, query: EntityQuery): Promise<Enti
 /**
  * Runs, once and for nothing, what a window asks first (the renderer's early-first-page.ts: the plain
  * first page, the kept views, the app's information): each call's first input check compiles its
- * validator, and the store's first read of the first page brings its pages from disk. Called as the host comes up, while the page is still loading its script,
- * rather than when the page's requests arrive and the page and the host share the two cores.
+ * validator, and the store's first read of the first page brings its pages from disk. Called as the
+ * host comes up, while the page is still loading its script, rather than when the page's requests
+ * arrive and the page and the host share the two cores. Only a head start: should it fail, the host
+ * says so on stderr and goes on (the page's own requests then meet the problem and report it).
  */
 export function warmFirstView(store: Store): void {
   // A short-lived command may have closed the store before this turn came: nothing to warm then.
   if (!store.db.open) return
-  const query = parseApiInput('queryEntities', {
-    search: '',
-    filters: {},
-    sort: [],
-    offset: 0,
-    limit: 50,
-    facets: true,
-  })
-  plainFirstPage(store.db, query)
-  parseApiInput('loadViews', { table: 'entities' })
-  loadViews(store.db, 'entities')
-  parseApiInput('appInfo', {})
-  appInfo(store)
+  try {
+    const query = parseApiInput('queryEntities', {
+      search: '',
+      filters: {},
+      sort: [],
+      offset: 0,
+      limit: 50,
+      facets: true,
+    })
+    plainFirstPage(store.db, query)
+    parseApiInput('loadViews', { table: 'entities' })
+    loadViews(store.db, 'entities')
+    parseApiInput('appInfo', {})
+    appInfo(store)
+  } catch (error) {
+    process.emitWarning(`Warming the first view failed: ${(error as Error).message}`)
+  }
 }
 
 export function getEntity(store: Store, id: string): EntityDetail | null {
