@@ -1,8 +1,10 @@
 import { test, expect } from '@playwright/test'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { cli, publishBundle, spawnCli } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-crash-')
 
 /** A bundle big enough that applying it takes a while: many new entities with aliases. */
 function largeOperations(count: number): unknown[] {
@@ -32,7 +34,7 @@ function largeOperations(count: number): unknown[] {
 
 test('a process killed while applying leaves the store exactly as it was', async () => {
   test.setTimeout(120_000)
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-crash-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   const { bundle, publicKey } = publishBundle(
     dir,
@@ -58,5 +60,4 @@ test('a process killed while applying leaves the store exactly as it was', async
   // The interrupted bundle imports cleanly afterwards.
   cli(db, 'import', bundle, '--yes')
   expect(JSON.parse(cli(db, '--json', 'stats')).entities).toBe(JSON.parse(before).entities + 30_000)
-  fs.rmSync(dir, { recursive: true, force: true })
 })

@@ -1,12 +1,13 @@
 import { expect, test } from '@playwright/test'
 import { execFileSync } from 'node:child_process'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { cli } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-corrections-')
 
 test('a briefing of 85 FR 34495 carries the rule’s corrected title and FR Doc number', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-corrections-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   const out = path.join(dir, 'june.pdf')
   cli(db, 'export-pdf', '--out', out, '--round', 'el-2020-06-85fr34495')
@@ -23,7 +24,7 @@ test('a briefing of 85 FR 34495 carries the rule’s corrected title and FR Doc 
 })
 
 test('a briefing prints names from another list as reported, with their origin', () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-corrections-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   const out = path.join(dir, 'october.pdf')
   cli(db, 'export-pdf', '--out', out, '--entity', 'megvii')

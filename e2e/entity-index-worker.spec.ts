@@ -1,9 +1,10 @@
 import { expect, test } from '@playwright/test'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { cli } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-index-')
 
 /**
  * The built app builds the Entities table's index in a worker thread (out/main/entity-index-worker.js);
@@ -11,7 +12,7 @@ import { cli } from './cli'
  * the worker itself runs on a real store and sends back the whole index.
  */
 test('the entity index worker of the built app reads a store and sends the index back', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-index-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   const entities = JSON.parse(cli(db, '--json', 'stats')) as { entities: number }
   const worker = new Worker(path.resolve('out/main/entity-index-worker.js'), {

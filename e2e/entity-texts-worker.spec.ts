@@ -1,10 +1,11 @@
 import { expect, test } from '@playwright/test'
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { MessageChannel, receiveMessageOnPort, Worker } from 'node:worker_threads'
 import { decodeDerivedNames, deriveNames, type EntityNames } from '../src/main/store/index-texts'
 import { cli, publishBundle } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-bulk-index-')
 
 /** Chinese names that differ entity by entity (digits spelled with characters), so pinyin tells them apart. */
 const DIGITS = '零一二三四五六七八九'
@@ -47,7 +48,7 @@ test('the entity texts worker of the built app derives what the import would', a
 
 test('entities imported in bulk are found by pinyin, Chinese substring and a misspelt name', () => {
   test.setTimeout(120_000)
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-bulk-index-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   const operations: unknown[] = [
     {
@@ -85,5 +86,4 @@ test('entities imported in bulk are found by pinyin, Chinese substring and a mis
   expect(ids('zhongxinglinghao')).toEqual(['bulk-0'])
   // A misspelt name, through the trigram index.
   expect(ids('--min-score', '85', 'Qingdao Marvelus Shipbuildng')).toContain('bulk-2999')
-  fs.rmSync(dir, { recursive: true, force: true })
 })

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { execFileSync, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { processesMentioning } from '../src/main/test-support/processes'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-print-')
 
 /**
  * The built command line prints from a worker thread (out/main/print-worker.js) started before the rest
@@ -12,7 +14,7 @@ import { processesMentioning } from '../src/main/test-support/processes'
  * its name and message across the thread, and no Chromium or temporary profile outlives the command.
  */
 function exportPdf(args: string[], env: NodeJS.ProcessEnv = {}, tmpLength = 0) {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-print-'))
+  const dir = newTempDir()
   // Playwright keeps Chromium's profile under the temporary folder: a folder of the command's own
   // shows whether anything is left behind. Its name is padded when a test needs a path that long.
   const tmp = path.join(dir, 'tmp'.padEnd(Math.max(3, tmpLength - dir.length - 1), '-'))

@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import { cli, SAMPLE_OPERATIONS } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-read-only-')
 
 /**
  * Root may write any file, so as root the command runs without the capabilities that let it
@@ -25,7 +27,7 @@ function runWithoutOverride(args: string[]) {
 
 /** A store made by the built CLI in a folder of its own, as a user's would be. */
 function newStore() {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-read-only-'))
+  const dir = newTempDir()
   const storeDir = path.join(dir, 'store')
   fs.mkdirSync(storeDir)
   const db = path.join(storeDir, 'store.sqlite')

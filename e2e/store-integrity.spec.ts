@@ -1,9 +1,11 @@
 import { expect, test } from '@playwright/test'
 import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
 import readline from 'node:readline'
 import { cli, spawnCli } from './cli'
+import { useTempDirs } from './temp-dirs'
+
+const newTempDir = useTempDirs('sanctions-briefing-integrity-')
 
 /** Scribbles over the cell pointers of a store's last page: its schema still reads, its data does not. */
 function damageLastPage(db: string): Buffer {
@@ -21,7 +23,7 @@ function damageLastPage(db: string): Buffer {
  * calls, and leaves the file as it was.
  */
 test('serve checks the store in the background, reports damage and changes nothing', async () => {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-briefing-integrity-'))
+  const dir = newTempDir()
   const db = path.join(dir, 'store.sqlite')
   cli(db, 'stats')
   const bytes = damageLastPage(db)

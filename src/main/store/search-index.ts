@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
-import { countMatchedTerms, ftsQueryFor, queryTerms } from './search-text'
+import { countMatchedTerms, ftsQueryFor, queryTerms, termsMatchedBy, type QueryTerm } from './search-text'
 import { foldName, fuzzyEntityMatches, hasTrigramIndex, nameSimilarity, readEntityNames } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
 import { EntityTexts } from './entity-texts'
@@ -11,10 +11,18 @@ import { flushRowBatches } from './row-batches'
 type Db = Database.Database
 
 /**
- * One full-text row per record, one column per kind of text (name, original, aliases, speaker, quote).
- * bm25 weights rank a hit on the primary name above one in an alias, and both above one in a quote.
+ * One full-text row per record, one column per kind of text, most telling first. A hit ranks by the
+ * first of these steps whose columns hold every term: a hit on the primary name comes before one in an
+ * alias, both before one in a quote. bm25 is not used: it counts, on every query, every row holding each
+ * term, which a common prefix makes slow on a large store (docs/performance.md).
  */
-const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
+const FIELD_STEPS: { columns: string; fields: FieldLabel[] }[] = [
+  { columns: 'name', fields: ['name'] },
+  { columns: 'name original', fields: ['original-script name'] },
+  { columns: 'name original aliases', fields: ['alias', 'pinyin'] },
+  { columns: 'name original aliases speaker', fields: ['speaker'] },
+  { columns: 'name original aliases speaker quote', fields: ['quote'] },
+]
 
 /** What a search hit says matched. */
 type FieldLabel = 'name' | 'original-script name' | 'alias' | 'pinyin' | 'speaker' | 'quote'
@@ -203,7 +211,48 @@ export function rebuildSearchIndex(db: Db): void {
 interface IndexRow {
   kind: SearchRecordKind
   record_id: string
-  rank: number
+}
+
+const MATCHING_ROWS = `SELECT search_index.rowid AS id, e.kind, e.record_id
+  FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+  WHERE search_index MATCH ? LIMIT ?`
+
+/**
+ * Up to `wanted` matching rows. When more match, those matching in the more telling columns are
+ * taken first, step by step; each step stops as soon as it has enough rows.
+ */
+function matchingRows(db: Db, match: string, wanted: number): IndexRow[] {
+  const all = statement(db, MATCHING_ROWS).all(match, wanted) as (IndexRow & { id: number })[]
+  if (all.length < wanted) return all
+  const rows: IndexRow[] = []
+  const seen = new Set<number>()
+  const take = (found: (IndexRow & { id: number })[]) => {
+    for (const row of found) {
+      if (rows.length >= wanted) return
+      if (seen.has(row.id)) continue
+      seen.add(row.id)
+      rows.push(row)
+    }
+  }
+  for (const { columns } of FIELD_STEPS.slice(0, -1)) {
+    if (rows.length >= wanted) break
+    // A step's rows include the earlier steps' rows: it asks for as many more as those.
+    take(statement(db, MATCHING_ROWS).all(`{${columns}} : (${match})`, wanted + seen.size) as typeof all)
+  }
+  take(all)
+  return rows
+}
+
+/** The first step whose fields' texts hold every term between them. */
+function fieldStep(texts: Candidate[], terms: QueryTerm[]): number {
+  const matched = new Set<QueryTerm>()
+  for (let step = 0; step < FIELD_STEPS.length; step++) {
+    for (const text of texts)
+      if (FIELD_STEPS[step].fields.includes(text.field))
+        for (const term of termsMatchedBy(text.match ?? text.text, terms)) matched.add(term)
+    if (matched.size === terms.length) return step
+  }
+  return FIELD_STEPS.length
 }
 
 interface Candidate {
@@ -261,12 +310,7 @@ function candidatesFor(
 export function searchIndex(db: Db, query: string, limit: number, minScore = 100): SearchHit[] {
   const match = ftsQueryFor(query)
   if (!match) return []
-  const rows = statement(
-    db,
-    `SELECT e.kind, e.record_id, bm25(search_index, ${BM25_WEIGHTS}) AS rank
-     FROM search_index JOIN search_entries e ON e.id = search_index.rowid
-     WHERE search_index MATCH ? ORDER BY rank LIMIT ?`,
-  ).all(match, Math.max(limit * 4, 100)) as IndexRow[]
+  const rows = matchingRows(db, match, Math.max(limit * 4, 100))
 
   const terms = queryTerms(query)
   const folded = foldName(query)
@@ -299,12 +343,14 @@ export function searchIndex(db: Db, query: string, limit: number, minScore = 100
       score: exact ? 100 : similarity,
       method: 'words',
     }
-    return { hit, exact, rank: row.rank }
+    return { hit, exact, step: fieldStep(texts, terms) }
   })
   hits.sort((a, b) => {
     if (a.hit.kind !== b.hit.kind) return a.hit.kind === 'entity' ? -1 : 1
     if (a.exact !== b.exact) return a.exact ? -1 : 1
-    return a.rank - b.rank
+    if (a.step !== b.step) return a.step - b.step
+    // The shorter text holds less besides the query: "Hikvision" before "Hikvision Digital Technology".
+    return a.hit.matchedText.length - b.hit.matchedText.length
   })
   const found = new Set(hits.map(({ hit }) => `${hit.kind}:${hit.id}`))
   const fuzzy: SearchHit[] =

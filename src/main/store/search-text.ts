@@ -105,8 +105,12 @@ function termMatches(tokens: string[], term: QueryTerm): boolean {
   })
 }
 
-/** How many of the terms one text matches, by the same rules as the index (to say why a row matched). */
-export function countMatchedTerms(text: string, terms: QueryTerm[]): number {
+/** The terms one text matches, by the same rules as the index (to say why and how well a row matched). */
+export function termsMatchedBy(text: string, terms: QueryTerm[]): QueryTerm[] {
   const tokens = tokensOf(text)
-  return terms.filter((term) => termMatches(tokens, term)).length
+  return terms.filter((term) => termMatches(tokens, term))
+}
+
+export function countMatchedTerms(text: string, terms: QueryTerm[]): number {
+  return termsMatchedBy(text, terms).length
 }
