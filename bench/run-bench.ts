@@ -13,6 +13,7 @@ import { generateData } from './generate-data'
 import { benchQueries, measureBaselines, measureStore, type Measurement } from './store-bench'
 import { benchBrowser, builtCliPath, type BrowserBench } from './browser-bench'
 import type { Store } from '../src/main/store/open-store'
+import { limitHeapGrowth } from '../src/main/heap-policy'
 
 export const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 const DEFAULT_SIZES = ['1k', '10k', '100k']
@@ -427,6 +428,8 @@ function formatSize(r: SizeResult): string {
 }
 
 async function main(argv: string[]): Promise<void> {
+  // As the app's processes run: every phase and child is this program.
+  limitHeapGrowth()
   if (argv[0] === '--child') {
     const args: Record<string, string> = {}
     for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1]

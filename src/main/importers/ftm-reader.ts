@@ -31,6 +31,37 @@ function isFtmEntity(value: unknown): value is FtmEntity {
   )
 }
 
+const SANCTION_PROPERTIES = [
+  'authority',
+  'country',
+  'listingDate',
+  'startDate',
+  'endDate',
+  'program',
+  'programId',
+  'sourceUrl',
+]
+
+/**
+ * The entity with only what the mapping reads: a 100,000-party file keeps every party and Sanction
+ * until all lines are read, and their other properties (descriptions, topics, URLs) would double that.
+ */
+function keptPart(entity: FtmEntity, properties: readonly string[]): FtmEntity {
+  const kept: Record<string, unknown> = {}
+  for (const property of properties)
+    if (entity.properties[property] !== undefined) kept[property] = entity.properties[property]
+  return {
+    id: entity.id,
+    schema: entity.schema,
+    caption: entity.caption,
+    properties: kept,
+    datasets: entity.datasets,
+    referents: entity.referents,
+    target: entity.target,
+    first_seen: entity.first_seen,
+  }
+}
+
 const values = (entity: FtmEntity, property: string): string[] => {
   const value = entity.properties[property]
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []
@@ -48,6 +79,24 @@ const IDENTIFIER_PROPERTIES: Record<string, string> = {
   swiftBic: 'bic',
   passportNumber: 'passport',
 }
+
+/** The properties the mapping below reads; a line's others are dropped as it is read. */
+const PARTY_PROPERTIES = [
+  'name',
+  'alias',
+  'previousName',
+  'weakAlias',
+  'country',
+  'nationality',
+  'jurisdiction',
+  'notes',
+  'addressEntity',
+  'address',
+  'birthDate',
+  'createdAt',
+  'sourceUrl',
+  ...Object.keys(IDENTIFIER_PROPERTIES),
+]
 
 function referentsOf(entity: FtmEntity): string[] {
   return Array.isArray(entity.referents)
@@ -118,10 +167,14 @@ export function readFtm(lines: Iterable<string>, fileName: string): ParsedSource
       const full = values(parsed, 'full')[0] ?? parsed.caption
       if (full) addresses.set(parsed.id, full)
     } else if (parsed.schema === 'Sanction') {
-      for (const party of values(parsed, 'entity'))
-        sanctions.set(party, [...(sanctions.get(party) ?? []), parsed])
+      const sanction = keptPart(parsed, SANCTION_PROPERTIES)
+      for (const party of values(parsed, 'entity')) {
+        const known = sanctions.get(party)
+        if (known) known.push(sanction)
+        else sanctions.set(party, [sanction])
+      }
     } else if (PARTY_SCHEMAS.has(parsed.schema)) {
-      parties.push({ entity: parsed, line: lineNumber })
+      parties.push({ entity: keptPart(parsed, PARTY_PROPERTIES), line: lineNumber })
     } else {
       skipped.set(parsed.schema, (skipped.get(parsed.schema) ?? 0) + 1)
     }
