@@ -79,4 +79,23 @@ describe('search ranking', () => {
       store.close()
     }
   })
+
+  it('puts the name answering a repeated word first, among more matches than it ranks', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      applyTestOperations(store, [
+        {
+          op: 'upsert',
+          type: 'source',
+          record: { id: 'rank-src', publication: 'Test', reliability: 'primary' },
+        },
+        ...Array.from({ length: 150 }, (_, i) => entity(`rank-${i}`, `Jiuzhou Trading ${i}`)),
+        // Written last: the store's own order would leave it out of the first hundred matches.
+        entity('rank-repeated', 'Jiuzhou Jiuzhou Jiuzhou Trading'),
+      ])
+      expect(searchIndex(store.db, 'jiuzhou jiuzhou jiuzhou', 5)[0].id).toBe('rank-repeated')
+    } finally {
+      store.close()
+    }
+  })
 })

@@ -1,6 +1,13 @@
 import type Database from 'better-sqlite3'
 import type { SearchHit, SearchRecordKind } from '../../shared/domain'
-import { countMatchedTerms, ftsQueryFor, queryTerms, termsMatchedBy, type QueryTerm } from './search-text'
+import {
+  countMatchedTerms,
+  ftsQueryFor,
+  queryTerms,
+  termCoverage,
+  termsMatchedBy,
+  type QueryTerm,
+} from './search-text'
 import { foldName, fuzzyEntityMatches, hasTrigramIndex, nameSimilarity, readEntityNames } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
 import { EntityTexts } from './entity-texts'
@@ -13,8 +20,7 @@ type Db = Database.Database
 /**
  * One full-text row per record, one column per kind of text, most telling first. A hit ranks by the
  * first of these steps whose columns hold every term: a hit on the primary name comes before one in an
- * alias, both before one in a quote. bm25 is not used: it counts, on every query, every row holding each
- * term, which a common prefix makes slow on a large store (docs/performance.md).
+ * alias, both before one in a quote.
  */
 const FIELD_STEPS: { columns: string; fields: FieldLabel[] }[] = [
   { columns: 'name', fields: ['name'] },
@@ -217,13 +223,31 @@ const MATCHING_ROWS = `SELECT search_index.rowid AS id, e.kind, e.record_id
   FROM search_index JOIN search_entries e ON e.id = search_index.rowid
   WHERE search_index MATCH ? LIMIT ?`
 
+/** Up to this many matches, bm25 picks which to rank: its cost grows with the matches. */
+const BM25_MATCHES = 2_000
+const BM25_WEIGHTS = '10.0, 8.0, 5.0, 2.0, 1.0'
+
 /**
- * Up to `wanted` matching rows. When more match, those matching in the more telling columns are
- * taken first, step by step; each step stops as soon as it has enough rows.
+ * Up to `wanted` matching rows, to be ranked by the caller. When more match a query of several words,
+ * bm25 (which weighs rare words above common ones, and counts repeated ones) picks them if there are
+ * not too many; past that, and for one word, those matching in the more telling columns are taken
+ * first, step by step, each step stopping as soon as it has enough rows.
  */
-function matchingRows(db: Db, match: string, wanted: number): IndexRow[] {
+function matchingRows(db: Db, match: string, words: number, wanted: number): IndexRow[] {
   const all = statement(db, MATCHING_ROWS).all(match, wanted) as (IndexRow & { id: number })[]
   if (all.length < wanted) return all
+  const matches =
+    words < 2
+      ? BM25_MATCHES
+      : (statement(db, 'SELECT count(*) FROM (SELECT 1 FROM search_index WHERE search_index MATCH ? LIMIT ?)')
+          .pluck()
+          .get(match, BM25_MATCHES) as number)
+  if (matches < BM25_MATCHES)
+    return statement(
+      db,
+      `SELECT e.kind, e.record_id FROM search_index JOIN search_entries e ON e.id = search_index.rowid
+       WHERE search_index MATCH ? ORDER BY bm25(search_index, ${BM25_WEIGHTS}) LIMIT ?`,
+    ).all(match, wanted) as IndexRow[]
   const rows: IndexRow[] = []
   const seen = new Set<number>()
   const take = (found: (IndexRow & { id: number })[]) => {
@@ -310,9 +334,8 @@ function candidatesFor(
 export function searchIndex(db: Db, query: string, limit: number, minScore = 100): SearchHit[] {
   const match = ftsQueryFor(query)
   if (!match) return []
-  const rows = matchingRows(db, match, Math.max(limit * 4, 100))
-
   const terms = queryTerms(query)
+  const rows = matchingRows(db, match, terms.length, Math.max(limit * 4, 100))
   const folded = foldName(query)
   const hits = rows.map((row) => {
     const { name, originalName, texts } = candidatesFor(db, row)
@@ -343,14 +366,24 @@ export function searchIndex(db: Db, query: string, limit: number, minScore = 100
       score: exact ? 100 : similarity,
       method: 'words',
     }
-    return { hit, exact, step: fieldStep(texts, terms) }
+    return {
+      hit,
+      exact,
+      step: fieldStep(texts, terms),
+      coverage: termCoverage(best.match ?? best.text, terms),
+    }
   })
   hits.sort((a, b) => {
     if (a.hit.kind !== b.hit.kind) return a.hit.kind === 'entity' ? -1 : 1
     if (a.exact !== b.exact) return a.exact ? -1 : 1
     if (a.step !== b.step) return a.step - b.step
-    // The shorter text holds less besides the query: "Hikvision" before "Hikvision Digital Technology".
-    return a.hit.matchedText.length - b.hit.matchedText.length
+    // Then the text answering more of the typed words ("jiu jiu jiu" three times), and holding fewer
+    // words besides: "Hikvision" before "Hikvision Digital Technology".
+    return (
+      b.coverage.matched - a.coverage.matched ||
+      a.coverage.unmatched - b.coverage.unmatched ||
+      a.hit.matchedText.length - b.hit.matchedText.length
+    )
   })
   const found = new Set(hits.map(({ hit }) => `${hit.kind}:${hit.id}`))
   const fuzzy: SearchHit[] =

@@ -114,3 +114,34 @@ export function termsMatchedBy(text: string, terms: QueryTerm[]): QueryTerm[] {
 export function countMatchedTerms(text: string, terms: QueryTerm[]): number {
   return termsMatchedBy(text, terms).length
 }
+
+/**
+ * How closely a text answers the query: how many of the typed terms it matches when each of its words
+ * may answer one term only ("jiu jiu jiu" needs three), and how many of its words answer none.
+ */
+export function termCoverage(text: string, terms: QueryTerm[]): { matched: number; unmatched: number } {
+  const tokens = tokensOf(text)
+  const used = new Uint8Array(tokens.length)
+  let matched = 0
+  let usedCount = 0
+  for (const term of terms) {
+    const phrases =
+      term.kind === 'prefix'
+        ? [[foldToken(term.token)]]
+        : term.variants.map((variant) => variant.map(foldToken))
+    search: for (const phrase of phrases)
+      for (let i = 0; i + phrase.length <= tokens.length; i++) {
+        const fits = phrase.every(
+          (part, j) =>
+            used[i + j] === 0 &&
+            (term.kind === 'prefix' ? tokens[i + j].startsWith(part) : tokens[i + j] === part),
+        )
+        if (!fits) continue
+        used.fill(1, i, i + phrase.length)
+        usedCount += phrase.length
+        matched++
+        break search
+      }
+  }
+  return { matched, unmatched: tokens.length - usedCount }
+}
