@@ -16,7 +16,7 @@ const NEAR_END_ROWS = 20
 export const MIN_COLUMN_WIDTH = 60
 export const MAX_COLUMN_WIDTH = 1200
 
-interface ReviewGridProps<Row extends RowData> {
+export interface ReviewGridProps<Row extends RowData> {
   /** The table's accessible name: "Entities", "Rounds", "Reactions". */
   label: string
   table: ReactTable<ReviewFeatures, Row>

@@ -1,9 +1,4 @@
-import {
-  createColumnHelper,
-  useTable,
-  type ColumnSizingState,
-  type SortingState,
-} from '@tanstack/react-table'
+import { createColumnHelper, type ColumnSizingState, type SortingState } from '@tanstack/react-table'
 import { useCallback, useEffect, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
 import { withVisibleEscapes } from '../../../shared/text-safety'
@@ -25,18 +20,11 @@ import { EntityDetails } from '../entities/entity-details'
 import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
 import { useNavigation } from '../navigation'
 import { markRowsShown } from '../perf-marks'
-import { ActiveFilters, facetLabel, rangeLabel, type FilterChip } from '../review/active-filters'
-import { ColumnsMenu } from '../review/columns-menu'
-import { CopySelected } from '../review/copy-selected'
-import { DateRangeFilter } from '../review/date-range-filter'
-import { FacetFilter } from '../review/facet-filter'
-import { inOrder, moveColumnId, reviewFeatures } from '../review/review-features'
-import { NoMatches } from '../review/no-matches'
-import { ReviewGrid } from '../review/review-grid'
-import { SavedViews } from '../review/saved-views'
+import { reviewFeatures } from '../review/review-features'
+import { ReviewShell } from '../review/review-shell'
+import type { FilterSetters, FilterState } from '../review/filter-panel'
+import { useReviewTable } from '../review/use-review-table'
 import { SearchBox } from '../review/search-box'
-import { TextFilter } from '../review/text-filter'
-import { selectColumn } from '../review/select-column'
 import { keptStateAtStart, useKeptView } from '../review/use-kept-view'
 import { useSelection } from '../review/use-selection'
 
@@ -128,20 +116,6 @@ function matchColumn(matches: Record<string, EntityMatch>) {
   })
 }
 
-/** The columns a reviewer can hide, in table order. */
-const COLUMN_LABELS = [
-  { id: 'name', label: 'Name' },
-  { id: 'originalName', label: 'Original-script name' },
-  { id: 'aliases', label: 'Aliases' },
-  { id: 'country', label: 'Country' },
-  { id: 'type', label: 'Type' },
-  { id: 'sectors', label: 'Sectors' },
-  { id: 'rounds', label: 'Rounds' },
-  { id: 'firstAdded', label: 'First added' },
-  { id: 'latestAction', label: 'Latest action' },
-  { id: 'reactionCount', label: 'Reactions' },
-]
-
 /** The Entities table's rows are all this high (see .fixed-rows): no measuring at 100,000 rows. */
 const ROW_HEIGHT = 52
 const NO_ROWS: EntitySummary[] = []
@@ -212,9 +186,6 @@ export function EntitiesView({
     applyState,
     resume,
   )
-  const orderedLabels = inOrder(COLUMN_LABELS, columnOrder)
-  const shownLabels = orderedLabels.filter((column) => !hiddenColumns.includes(column.id))
-
   // Tells the benchmark when a query's rows (and facets) are on screen.
   useEffect(() => {
     if (page && !page.error) markRowsShown('entities', { search, filters, total: page.total })
@@ -227,77 +198,50 @@ export function EntitiesView({
   const rows = shown?.rows ?? NO_ROWS
   const matches = shown?.matches ?? NO_MATCHES
   const searching = search.trim() !== ''
-  const table = useTable({
-    features: reviewFeatures,
-    columns: [
-      selectColumn(
-        rows,
-        (row) => row.id,
-        (row) => row.primaryName,
-        selected,
-        setSelected,
-      ),
-      ...(searching ? [matchColumn(matches)] : []),
-      ...columns,
-    ],
-    data: rows,
-    getRowId: (row) => row.id,
-    manualSorting: true,
-    columnResizeMode: 'onChange',
-    defaultColumn: { minSize: 60, maxSize: 1200 },
-    state: {
-      sorting,
-      columnVisibility: Object.fromEntries(hiddenColumns.map((id) => [id, false])),
-      columnOrder: ['select', 'match', ...orderedLabels.map((column) => column.id)],
-      columnSizing: columnSizes,
-    },
-    onSortingChange: setSorting,
-    onColumnSizingChange: (updater) =>
-      setColumnSizes((previous) => {
-        const next = typeof updater === 'function' ? updater(previous) : updater
-        return Object.fromEntries(Object.entries(next).map(([id, size]) => [id, Math.round(size)]))
-      }),
+  const { table, orderedLabels, shownLabels } = useReviewTable({
+    rows,
+    columns,
+    leading: searching ? [matchColumn(matches)] : NONE,
+    rowId: (row) => row.id,
+    rowName: (row) => row.primaryName,
+    selected,
+    setSelected,
+    sorting,
+    setSorting,
+    layout: { hiddenColumns, columnOrder, columnSizes },
+    updateColumnSizes: setColumnSizes,
   })
 
   const setFacet = useCallback(
-    (facet: EntityFacet, values: string[]) => setFilters((previous) => ({ ...previous, [facet]: values })),
+    (facet: string, values: string[]) => setFilters((previous) => ({ ...previous, [facet]: values })),
     [],
   )
   const dateRange = filters.firstAdded ?? {}
-  const setDateRange = (range: { from?: string; to?: string }) =>
-    setFilters((previous) => ({ ...previous, firstAdded: range.from || range.to ? range : undefined }))
-  const chips: FilterChip[] = (Object.keys(FACET_TITLES) as EntityFacet[]).flatMap((facet) =>
-    (filters[facet] ?? []).map((value) => ({
-      key: `${facet}:${value}`,
-      label: `${FACET_TITLES[facet]}: ${facetLabel(shown?.facets?.[facet], value)}`,
-      remove: () =>
-        setFacet(
-          facet,
-          (filters[facet] ?? []).filter((v) => v !== value),
-        ),
-    })),
-  )
-  const setText = (column: EntityTextColumn, value: string) =>
-    setFilters((previous) => {
-      const text = { ...previous.text, [column]: value }
-      if (!value) delete text[column]
-      return { ...previous, text: Object.keys(text).length > 0 ? text : undefined }
-    })
-  for (const column of ENTITY_TEXT_COLUMNS) {
-    const needle = filters.text?.[column]?.trim()
-    if (needle)
-      chips.push({
-        key: `text:${column}`,
-        label: `${TEXT_TITLES[column]} contains “${needle}”`,
-        remove: () => setText(column, ''),
-      })
+  const setFilterValues: FilterSetters = {
+    setFacet,
+    setDates: (_id, range) =>
+      setFilters((previous) => ({ ...previous, firstAdded: range.from || range.to ? range : undefined })),
+    setText: (column, value) =>
+      setFilters((previous) => {
+        const text = { ...previous.text, [column]: value }
+        if (!value) delete text[column as EntityTextColumn]
+        return { ...previous, text: Object.keys(text).length > 0 ? text : undefined }
+      }),
   }
-  if (dateRange.from || dateRange.to)
-    chips.push({
-      key: 'firstAdded',
-      label: `First added: ${rangeLabel(dateRange)}`,
-      remove: () => setDateRange({}),
-    })
+  const filterState: FilterState = {
+    facets: (Object.keys(FACET_TITLES) as EntityFacet[]).map((facet) => ({
+      id: facet,
+      title: FACET_TITLES[facet],
+      values: shown?.facets?.[facet] ?? NONE,
+      selected: filters[facet] ?? NONE,
+    })),
+    texts: ENTITY_TEXT_COLUMNS.map((column) => ({
+      id: column,
+      title: TEXT_TITLES[column],
+      value: filters.text?.[column] ?? '',
+    })),
+    dates: [{ id: 'firstAdded', title: 'First added', value: dateRange }],
+  }
 
   /** Saves the whole current view (search, filters, order), not only the rows loaded so far. */
   async function exportCsv() {
@@ -311,9 +255,9 @@ export function EntitiesView({
   }
 
   return (
-    <div className="review">
-      <div className="review-main">
-        <div className="toolbar">
+    <ReviewShell
+      search={
+        <>
           <SearchBox
             value={search}
             onChange={setSearch}
@@ -333,109 +277,71 @@ export function EntitiesView({
             />
             <output>{minScore === 100 ? 'exact' : minScore}</output>
           </label>
-          <p className="status" role="status">
-            {shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
-          </p>
-          <button type="button" className="export" onClick={() => void exportCsv()}>
-            Export CSV
-          </button>
-          <button type="button" onClick={() => navigation.briefEntityView()}>
-            Brief this view
-          </button>
-          <CopySelected
-            rows={rows.filter((row) => selected.has(row.id))}
-            columns={shownLabels}
-            cellText={ENTITY_CELL_TEXT}
-          />
-          <ColumnsMenu
-            columns={orderedLabels}
-            hidden={hiddenColumns}
-            fixed="name"
-            onChange={setHiddenColumns}
-            onMove={(id, by) =>
-              setColumnOrder(
-                moveColumnId(
-                  orderedLabels.map((column) => column.id),
-                  id,
-                  by,
-                ),
-              )
-            }
-          />
-          <SavedViews saved={kept.saved} onApply={applyState} onSave={kept.save} onDelete={kept.remove} />
-        </div>
-        <ActiveFilters chips={chips} onClearAll={() => setFilters({})} />
-        {shown?.error ? (
+        </>
+      }
+      status={shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
+      onExportCsv={() => void exportCsv()}
+      actions={
+        <button type="button" onClick={() => navigation.briefEntityView()}>
+          Brief this view
+        </button>
+      }
+      selectedRows={rows.filter((row) => selected.has(row.id))}
+      cellText={ENTITY_CELL_TEXT}
+      columns={{ orderedLabels, shownLabels }}
+      nameColumn="name"
+      layout={{ hiddenColumns, columnOrder, columnSizes }}
+      setLayout={(change) => {
+        if (change.hiddenColumns) setHiddenColumns(change.hiddenColumns)
+        if (change.columnOrder) setColumnOrder(change.columnOrder)
+      }}
+      savedViews={{ saved: kept.saved, onApply: applyState }}
+      onSaveView={kept.save}
+      onDeleteView={kept.remove}
+      filters={filterState}
+      setFilters={setFilterValues}
+      onClearFilters={() => setFilters({})}
+      error={
+        shown?.error ? (
           <p className="error" role="alert">
             Could not load entities: {shown.error}
           </p>
-        ) : null}
-        {kept.restored ? (
-          <ReviewGrid
-            label="Entities"
-            table={table}
-            total={shown?.total ?? 0}
-            openId={openId}
-            onOpen={setOpenId}
-            onNearEnd={loadMore}
-            initialScrollTop={kept.restoredState?.scrollTop ?? 0}
-            onScrollTopChange={setScrollTop}
-            queryKey={shown?.key ?? ''}
-            rowHeight={ROW_HEIGHT}
-            renderDeps={[
-              rows,
-              matches,
-              searching,
-              sorting,
-              hiddenColumns,
-              columnOrder,
-              columnSizes,
-              selected,
-              shown?.total === 0,
-              chips.length > 0 || search !== '',
-            ]}
-            empty={
-              shown && shown.total === 0 ? (
-                <NoMatches
-                  noun="entities"
-                  canClear={chips.length > 0 || search !== ''}
-                  onClear={() => {
-                    setFilters({})
-                    setSearch('')
-                  }}
-                />
-              ) : null
+        ) : null
+      }
+      grid={
+        kept.restored
+          ? {
+              label: 'Entities',
+              table,
+              total: shown?.total ?? 0,
+              openId,
+              onOpen: setOpenId,
+              onNearEnd: loadMore,
+              initialScrollTop: kept.restoredState?.scrollTop ?? 0,
+              onScrollTopChange: setScrollTop,
+              queryKey: shown?.key ?? '',
+              rowHeight: ROW_HEIGHT,
+              renderDeps: [
+                rows,
+                matches,
+                searching,
+                sorting,
+                hiddenColumns,
+                columnOrder,
+                columnSizes,
+                selected,
+              ],
             }
-          />
-        ) : null}
-      </div>
-      <div className="review-side">
-        {openId ? (
-          <EntityDetails id={openId} onClose={() => setOpenId(null)} />
-        ) : (
-          <div className="facets" aria-label="Filters">
-            {(Object.keys(FACET_TITLES) as EntityFacet[]).map((facet) => (
-              <FacetFilter
-                key={facet}
-                title={FACET_TITLES[facet]}
-                values={shown?.facets?.[facet] ?? NONE}
-                selected={filters[facet] ?? NONE}
-                onChange={setFacet}
-                id={facet}
-              />
-            ))}
-            {ENTITY_TEXT_COLUMNS.map((column) => (
-              <TextFilter
-                key={column}
-                title={TEXT_TITLES[column]}
-                value={filters.text?.[column] ?? ''}
-                onChange={(value) => setText(column, value)}
-              />
-            ))}
-            <DateRangeFilter title="First added" value={dateRange} onChange={setDateRange} />
-          </div>
-        )}
-      </div>
-    </div>
+          : null
+      }
+      noun="entities"
+      searching={search !== ''}
+      loaded={shown !== undefined && shown !== null}
+      onClearAll={() => {
+        setFilters({})
+        setSearch('')
+      }}
+      details={openId ? <EntityDetails id={openId} onClose={() => setOpenId(null)} /> : null}
+    />
   )
 }
