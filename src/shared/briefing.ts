@@ -1,4 +1,4 @@
-import type { EntityFilters, EntitySortColumn } from './entity-query'
+import type { BriefingScope } from './contract'
 
 /** The parts a briefing can hold, in the order they appear. Names are part of the CLI (`--sections`). */
 export const BRIEFING_SECTIONS = ['overview', 'entities', 'reactions', 'sources'] as const
@@ -55,16 +55,7 @@ export const BRIEFING_LIMITS = {
   maxPickedIds: 20_000,
 } as const
 
-/** What the briefing covers: a table's current view, whole rounds, or hand-picked entities. */
-export type BriefingScope =
-  | {
-      kind: 'query'
-      search: string
-      filters: EntityFilters
-      sort: { column: EntitySortColumn; desc: boolean }[]
-    }
-  | { kind: 'rounds'; roundIds: string[] }
-  | { kind: 'entities'; entityIds: string[] }
+export type { BriefingScope } from './contract'
 
 export interface BriefingSettings {
   scope: BriefingScope

@@ -7,7 +7,6 @@ import {
   type EntityPage,
   type ListViewState,
   type TableViews,
-  type TableViewState,
 } from './entity-query'
 import { ENTITY_TYPES } from './domain'
 import { withThousands } from './format'
@@ -321,6 +320,22 @@ export const contract = {
 } satisfies Record<ApiCallName, CallSpec<z.ZodType, unknown>>
 
 export type Contract = typeof contract
+
+type ParsedEntityQuery = z.output<typeof entityQueryInput>
+/**
+ * One query of the Entities table, the one type every layer uses: as the schema gives it, except that
+ * whether to count facets and the minimum score may be left out (the store applies their defaults).
+ */
+export type EntityQuery = Omit<ParsedEntityQuery, 'facets' | 'minScore'> &
+  Partial<Pick<ParsedEntityQuery, 'facets' | 'minScore'>>
+/** The Entities table's filters, as the store applies them (a facet's '' value means "not recorded"). */
+export type EntityFilters = EntityQuery['filters']
+/** What the Entities table shows, without the page: kept views, exports and briefings take this. */
+export type EntityViewQuery = Pick<ParsedEntityQuery, 'search' | 'filters' | 'sort' | 'minScore'>
+/** The Entities table's kept state: its query and its layout. */
+export type TableViewState = z.output<typeof tableViewStateSchema>
+/** What the briefing covers: the Entities table's view, whole rounds, or hand-picked entities. */
+export type BriefingScope = z.output<typeof briefingScope>
 export type ApiInput<N extends ApiCallName> = z.input<Contract[N]['input']>
 export type ApiParsedInput<N extends ApiCallName> = z.output<Contract[N]['input']>
 export type ApiOutput<N extends ApiCallName> = Exclude<Contract[N]['output'], undefined>

@@ -11,18 +11,8 @@ export const ENTITY_SORT_COLUMNS = [
 ] as const
 export type EntitySortColumn = (typeof ENTITY_SORT_COLUMNS)[number]
 
-/** The Entities table's filters, as the store applies them (a facet's '' value means "not recorded"). */
-export interface EntityFilters {
-  country?: string[]
-  type?: string[]
-  sector?: string[]
-  round?: string[]
-  /** Programmes or legal bases of the entity's designations, one value each ("SDGT; IRAN" is two). */
-  programme?: string[]
-  firstAdded?: { from?: string; to?: string }
-  /** "Contains" filters on the text columns, case and accents aside; empty ones are ignored. */
-  text?: Partial<Record<EntityTextColumn, string>>
-}
+export type { EntityFilters } from './contract'
+import type { TableViewState } from './contract'
 
 /** The Entities table's text columns with a "contains" filter. */
 export const ENTITY_TEXT_COLUMNS = ['name', 'originalName', 'aliases'] as const
@@ -48,13 +38,7 @@ export interface TableLayout {
   scrollTop: number
 }
 
-/** The Entities table's kept state: its query and its layout. */
-export interface TableViewState extends TableLayout {
-  search: string
-  filters: EntityFilters
-  sort: { column: EntitySortColumn; desc: boolean }[]
-  minScore: number
-}
+export type { TableViewState } from './contract'
 
 /** The Rounds and Reactions tables' kept state (they filter in the renderer; see review/list-query). */
 export interface ListViewState extends TableLayout {

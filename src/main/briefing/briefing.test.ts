@@ -249,6 +249,7 @@ describe('what a briefing covers', () => {
           scope: {
             kind: 'query',
             search: '',
+            minScore: 100,
             filters: { round: ['el-2020-06-85fr34495'] },
             sort: [{ column: 'name', desc: true }],
           },
@@ -270,7 +271,7 @@ describe('what a briefing covers', () => {
     ],
     [{ kind: 'rounds', roundIds: ['nope'] }, /No round with the id "nope"/],
     [{ kind: 'entities', entityIds: ['nope', 'megvii'] }, /No entity with the id "nope"/],
-    [{ kind: 'query', search: 'zzzzzz', filters: {}, sort: [] }, /scope is empty/],
+    [{ kind: 'query', search: 'zzzzzz', filters: {}, sort: [], minScore: 100 }, /scope is empty/],
   ]
   it.each(badScopes)('refuses %j with a message', (scope, message) => {
     const store = openDefaultStore(tempDir())

@@ -64,6 +64,7 @@ function scopeFrom(options: ExportPdfOptions): BriefingScope {
       kind: 'query',
       search: options.query,
       filters: options.round.length > 0 ? { round: options.round } : {},
+      minScore: 100,
       sort: [],
     }
   }

@@ -1,5 +1,5 @@
 import type { EntitySummary } from '../../shared/domain'
-import { queryAllEntities, type EntityQuery } from '../store/entity-query'
+import { queryAllEntities, type EntityViewQuery } from '../store/entity-query'
 import type { Store } from '../store/open-store'
 import { toCsv } from '../../shared/csv'
 
@@ -18,11 +18,7 @@ const COLUMNS: [string, (e: EntitySummary) => string | number | null][] = [
   ['Id', (e) => e.id],
 ]
 
-export function exportEntitiesCsv(
-  store: Store,
-  query: Omit<EntityQuery, 'offset' | 'limit' | 'facets'>,
-  now: Date = new Date(),
-) {
+export function exportEntitiesCsv(store: Store, query: EntityViewQuery, now: Date = new Date()) {
   const rows = queryAllEntities(store.db, query)
   const csv = toCsv(
     COLUMNS.map(([header]) => header),

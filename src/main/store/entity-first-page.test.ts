@@ -126,7 +126,7 @@ describe('the first page at start, answered by SQLite before the entity index is
       { ...PLAIN, offset: 100 },
       { ...PLAIN, sort: [{ column: 'name' as const, desc: true }] },
       { ...PLAIN, filters: { country: ['CN'] } },
-      { ...PLAIN, filters: { type: [''] } },
+      { ...PLAIN, filters: { type: ['university' as const] } },
       { ...PLAIN, filters: { sector: ['AI'] } },
       { ...PLAIN, filters: { round: ['el-2020-06-85fr34503'] } },
       { ...PLAIN, filters: { firstAdded: { from: '2019' } } },

@@ -160,7 +160,12 @@ describe('entity export', () => {
     const store = openDefaultStore(tempDir())
     const result = exportEntitiesCsv(
       store,
-      { search: '', filters: { round: [JUNE_XINJIANG] }, sort: [{ column: 'name', desc: false }] },
+      {
+        search: '',
+        filters: { round: [JUNE_XINJIANG] },
+        sort: [{ column: 'name', desc: false }],
+        minScore: 100,
+      },
       new Date('2026-11-29T00:00:00Z'),
     )
     const lines = result.csv.trimEnd().split('\r\n')

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3'
 import { statement } from './statement-cache'
 import type { EntitySummary } from '../../shared/domain'
-import type { EntityFilters, EntityMatch, EntityPage, EntitySortColumn } from '../../shared/entity-query'
+import type { EntityQuery, EntityViewQuery } from '../../shared/contract'
+import type { EntityMatch, EntityPage } from '../../shared/entity-query'
 import { entityIndex, entityIndexIsCurrent, queryIndex, type EntityIndex } from './entity-index'
 import { readEntitySummaries } from './read-records'
 import { bestNameMatch, entityNameForms, fuzzyEntityMatches } from './fuzzy-names'
@@ -9,17 +10,7 @@ import { ftsTermsFor } from './search-text'
 
 type Db = Database.Database
 
-export interface EntityQuery {
-  search: string
-  filters: EntityFilters
-  sort: { column: EntitySortColumn; desc: boolean }[]
-  offset: number
-  limit: number
-  /** Whether to count facets (default true); paging further through the same query does not need them. */
-  facets?: boolean
-  /** Below 100, the search also takes names like the query (fuzzy) at this score or more. */
-  minScore?: number
-}
+export type { EntityQuery, EntityViewQuery } from '../../shared/contract'
 
 interface SearchHits {
   /** By index position, 1 for entities with every typed word in a name, alias, original-script name or pinyin. */
@@ -122,8 +113,6 @@ function runQuery(db: Db, query: EntityQuery) {
   })
   return { ...answer, hits, index }
 }
-
-export type EntityViewQuery = Omit<EntityQuery, 'offset' | 'limit' | 'facets'>
 
 /** The ids of every entity in the current view, in its order. */
 export function queryEntityIds(db: Db, query: EntityViewQuery): string[] {

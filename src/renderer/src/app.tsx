@@ -2,7 +2,8 @@ import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type
 import type { AppEvents, ViewName } from '../../shared/app-commands'
 import { takeEarlyResult } from './api/early-requests'
 import { useLoad } from './api/use-api'
-import type { EntityQueryState } from './entities/use-entity-pages'
+import type { EntityViewQuery } from '../../shared/contract'
+import { PLAIN_ENTITY_QUERY } from './entities/entity-page-input'
 import { NavigationContext, type Navigation } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
@@ -19,7 +20,7 @@ const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', '
 /** A link into the Entities view: filters to apply, or an entity to open; a new link remounts the view. */
 interface EntityLink {
   serial: number
-  filters: EntityQueryState['filters']
+  filters: EntityViewQuery['filters']
   openId: string | null
 }
 interface ReactionLink {
@@ -53,8 +54,6 @@ function ViewLoading({ name }: { name: string }) {
   return <p className="status">Loading the {name} view…</p>
 }
 
-const EMPTY_VIEW: EntityQueryState = { search: '', filters: {}, sort: [] }
-
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
   const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
@@ -62,8 +61,8 @@ export function App() {
   const [entityLink, setEntityLink] = useState<EntityLink>({ serial: 0, filters: {}, openId: null })
   const [reactionLink, setReactionLink] = useState<ReactionLink>({ serial: 0, filters: {} })
   // The Entities table's view as last reported, handed to the Briefing view when it is shown.
-  const latestEntityView = useRef<EntityQueryState>(EMPTY_VIEW)
-  const [entityView, setEntityView] = useState<EntityQueryState>(EMPTY_VIEW)
+  const latestEntityView = useRef<EntityViewQuery>(PLAIN_ENTITY_QUERY)
+  const [entityView, setEntityView] = useState<EntityViewQuery>(PLAIN_ENTITY_QUERY)
   // Mounted on first use, then kept: a briefing being composed survives a look at another view.
   const [briefingOpened, setBriefingOpened] = useState(false)
   const show = useCallback((name: ViewName) => {

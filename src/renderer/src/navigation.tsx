@@ -1,9 +1,9 @@
 import { createContext, useContext } from 'react'
-import type { EntityQueryState } from './entities/use-entity-pages'
+import type { EntityViewQuery } from '../../shared/contract'
 
 /** Moving between views with a filter applied (a round → its entities, a table view → a briefing). */
 export interface Navigation {
-  showEntities(filters: EntityQueryState['filters']): void
+  showEntities(filters: EntityViewQuery['filters']): void
   /** The Entities view with one entity's details open. */
   openEntity(id: string): void
   /** The Reactions view with these set filters (facet id → values), e.g. a round's reactions. */
@@ -12,7 +12,7 @@ export interface Navigation {
    * The Entities table tells its current search, filters and order (for a briefing of "the current
    * view"). Kept aside, not in state: the table's own queries must not redraw the whole app.
    */
-  reportEntityView(view: EntityQueryState): void
+  reportEntityView(view: EntityViewQuery): void
   /** Opens the Briefing view with the Entities table's current view as its scope. */
   briefEntityView(): void
 }

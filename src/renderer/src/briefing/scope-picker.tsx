@@ -3,19 +3,19 @@ import type { BriefingScope } from '../../../shared/briefing'
 import type { RoundSummary, SearchHit } from '../../../shared/domain'
 import { useApi, useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
-import type { EntityQueryState } from '../entities/use-entity-pages'
+import type { EntityViewQuery } from '../../../shared/contract'
 
 interface ScopePickerProps {
   scope: BriefingScope
   onChange(scope: BriefingScope): void
   /** The Entities table's current search, filters and order, as the reviewer left them. */
-  entityView: EntityQueryState
+  entityView: EntityViewQuery
   /** Names of picked entities, remembered so chips can show them. */
   pickedNames: Record<string, string>
   onPickedName(id: string, name: string): void
 }
 
-function describeView(view: EntityQueryState): string {
+function describeView(view: EntityViewQuery): string {
   const parts: string[] = []
   if (view.search.trim()) parts.push(`search “${view.search.trim()}”`)
   const textCount = Object.values(view.filters.text ?? {}).filter((value) => value?.trim()).length

@@ -4,9 +4,8 @@ import type { EntitySummary } from '../../../shared/domain'
 import type { BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 import { earlyResult } from '../api/early-requests'
-import { entityPageInput, type EntityQueryState } from './entity-page-input'
-
-export type { EntityQueryState }
+import { entityPageInput } from './entity-page-input'
+import type { EntityViewQuery } from '../../../shared/contract'
 
 interface Loaded {
   key: string
@@ -19,7 +18,7 @@ interface Loaded {
   error: string | null
 }
 
-function requestPage(api: BriefingApi, query: EntityQueryState, offset: number): Promise<EntityPage> {
+function requestPage(api: BriefingApi, query: EntityViewQuery, offset: number): Promise<EntityPage> {
   return api.queryEntities(entityPageInput(query, offset))
 }
 
@@ -39,7 +38,7 @@ function loadedPage(key: string, page: EntityPage): Loaded {
  * Rows of the Entities table, fetched from the store a page at a time: the first page whenever the
  * query changes, further pages as the user scrolls. Answers to an outdated query are dropped.
  */
-export function useEntityPages(query: EntityQueryState) {
+export function useEntityPages(query: EntityViewQuery) {
   const api = useApi()
   const key = JSON.stringify(query)
   // The first page, when it came with the page's first requests: the first render shows its rows.
@@ -65,7 +64,7 @@ export function useEntityPages(query: EntityQueryState) {
    * held up the answer's arrival). Only the latest such request is kept.
    */
   const prefetch = useCallback(
-    (next: EntityQueryState): Promise<EntityPage> => {
+    (next: EntityViewQuery): Promise<EntityPage> => {
       const nextKey = JSON.stringify(next)
       const known = early.current.get(nextKey)
       if (known) return known

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/briefing'
 import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
-import type { EntityQueryState } from '../entities/use-entity-pages'
+import type { EntityViewQuery } from '../../../shared/contract'
 import { PdfPreview } from '../briefing/pdf-preview'
 import { bytesFromBase64 } from '../components/base64'
 import { SavedBriefings } from '../briefing/saved-briefings'
@@ -54,7 +54,7 @@ export function BriefingView({
   exportRequests: number
   briefRequests: number
   /** The Entities table's search, filters and order as last seen (for "the current view" scope). */
-  entityView: EntityQueryState
+  entityView: EntityViewQuery
 }) {
   const api = useApi()
   const [settings, setSettings] = useState<BriefingSettings>(() => ({

@@ -11,13 +11,13 @@ import {
   type EntitySortColumn,
   type TableViewState,
 } from '../../../shared/entity-query'
-import type { ApiInput } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 import { downloadFile } from '../components/download'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { ENTITY_CELL_TEXT } from '../entities/entity-cells'
 import { EntityDetails } from '../entities/entity-details'
-import { useEntityPages, type EntityQueryState } from '../entities/use-entity-pages'
+import { useEntityPages } from '../entities/use-entity-pages'
+import type { EntityViewQuery } from '../../../shared/contract'
 import { useNavigation } from '../navigation'
 import { markRowsShown } from '../perf-marks'
 import { reviewFeatures } from '../review/review-features'
@@ -139,7 +139,7 @@ export function EntitiesView({
   initialFilters = {},
   initialOpenId = null,
 }: {
-  initialFilters?: EntityQueryState['filters']
+  initialFilters?: EntityViewQuery['filters']
   initialOpenId?: string | null
 }) {
   const api = useApi()
@@ -148,9 +148,7 @@ export function EntitiesView({
   // The kept state, when it came with the page's first requests: the first render starts from it.
   const [start] = useState(() => (resume ? keptStateAtStart<TableViewState>('entities') : undefined))
   const [search, setSearch] = useState(start?.search ?? '')
-  const [filters, setFilters] = useState<EntityQueryState['filters']>(
-    (start?.filters as EntityQueryState['filters'] | undefined) ?? initialFilters,
-  )
+  const [filters, setFilters] = useState<EntityViewQuery['filters']>(start?.filters ?? initialFilters)
   const [sorting, setSorting] = useState<SortingState>(
     start?.sort.map((s) => ({ id: s.column, desc: s.desc })) ?? [],
   )
@@ -173,7 +171,7 @@ export function EntitiesView({
   }, [viewKey])
   const applyState = (state: TableViewState) => {
     setSearch(state.search)
-    setFilters(state.filters as EntityQueryState['filters'])
+    setFilters(state.filters)
     setSorting(state.sort.map((s) => ({ id: s.column, desc: s.desc })))
     setMinScore(state.minScore)
     setHiddenColumns(state.hiddenColumns)
@@ -247,7 +245,7 @@ export function EntitiesView({
   async function exportCsv() {
     const file = await api.exportEntitiesCsv({
       search,
-      filters: filters as ApiInput<'exportEntitiesCsv'>['filters'],
+      filters,
       sort,
       minScore,
     })
