@@ -149,11 +149,28 @@ test('filters by the date first added, with a removable chip', async ({ appPage:
 })
 
 test('a round links to its entities, with the round filter applied', async ({ appPage: page }) => {
-  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Rounds' }).click()
+  const views = page.getByRole('navigation', { name: 'Views' })
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  // The reviewer's own search, and a column hidden: a link replaces the search, never the layout.
+  await page.getByRole('searchbox', { name: 'Search' }).fill('hik')
+  await expect(status).toHaveText('Showing 1 of 38')
+  await page.getByRole('button', { name: 'Columns' }).click()
+  await page.getByRole('checkbox', { name: 'Aliases' }).uncheck()
+  await views.getByRole('button', { name: 'Rounds' }).click()
   await page.getByRole('button', { name: 'Show entities of 85 FR 34503' }).click()
   await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
-  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 38')
+  await expect(status).toHaveText('Showing 9 of 38')
   await expect(page.getByRole('button', { name: 'Remove filter Round: 85 FR 34503' })).toBeVisible()
+  await expect(page.getByRole('searchbox', { name: 'Search' })).toHaveValue('')
+  await expect(page.getByRole('columnheader', { name: 'Aliases' })).toHaveCount(0)
+  // Narrowed further, then left and opened again from the navigation: as left, the link not followed again.
+  await page.getByRole('checkbox', { name: /^government body/ }).check()
+  await expect(status).not.toHaveText('Showing 9 of 38')
+  const narrowed = await status.textContent()
+  await views.getByRole('button', { name: 'Rounds' }).click()
+  await views.getByRole('button', { name: 'Entities' }).click()
+  await expect(status).toHaveText(narrowed!)
+  await expect(page.getByRole('button', { name: /^Remove filter Type: government body/ })).toBeVisible()
 })
 
 test('fuzzy search: a misspelt name is found once the minimum score is lowered, with its score', async ({

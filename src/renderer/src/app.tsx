@@ -4,7 +4,13 @@ import { takeEarlyResult } from './api/early-requests'
 import { useLoad } from './api/use-api'
 import type { EntityViewQuery } from '../../shared/contract'
 import { PLAIN_ENTITY_QUERY } from './entities/entity-page-input'
-import { NavigationContext, type Navigation } from './navigation'
+import {
+  NavigationContext,
+  type BriefingAction,
+  type EntityLink,
+  type Navigation,
+  type ReactionLink,
+} from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
 
@@ -16,17 +22,6 @@ declare global {
 }
 
 const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
-
-/** A link into the Entities view: filters to apply, or an entity to open; a new link remounts the view. */
-interface EntityLink {
-  serial: number
-  filters: EntityViewQuery['filters']
-  openId: string | null
-}
-interface ReactionLink {
-  serial: number
-  filters: Record<string, string[]>
-}
 
 // Only the Entities view, which the app opens on, is in the first script: the others are loaded when
 // first opened (the Briefing view brings pdf.js and the preview) or, for the lighter ones, once the
@@ -57,43 +52,48 @@ function ViewLoading({ name }: { name: string }) {
 export function App() {
   const [view, setView] = useState<ViewName>('Entities')
   const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
-  // Filters handed to the Entities view by a link from another view; a new link remounts the view.
-  const [entityLink, setEntityLink] = useState<EntityLink>({ serial: 0, filters: {}, openId: null })
-  const [reactionLink, setReactionLink] = useState<ReactionLink>({ serial: 0, filters: {} })
+  // What a link from another view asks of a view, until the view has taken it.
+  const [entityLink, setEntityLink] = useState<EntityLink | null>(null)
+  const [reactionLink, setReactionLink] = useState<ReactionLink | null>(null)
+  const [briefingActions, setBriefingActions] = useState<BriefingAction[]>([])
+
   // The Entities table's view as last reported, handed to the Briefing view when it is shown.
   const latestEntityView = useRef<EntityViewQuery>(PLAIN_ENTITY_QUERY)
   const [entityView, setEntityView] = useState<EntityViewQuery>(PLAIN_ENTITY_QUERY)
   // Mounted on first use, then kept: a briefing being composed survives a look at another view.
   const [briefingOpened, setBriefingOpened] = useState(false)
   const show = useCallback((name: ViewName) => {
+    // Opened from the navigation, a view resumes as it was left: no link is followed again.
+    if (name === 'Entities') setEntityLink(null)
+    if (name === 'Reactions') setReactionLink(null)
     if (name === 'Briefing') {
       setEntityView(latestEntityView.current)
       setBriefingOpened(true)
     }
     setView(name)
   }, [])
-  // Bumped by File → Export briefing… and by "Brief this view"; the Briefing view acts on each change.
-  const [exportRequests, setExportRequests] = useState(0)
-  const [briefRequests, setBriefRequests] = useState(0)
   const navigation = useMemo<Navigation>(
     () => ({
       showEntities: (filters) => {
-        setEntityLink((previous) => ({ serial: previous.serial + 1, filters, openId: null }))
+        setEntityLink({ filters, openId: null })
         setView('Entities')
       },
       openEntity: (id) => {
-        setEntityLink((previous) => ({ serial: previous.serial + 1, filters: {}, openId: id }))
+        setEntityLink({ filters: {}, openId: id })
         setView('Entities')
       },
       showReactions: (filters) => {
-        setReactionLink((previous) => ({ serial: previous.serial + 1, filters }))
+        setReactionLink({ filters })
         setView('Reactions')
       },
       reportEntityView: (view) => {
         latestEntityView.current = view
       },
       briefEntityView: () => {
-        setBriefRequests((n) => n + 1)
+        setBriefingActions((waiting) => [
+          ...waiting,
+          { kind: 'use-entity-view', view: latestEntityView.current },
+        ])
         show('Briefing')
       },
     }),
@@ -113,7 +113,7 @@ export function App() {
         if (command.type === 'show-view') show(command.view)
         if (command.type === 'export-briefing') {
           show('Briefing')
-          setExportRequests((n) => n + 1)
+          setBriefingActions((waiting) => [...waiting, { kind: 'export' }])
         }
         if (command.type === 'preview-update') {
           setIncoming({ kind: 'staged', uploadId: command.uploadId, fileName: command.fileName })
@@ -162,13 +162,7 @@ export function App() {
         ) : null}
         <main>
           <h2>{view}</h2>
-          {view === 'Entities' ? (
-            <EntitiesView
-              key={entityLink.serial}
-              initialFilters={entityLink.filters}
-              initialOpenId={entityLink.openId}
-            />
-          ) : null}
+          {view === 'Entities' ? <EntitiesView link={entityLink} /> : null}
           {view === 'Rounds' ? (
             <Suspense fallback={<ViewLoading name="rounds" />}>
               <RoundsView />
@@ -176,7 +170,7 @@ export function App() {
           ) : null}
           {view === 'Reactions' ? (
             <Suspense fallback={<ViewLoading name="reactions" />}>
-              <ReactionsView key={reactionLink.serial} linkedFilters={reactionLink.filters} />
+              <ReactionsView link={reactionLink} />
             </Suspense>
           ) : null}
           {/* Kept mounted so a briefing being composed survives a look at another view. */}
@@ -185,8 +179,8 @@ export function App() {
               <Suspense fallback={<ViewLoading name="briefing" />}>
                 <BriefingView
                   active={view === 'Briefing'}
-                  exportRequests={exportRequests}
-                  briefRequests={briefRequests}
+                  actions={briefingActions}
+                  onActionsTaken={() => setBriefingActions([])}
                   entityView={entityView}
                 />
               </Suspense>

@@ -17,6 +17,20 @@ export interface Navigation {
   briefEntityView(): void
 }
 
+/** A link into the Entities view: filters to apply instead of the view's own, or an entity to open. */
+export interface EntityLink {
+  filters: EntityViewQuery['filters']
+  openId: string | null
+}
+
+/** A link into the Reactions view: set filters (facet id → values) to apply instead of its own. */
+export interface ReactionLink {
+  filters: Record<string, string[]>
+}
+
+/** What another view asks of the Briefing view: take the Entities table's view as scope, or export. */
+export type BriefingAction = { kind: 'use-entity-view'; view: EntityViewQuery } | { kind: 'export' }
+
 export const NavigationContext = createContext<Navigation | null>(null)
 
 export function useNavigation(): Navigation {

@@ -27,8 +27,8 @@ export interface ListReviewProps<Row extends RowData> {
   /** The column that names a row; it cannot be hidden. */
   nameColumn: string
   rowName(row: Row): string
-  /** Filters brought by a link from another view (a round → its reactions); they replace the kept ones. */
-  linkedFilters?: Record<string, string[]>
+  /** A link from another view (a round → its reactions): its filters replace the view's own. */
+  link?: { filters: Record<string, string[]> } | null
   searchPlaceholder: string
   details(id: string, close: () => void): ReactNode
 }
@@ -53,17 +53,34 @@ const EMPTY_STATE: ListViewState = {
  * saved by name, CSV of the whole view, copy of picked rows, and a details panel.
  */
 export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
-  const { rows, spec, columns, cellText, linkedFilters } = props
-  const linked = linkedFilters !== undefined && Object.keys(linkedFilters).length > 0
+  const { rows, spec, columns, cellText, link } = props
+  // Opened by a link, the view takes its filters instead of the kept ones; the layout is kept either way.
+  const [linked] = useState(link != null)
   const [state, setState] = useState<ListViewState>(
-    linked ? { ...EMPTY_STATE, filters: linkedFilters } : EMPTY_STATE,
+    link ? { ...EMPTY_STATE, filters: link.filters } : EMPTY_STATE,
   )
   const kept = useKeptView<{ table: 'rounds' | 'reactions'; state: ListViewState }>(
     props.table,
     state,
-    (restored) => setState(restored),
-    !linked,
+    (restored) =>
+      setState((previous) =>
+        linked
+          ? {
+              ...previous,
+              hiddenColumns: restored.hiddenColumns,
+              columnOrder: restored.columnOrder,
+              columnSizes: restored.columnSizes,
+            }
+          : restored,
+      ),
+    true,
   )
+  // A link that comes while the view is open replaces its search and filters (not its layout).
+  const [followed, setFollowed] = useState(link)
+  if (link && link !== followed) {
+    setFollowed(link)
+    setState((previous) => ({ ...previous, search: '', filters: link.filters, dates: {}, texts: {} }))
+  }
   const update = (change: Partial<ListViewState>) => setState((previous) => ({ ...previous, ...change }))
   const applyView = (view: ListViewState) =>
     setState((previous) => ({ ...view, scrollTop: previous.scrollTop }))
@@ -167,7 +184,7 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
               total: result.rows.length,
               openId,
               onOpen: setOpenId,
-              initialScrollTop: kept.restoredState?.scrollTop ?? 0,
+              initialScrollTop: linked ? 0 : (kept.restoredState?.scrollTop ?? 0),
               onScrollTopChange: (scrollTop) => update({ scrollTop }),
               queryKey,
               renderDeps: [

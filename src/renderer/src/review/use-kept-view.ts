@@ -1,6 +1,6 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import type { ListViewState, TableViews, TableViewState } from '../../../shared/entity-query'
-import type { ApiInput } from '../../../shared/contract'
+import type { ApiInput, BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
 import { earlyResult, takeEarlyResult } from '../api/early-requests'
 
@@ -71,17 +71,16 @@ export function useKeptView<K extends Kept>(
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [api, table])
   const stateKey = JSON.stringify(state)
+  // The state waiting to be kept: kept at once when the view closes (the reviewer moved to another
+  // view right after changing it), otherwise once changes pause.
+  const unsaved = useRef<string | null>(null)
   useEffect(() => {
     if (!restored) return
-    const timer = setTimeout(
-      () =>
-        void api
-          .saveView({ table, name: '', state: JSON.parse(stateKey) } as ApiInput<'saveView'>)
-          .catch(() => undefined),
-      KEEP_DELAY_MS,
-    )
+    unsaved.current = stateKey
+    const timer = setTimeout(() => keepCurrent(api, table, unsaved), KEEP_DELAY_MS)
     return () => clearTimeout(timer)
   }, [api, table, stateKey, restored])
+  useEffect(() => () => keepCurrent(api, table, unsaved), [api, table])
   const reload = () =>
     void api.loadViews({ table }).then((views) => setSaved((views as TableViews<K['state']>).saved))
   return {
@@ -92,4 +91,13 @@ export function useKeptView<K extends Kept>(
     save: (name: string) => void api.saveView({ table, name, state } as ApiInput<'saveView'>).then(reload),
     remove: (name: string) => void api.deleteView({ table, name }).then(reload),
   }
+}
+
+function keepCurrent(api: BriefingApi, table: string, unsaved: { current: string | null }): void {
+  const stateKey = unsaved.current
+  if (stateKey === null) return
+  unsaved.current = null
+  void api
+    .saveView({ table, name: '', state: JSON.parse(stateKey) } as ApiInput<'saveView'>)
+    .catch(() => undefined)
 }

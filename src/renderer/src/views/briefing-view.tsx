@@ -14,6 +14,7 @@ import { bytesFromBase64 } from '../components/base64'
 import { SavedBriefings } from '../briefing/saved-briefings'
 import { ScopePicker } from '../briefing/scope-picker'
 import { SettingsForm } from '../briefing/settings-form'
+import type { BriefingAction } from '../navigation'
 
 /** How long typing pauses before the preview is printed again. */
 const PREVIEW_DELAY_MS = 700
@@ -45,14 +46,15 @@ function asInput(settings: BriefingSettings): ApiInput<'renderBriefing'>['settin
  */
 export function BriefingView({
   active,
-  exportRequests,
-  briefRequests,
+  actions,
+  onActionsTaken,
   entityView,
 }: {
   /** Whether the view is on screen: the preview is printed only then. */
   active: boolean
-  exportRequests: number
-  briefRequests: number
+  /** What other views asked of this one ("Brief this view", File → Export briefing…), in order. */
+  actions: BriefingAction[]
+  onActionsTaken(): void
   /** The Entities table's search, filters and order as last seen (for "the current view" scope). */
   entityView: EntityViewQuery
 }) {
@@ -74,15 +76,6 @@ export function BriefingView({
     api.listBriefings({}).then(setSaved, (error: unknown) => setMessage((error as Error).message))
   }, [api])
   useEffect(reloadSaved, [reloadSaved])
-
-  // "Brief this view" in the Entities table: take its current search, filters and order as the scope.
-  // From 0: the view is mounted on first use, and the request that opened it must still be handled.
-  const handledBriefs = useRef(0)
-  useEffect(() => {
-    if (briefRequests === handledBriefs.current) return
-    handledBriefs.current = briefRequests
-    setSettings((previous) => ({ ...previous, scope: { kind: 'query', ...entityView } }))
-  }, [briefRequests, entityView])
 
   // Print the preview again once the writer pauses; answers to older settings are dropped.
   const key = JSON.stringify(settings)
@@ -129,13 +122,24 @@ export function BriefingView({
     }
   }, [api, settings])
 
-  // File → Export briefing… in the desktop menu.
-  const handledRequests = useRef(0)
+  // "Brief this view" in the Entities table takes its search, filters and order as the scope (as the
+  // actions come, so an export asked for with it prints that scope); File → Export briefing… in the
+  // desktop menu exports. Then the actions are handed back as taken.
+  const [seenActions, setSeenActions] = useState<BriefingAction[]>([])
+  if (actions !== seenActions) {
+    setSeenActions(actions)
+    const briefView = actions.findLast((action) => action.kind === 'use-entity-view')
+    if (briefView) setSettings((previous) => ({ ...previous, scope: { kind: 'query', ...briefView.view } }))
+  }
+  const taken = useRef<BriefingAction[]>([])
   useEffect(() => {
-    if (exportRequests === handledRequests.current) return
-    handledRequests.current = exportRequests
-    void exportNow()
-  }, [exportRequests, exportNow])
+    if (actions.length === 0 || taken.current === actions) return
+    taken.current = actions
+    onActionsTaken()
+    // The export is an event from outside React (a menu command): it starts here, once per request.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (actions.some((action) => action.kind === 'export')) void exportNow()
+  }, [actions, exportNow, onActionsTaken])
 
   async function save(asNew: boolean) {
     try {

@@ -18,7 +18,7 @@ import { ENTITY_CELL_TEXT } from '../entities/entity-cells'
 import { EntityDetails } from '../entities/entity-details'
 import { useEntityPages } from '../entities/use-entity-pages'
 import type { EntityViewQuery } from '../../../shared/contract'
-import { useNavigation } from '../navigation'
+import { useNavigation, type EntityLink } from '../navigation'
 import { markRowsShown } from '../perf-marks'
 import { reviewFeatures } from '../review/review-features'
 import { ReviewShell } from '../review/review-shell'
@@ -135,29 +135,37 @@ const FACET_TITLES: Record<EntityFacet, string> = {
   programme: 'Programme',
 }
 
-export function EntitiesView({
-  initialFilters = {},
-  initialOpenId = null,
-}: {
-  initialFilters?: EntityViewQuery['filters']
-  initialOpenId?: string | null
-}) {
+export function EntitiesView({ link }: { link: EntityLink | null }) {
   const api = useApi()
-  // A link from another view (a round → its entities) brings its own filters; otherwise resume.
-  const resume = Object.keys(initialFilters).length === 0
+  // A link from another view (a round → its entities) brings its own search and filters; the table's
+  // layout is the reviewer's either way.
+  const [linked] = useState(link !== null)
   // The kept state, when it came with the page's first requests: the first render starts from it.
-  const [start] = useState(() => (resume ? keptStateAtStart<TableViewState>('entities') : undefined))
-  const [search, setSearch] = useState(start?.search ?? '')
-  const [filters, setFilters] = useState<EntityViewQuery['filters']>(start?.filters ?? initialFilters)
-  const [sorting, setSorting] = useState<SortingState>(
-    start?.sort.map((s) => ({ id: s.column, desc: s.desc })) ?? [],
+  const [start] = useState(() => keptStateAtStart<TableViewState>('entities'))
+  const startQuery = linked ? undefined : start
+  const [search, setSearch] = useState(startQuery?.search ?? '')
+  const [filters, setFilters] = useState<EntityViewQuery['filters']>(
+    startQuery?.filters ?? link?.filters ?? {},
   )
-  const [minScore, setMinScore] = useState(start?.minScore ?? 100)
+  const [sorting, setSorting] = useState<SortingState>(
+    startQuery?.sort.map((s) => ({ id: s.column, desc: s.desc })) ?? [],
+  )
+  const [minScore, setMinScore] = useState(startQuery?.minScore ?? 100)
   const [hiddenColumns, setHiddenColumns] = useState<string[]>(start?.hiddenColumns ?? [])
   const [columnOrder, setColumnOrder] = useState<string[]>(start?.columnOrder ?? [])
   const [columnSizes, setColumnSizes] = useState<ColumnSizingState>(start?.columnSizes ?? {})
   const [scrollTop, setScrollTop] = useState(0)
-  const [openId, setOpenId] = useState<string | null>(initialOpenId)
+  const [openId, setOpenId] = useState<string | null>(link?.openId ?? null)
+  // A link that comes while the view is open replaces its search, filters and order (not its layout).
+  const [followed, setFollowed] = useState(link)
+  if (link && link !== followed) {
+    setFollowed(link)
+    setSearch('')
+    setFilters(link.filters)
+    setSorting([])
+    setMinScore(100)
+    setOpenId(link.openId)
+  }
   const sort = sorting.map((s) => ({ column: s.id as EntitySortColumn, desc: s.desc }))
   const { page, stale, loadMore, prefetch } = useEntityPages({ search, filters, sort, minScore })
   const navigation = useNavigation()
@@ -169,20 +177,23 @@ export function EntitiesView({
     // `viewKey` stands for search, filters and sort.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [viewKey])
+  const applyLayout = (state: TableViewState) => {
+    setHiddenColumns(state.hiddenColumns)
+    setColumnOrder(state.columnOrder)
+    setColumnSizes(state.columnSizes)
+  }
   const applyState = (state: TableViewState) => {
     setSearch(state.search)
     setFilters(state.filters)
     setSorting(state.sort.map((s) => ({ id: s.column, desc: s.desc })))
     setMinScore(state.minScore)
-    setHiddenColumns(state.hiddenColumns)
-    setColumnOrder(state.columnOrder)
-    setColumnSizes(state.columnSizes)
+    applyLayout(state)
   }
   const kept = useKeptView<{ table: 'entities'; state: TableViewState }>(
     'entities',
     { search, filters, sort, minScore, hiddenColumns, columnOrder, columnSizes, scrollTop },
-    applyState,
-    resume,
+    linked ? applyLayout : applyState,
+    true,
   )
   // Tells the benchmark when a query's rows (and facets) are on screen.
   useEffect(() => {
@@ -315,7 +326,7 @@ export function EntitiesView({
               openId,
               onOpen: setOpenId,
               onNearEnd: loadMore,
-              initialScrollTop: kept.restoredState?.scrollTop ?? 0,
+              initialScrollTop: linked ? 0 : (kept.restoredState?.scrollTop ?? 0),
               onScrollTopChange: setScrollTop,
               queryKey: shown?.key ?? '',
               rowHeight: ROW_HEIGHT,

@@ -11,6 +11,7 @@ import type { CellText } from '../review/copy-rows'
 import type { ListSpec } from '../review/list-query'
 import { ListReview } from '../review/list-review'
 import type { ReviewFeatures } from '../review/review-features'
+import type { ReactionLink } from '../navigation'
 
 const helper = createColumnHelper<ReviewFeatures, Reaction>()
 const columns = helper.columns([
@@ -140,7 +141,7 @@ const SPEC: ListSpec<Reaction> = {
   },
 }
 
-export function ReactionsView({ linkedFilters }: { linkedFilters?: Record<string, string[]> }) {
+export function ReactionsView({ link }: { link: ReactionLink | null }) {
   const reactions = useLoad((api) => api.listReactions({}), 'reactions')
   const byId = useMemo(
     () => new Map((reactions.state === 'ready' ? reactions.value : []).map((r) => [r.id, r])),
@@ -159,7 +160,7 @@ export function ReactionsView({ linkedFilters }: { linkedFilters?: Record<string
           cellText={CELL_TEXT}
           nameColumn="quote"
           rowName={(r) => `${r.speaker ?? r.organisation ?? 'unnamed speaker'}, ${r.dateSaid ?? 'undated'}`}
-          linkedFilters={linkedFilters}
+          link={link}
           searchPlaceholder="Search quotes, speakers, organisations… (press /)"
           details={(id, close) => <ReactionDetails reaction={byId.get(id)} onClose={close} />}
         />
