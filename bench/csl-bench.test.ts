@@ -4,8 +4,8 @@ import { benchCsl } from './csl-bench'
 
 const tempDir = useTempDir()
 
-it('previews and applies a generated CSL and reports its numbers', () => {
-  const result = benchCsl(tempDir(), 500)
+it('previews and applies a generated CSL and reports its numbers', async () => {
+  const result = await benchCsl(tempDir(), 500)
   expect(result.rows).toBe(500)
   expect(result.entitiesAdded).toBeGreaterThan(400)
   expect(result.previewMs).toBeGreaterThan(0)

@@ -52,6 +52,6 @@ export interface CslBench extends ListImportFigures {
 }
 
 /** #6's numbers: a CSL of about the real list's size, previewed and applied on the default store. */
-export function benchCsl(dir: string, rows = 25_000): CslBench {
-  return { rows, ...benchListImport(dir, 'csl.csv', generateCsl(rows), 'csl').figures }
+export async function benchCsl(dir: string, rows = 25_000): Promise<CslBench> {
+  return { rows, ...(await benchListImport(dir, 'csl.csv', generateCsl(rows), 'csl')).figures }
 }

@@ -91,8 +91,8 @@ export interface FtmBench extends ListImportFigures {
 }
 
 /** #18's numbers: an FtM export previewed and applied on the default store, as the app does both. */
-export function benchFtm(dir: string, parties = 100_000): FtmBench {
-  const { figures, added } = benchListImport(dir, 'bench.ftm.json', generateFtm(parties), 'ftm')
+export async function benchFtm(dir: string, parties = 100_000): Promise<FtmBench> {
+  const { figures, added } = await benchListImport(dir, 'bench.ftm.json', generateFtm(parties), 'ftm')
   return { parties, ...figures, designationsAdded: added('designation') }
 }
 

@@ -1,9 +1,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import { applyPending, discardPending, previewPending } from '../src/main/bundles/import-bundle'
 import { ensureDefaultDataset } from '../src/main/dataset/load-dataset'
-import { pendingFromSource } from '../src/main/importers/source-update'
 import type { SourceFormat } from '../src/main/importers/source-entry'
+import { applyUpdate, previewUpdate } from '../src/main/services/update-services'
 import { openStore } from '../src/main/store/open-store'
 
 /** What every list import benchmark reports. */
@@ -23,15 +22,16 @@ export interface ListImportTimes {
 }
 
 /**
- * A published list written to `fileName`, previewed and applied on a fresh default store as the app does
- * both: the app's Apply reads the staged file afresh, as a separate call, so it is timed the same way.
+ * A published list written to `fileName`, previewed and applied on a fresh default store through the
+ * services the app calls for both: the app's Apply reads the staged file afresh, as a separate call, so
+ * it is timed the same way.
  */
-export function benchListImport(
+export async function benchListImport(
   dir: string,
   fileName: string,
   text: string,
   format: SourceFormat,
-): ListImportTimes {
+): Promise<ListImportTimes> {
   const file = path.join(dir, fileName)
   fs.writeFileSync(file, text)
   const bytes = fs.readFileSync(file)
@@ -39,14 +39,10 @@ export function benchListImport(
   try {
     ensureDefaultDataset(store)
     let started = performance.now()
-    const preview = pendingFromSource(store.db, bytes, fileName, format)
-    previewPending(store.db, preview)
-    discardPending(preview)
+    await previewUpdate(store, bytes, fileName, { format })
     const previewMs = Math.round(performance.now() - started)
     started = performance.now()
-    const update = pendingFromSource(store.db, bytes, fileName, format)
-    const result = applyPending(store.db, update, { confirmed: true })
-    discardPending(update)
+    const result = await applyUpdate(store, bytes, fileName, true, { format })
     const applyMs = Math.round(performance.now() - started)
     const added = (type: string) => result.preview.counts.find((c) => c.type === type)?.new ?? 0
     const figures = {

@@ -13,7 +13,6 @@ import { generateData } from './generate-data'
 import { benchQueries, measureBaselines, measureStore, type Measurement } from './store-bench'
 import { benchBrowser, builtCliPath, type BrowserBench } from './browser-bench'
 import type { Store } from '../src/main/store/open-store'
-import { limitHeapGrowth } from '../src/main/heap-policy'
 
 export const SIZES: Record<string, number> = { '1k': 1_000, '10k': 10_000, '100k': 100_000, '1m': 1_000_000 }
 const DEFAULT_SIZES = ['1k', '10k', '100k']
@@ -351,7 +350,7 @@ export async function runBenchmark(options: {
   const cslDir = fs.mkdtempSync(path.join(os.tmpdir(), 'sanctions-bench-csl-'))
   let csl: CslBench
   try {
-    csl = options.inProcess ? benchCsl(cslDir, 2_000) : importInChild<CslBench>('csl', cslDir, 25_000)
+    csl = options.inProcess ? await benchCsl(cslDir, 2_000) : importInChild<CslBench>('csl', cslDir, 25_000)
   } finally {
     fs.rmSync(cslDir, { recursive: true, force: true })
   }
@@ -363,7 +362,7 @@ export async function runBenchmark(options: {
   let ftm: FtmBench
   let matching: MatchingBench
   try {
-    ftm = options.inProcess ? benchFtm(ftmDir, 2_000) : importInChild<FtmBench>('ftm', ftmDir, 100_000)
+    ftm = options.inProcess ? await benchFtm(ftmDir, 2_000) : importInChild<FtmBench>('ftm', ftmDir, 100_000)
     matching = benchMatching(ftmDir)
   } finally {
     fs.rmSync(ftmDir, { recursive: true, force: true })
@@ -428,14 +427,13 @@ function formatSize(r: SizeResult): string {
 }
 
 async function main(argv: string[]): Promise<void> {
-  // As the app's processes run: every phase and child is this program.
-  limitHeapGrowth()
   if (argv[0] === '--child') {
     const args: Record<string, string> = {}
     for (let i = 2; i < argv.length; i += 2) args[argv[i].replace(/^--/, '')] = argv[i + 1]
-    if (argv[1] === 'csl') process.stdout.write(`${JSON.stringify(benchCsl(args.dir, Number(args.rows)))}\n`)
+    if (argv[1] === 'csl')
+      process.stdout.write(`${JSON.stringify(await benchCsl(args.dir, Number(args.rows)))}\n`)
     else if (argv[1] === 'ftm')
-      process.stdout.write(`${JSON.stringify(benchFtm(args.dir, Number(args.rows)))}\n`)
+      process.stdout.write(`${JSON.stringify(await benchFtm(args.dir, Number(args.rows)))}\n`)
     else if (argv[1] === 'browser') {
       // The browser phase alone, on an existing store: node out/main/bench.js --child browser --db FILE
       const store = openStore(args.db)

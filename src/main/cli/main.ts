@@ -1,9 +1,6 @@
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { closeUntakenPrinter, startPrinterEarly } from './early-printer'
-import { limitHeapGrowth } from '../heap-policy'
-
-limitHeapGrowth()
 
 const args = process.argv.slice(2)
 // Before the rest of the program loads: see early-printer.ts.

@@ -23,9 +23,6 @@ import {
   showAbout,
 } from './shell-actions'
 import { fitToDisplays, loadWindowState, saveWindowState } from './window-state'
-import { limitHeapGrowth } from '../heap-policy'
-
-limitHeapGrowth()
 
 const here = path.dirname(fileURLToPath(import.meta.url))
 const rendererDir = path.join(here, '..', 'renderer')

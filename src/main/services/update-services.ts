@@ -27,6 +27,7 @@ import { parsePublicKeyFile } from '../bundles/keys'
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../store/trust-store'
 import type { Store } from '../store/open-store'
 import { UserError } from '../user-error'
+import { withCompactHeap } from '../heap-policy'
 
 /** Update services: the same steps for the app and the command line (read → preview → apply → undo). */
 
@@ -75,12 +76,14 @@ export async function withPreparedUpdate<T>(
   options: UpdateOptions,
   use: (update: PendingUpdate) => T | Promise<T>,
 ): Promise<T> {
-  const update = await prepareUpdate(store, bytes, fileName, options)
-  try {
-    return await use(update)
-  } finally {
-    discardPending(update)
-  }
+  return withCompactHeap(async () => {
+    const update = await prepareUpdate(store, bytes, fileName, options)
+    try {
+      return await use(update)
+    } finally {
+      discardPending(update)
+    }
+  })
 }
 
 export function previewPrepared(store: Store, update: PendingUpdate): ImportPreview {
