@@ -30,6 +30,7 @@ import type { OperationSpool } from './operation-spool'
 import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from '../store/undo-journal'
 import { UserError } from '../user-error'
+import { withoutIndexWrites } from '../store/search-index'
 
 type Db = Database.Database
 
@@ -128,10 +129,12 @@ export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   checkSequence(db, update)
   try {
     return asBulkWrite(db, () =>
-      inRolledBackSavepoint(db, 'import_preview', () => {
-        const originId = createOrigin(db, update.origin.kind, update.origin.label)
-        return previewFrom(update, applyOperations(db, update.operations, originId))
-      }),
+      inRolledBackSavepoint(db, 'import_preview', () =>
+        withoutIndexWrites(db, () => {
+          const originId = createOrigin(db, update.origin.kind, update.origin.label)
+          return previewFrom(update, applyOperations(db, update.operations, originId))
+        }),
+      ),
     )
   } catch (error) {
     throw explainWriteFailure(error, db.name)

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
-import { searchIndex } from './search-index'
+import { searchIndex, withoutIndexWrites } from './search-index'
 
 const tempDir = useTempDir()
 
@@ -94,6 +94,38 @@ describe('search ranking', () => {
         entity('rank-repeated', 'Jiuzhou Jiuzhou Jiuzhou Trading'),
       ])
       expect(searchIndex(store.db, 'jiuzhou jiuzhou jiuzhou', 5)[0].id).toBe('rank-repeated')
+    } finally {
+      store.close()
+    }
+  })
+
+  it('writes no index rows for work that will be rolled back, such as a preview', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      store.db.exec('SAVEPOINT preview')
+      withoutIndexWrites(store.db, () =>
+        applyTestOperations(store, [
+          {
+            op: 'upsert',
+            type: 'source',
+            record: { id: 'rank-src', publication: 'Test', reliability: 'primary' },
+          },
+          entity('rank-exact', 'Quillmark'),
+        ]),
+      )
+      expect(store.db.prepare("SELECT count(*) FROM entities WHERE id = 'rank-exact'").pluck().get()).toBe(1)
+      expect(searchIndex(store.db, 'quillmark', 5)).toEqual([])
+      store.db.exec('ROLLBACK TO preview; RELEASE preview')
+      // Written for real, the same entity is found.
+      applyTestOperations(store, [
+        {
+          op: 'upsert',
+          type: 'source',
+          record: { id: 'rank-src', publication: 'Test', reliability: 'primary' },
+        },
+        entity('rank-exact', 'Quillmark'),
+      ])
+      expect(searchIndex(store.db, 'quillmark', 5).map((hit) => hit.id)).toEqual(['rank-exact'])
     } finally {
       store.close()
     }

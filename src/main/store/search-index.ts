@@ -86,9 +86,34 @@ interface PendingIndex {
   entities: Map<string, () => void>
   reactions: Map<string, () => void>
   entityTexts: EntityTexts
+  /** The work's writes will be rolled back (a preview): its index writes are not made at all. */
+  discard: boolean
 }
 
 const pending = new WeakMap<Db, PendingIndex>()
+
+/**
+ * For work whose writes are rolled back, such as an import's preview: the index writes it would make
+ * (full-text and trigram rows, and the pinyin they need) are skipped, since nothing reads them before
+ * the rollback and they are most of a large write's cost.
+ */
+export function withoutIndexWrites<T>(db: Db, work: () => T): T {
+  if (pending.has(db))
+    throw new Error('withoutIndexWrites inside deferred indexing: its writes would be lost')
+  const batch: PendingIndex = {
+    entities: new Map(),
+    reactions: new Map(),
+    entityTexts: new EntityTexts(0),
+    discard: true,
+  }
+  pending.set(db, batch)
+  try {
+    return work()
+  } finally {
+    pending.delete(db)
+    batch.entityTexts.close()
+  }
+}
 
 export function withDeferredIndexing<T>(
   db: Db,
@@ -101,6 +126,7 @@ export function withDeferredIndexing<T>(
     entities: new Map(),
     reactions: new Map(),
     entityTexts: new EntityTexts(expectedEntities),
+    discard: false,
   }
   pending.set(db, batch)
   try {
@@ -134,6 +160,7 @@ function writePending(db: Db, batch: PendingIndex): void {
 function schedule(db: Db, kind: SearchRecordKind, id: string, write: () => void): void {
   const batch = pending.get(db)
   if (!batch) return write()
+  if (batch.discard) return
   const writes = kind === 'entity' ? batch.entities : batch.reactions
   writes.delete(id)
   writes.set(id, write)
@@ -145,6 +172,7 @@ function schedule(db: Db, kind: SearchRecordKind, id: string, write: () => void)
  * the caller has just written it for the first time.
  */
 export function indexEntityText(db: Db, entityId: string, names: EntityNames, isNew: boolean): void {
+  if (pending.get(db)?.discard) return
   const texts = pending.get(db)?.entityTexts.request(names) ?? (() => entityIndexTexts(names))
   schedule(db, 'entity', entityId, () => writeRow(db, 'entity', entityId, texts(), isNew))
 }
