@@ -1,16 +1,26 @@
-import { describe, expect, it, vi } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import { makePublisher, packOperations, sampleOperations } from '../test-support/bundle-fixtures'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { createApiHandlers } from './api-handlers'
+import { StagedFiles } from './staged-files'
 
 const tempDir = useTempDir()
+
+/** Staged uploads of the handlers under test, removed with their folder after each test. */
+const staged: StagedFiles[] = []
+afterEach(() => staged.splice(0).forEach((files) => files.close()))
+function stagedFiles(): StagedFiles {
+  const files = new StagedFiles()
+  staged.push(files)
+  return files
+}
 
 describe('the app’s import calls', () => {
   it('have the write-ahead log copied off-thread after an import and after its undo, not before', async () => {
     const store = openDefaultStore(tempDir())
     const checkpointInBackground = vi.fn(() => Promise.resolve())
-    const handlers = createApiHandlers({ ...store, checkpointInBackground })
+    const handlers = createApiHandlers({ ...store, checkpointInBackground }, stagedFiles())
     const { publicFile, privateFile } = makePublisher()
     await handlers.addTrustedKey({ keyFile: JSON.stringify(publicFile) })
     const bundle = await packOperations(privateFile, sampleOperations(), { now: new Date() })
@@ -31,7 +41,10 @@ describe('the app’s import calls', () => {
 
   it('undo names its import: three concurrent undos of the latest undo it once, the others are refused', async () => {
     const store = openDefaultStore(tempDir())
-    const handlers = createApiHandlers({ ...store, checkpointInBackground: () => Promise.resolve() })
+    const handlers = createApiHandlers(
+      { ...store, checkpointInBackground: () => Promise.resolve() },
+      stagedFiles(),
+    )
     const { publicFile, privateFile } = makePublisher()
     await handlers.addTrustedKey({ keyFile: JSON.stringify(publicFile) })
     const ids: number[] = []
