@@ -91,24 +91,35 @@ function tokensOf(text: string): string[] {
   return (textForIndex(text).match(WORD) ?? []).map(foldToken)
 }
 
-function termMatches(tokens: string[], term: QueryTerm): boolean {
-  if (term.kind === 'prefix') {
-    const prefix = foldToken(term.token)
-    return tokens.some((token) => token.startsWith(prefix))
-  }
-  return term.variants.some((variant) => {
-    const phrase = variant.map(foldToken)
+/**
+ * Where a term lies among a text's tokens (its first token and how many), skipping tokens marked
+ * `used`; null when it is not there. A prefix term matches a token's start, a phrase whole tokens.
+ */
+function findTerm(
+  tokens: string[],
+  term: QueryTerm,
+  used?: Uint8Array,
+): { at: number; length: number } | null {
+  const phrases =
+    term.kind === 'prefix'
+      ? [[foldToken(term.token)]]
+      : term.variants.map((variant) => variant.map(foldToken))
+  for (const phrase of phrases)
     for (let i = 0; i + phrase.length <= tokens.length; i++) {
-      if (phrase.every((token, j) => tokens[i + j] === token)) return true
+      const fits = phrase.every(
+        (part, j) =>
+          !used?.[i + j] &&
+          (term.kind === 'prefix' ? tokens[i + j].startsWith(part) : tokens[i + j] === part),
+      )
+      if (fits) return { at: i, length: phrase.length }
     }
-    return false
-  })
+  return null
 }
 
 /** The terms one text matches, by the same rules as the index (to say why and how well a row matched). */
 export function termsMatchedBy(text: string, terms: QueryTerm[]): QueryTerm[] {
   const tokens = tokensOf(text)
-  return terms.filter((term) => termMatches(tokens, term))
+  return terms.filter((term) => findTerm(tokens, term) !== null)
 }
 
 export function countMatchedTerms(text: string, terms: QueryTerm[]): number {
@@ -125,23 +136,11 @@ export function termCoverage(text: string, terms: QueryTerm[]): { matched: numbe
   let matched = 0
   let usedCount = 0
   for (const term of terms) {
-    const phrases =
-      term.kind === 'prefix'
-        ? [[foldToken(term.token)]]
-        : term.variants.map((variant) => variant.map(foldToken))
-    search: for (const phrase of phrases)
-      for (let i = 0; i + phrase.length <= tokens.length; i++) {
-        const fits = phrase.every(
-          (part, j) =>
-            used[i + j] === 0 &&
-            (term.kind === 'prefix' ? tokens[i + j].startsWith(part) : tokens[i + j] === part),
-        )
-        if (!fits) continue
-        used.fill(1, i, i + phrase.length)
-        usedCount += phrase.length
-        matched++
-        break search
-      }
+    const found = findTerm(tokens, term, used)
+    if (!found) continue
+    used.fill(1, found.at, found.at + found.length)
+    usedCount += found.length
+    matched++
   }
   return { matched, unmatched: tokens.length - usedCount }
 }
