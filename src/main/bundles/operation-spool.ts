@@ -6,7 +6,7 @@ import { RECORD_TYPES, type LocatedOperation, type RecordType } from './bundle-f
 type OperationKind = LocatedOperation['operation']['op']
 
 /** How many operations are kept in memory before every group goes to a temporary file. */
-const DEFAULT_SPILL_AFTER = 50_000
+const DEFAULT_SPILL_AFTER = 100_000
 const WRITE_CHUNK_BYTES = 1024 * 1024
 const READ_CHUNK_BYTES = 1024 * 1024
 

@@ -376,6 +376,21 @@ describe('matching with what the store has', () => {
     expect(normaliseName('Société Générale S.A.')).toBe('societe generale')
     expect(normaliseName('云从科技集团股份有限公司')).toBe('云从科技')
   })
+
+  it('reads plain ASCII names as the general path reads the same name with an accent', () => {
+    // "é" sends a name down the general path, which folds it to "e": both must then agree word for word.
+    for (const name of [
+      'ABU JHEISHEH, Mohammed',
+      'Beijing E.P. Technology L.L.C. (Branch) No.7',
+      '  The Bank of Kunlun  ',
+      'S.A. de C.V. 9-Star_Trading',
+      'OOO "Tekhnologii"',
+    ]) {
+      const accented = name.replace(/e/i, (e) => (e === 'e' ? 'é' : 'É'))
+      expect(name).not.toBe(accented)
+      expect(normaliseName(name)).toBe(normaliseName(accented))
+    }
+  })
 })
 
 describe('the real 2019 CSL excerpt', () => {

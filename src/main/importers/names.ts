@@ -14,8 +14,12 @@ const SCRIPT_TESTS: [Script, RegExp][] = [
   ['Latin', /\p{Script=Latin}/u],
 ]
 
+/** Printable ASCII: nothing to fold or strip of marks, and no script but Latin; most names on US lists. */
+const PLAIN_ASCII = /^[\x20-\x7e]*$/
+
 /** The script a name is written in: the first non-Latin script it uses, else Latin. */
 export function scriptOf(name: string): Script {
+  if (PLAIN_ASCII.test(name)) return /[A-Za-z]/.test(name) ? 'Latin' : 'Other'
   for (const [script, test] of SCRIPT_TESTS) if (test.test(name)) return script
   return 'Other'
 }
@@ -111,6 +115,8 @@ const HAN_LEGAL_FORMS = /(股份有限公司|有限责任公司|有限責任公�
  * trailing legal form. "Hangzhou Hikvision Digital Technology Co., Ltd." → "hangzhou hikvision digital technology".
  */
 export function normaliseName(name: string): string {
+  // The general path's folds leave printable ASCII as it is; skipping them halves a list's planning.
+  if (PLAIN_ASCII.test(name)) return comparedWords(name.toLowerCase().split(/[^a-z0-9]+/))
   const folded = name.normalize('NFKC')
   if (scriptOf(folded) === 'Han') {
     let han = folded.replace(/[\s\p{P}\p{S}]+/gu, '')
@@ -119,13 +125,17 @@ export function normaliseName(name: string): string {
       han = han.replace(HAN_LEGAL_FORMS, '')
     return han
   }
-  const words = folded
-    .normalize('NFKD')
-    .replace(/\p{M}+/gu, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ')
+  return comparedWords(
+    folded
+      .normalize('NFKD')
+      .replace(/\p{M}+/gu, '')
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u),
+  )
+}
+
+/** A name's words as compared: initials joined ("s a" → "sa"), legal forms dropped, empty words gone. */
+function comparedWords(words: string[]): string {
   // Initials written with dots ("S.A.", "L.L.C.") become one word before legal forms are dropped.
   const joined: string[] = []
   let initials = ''
