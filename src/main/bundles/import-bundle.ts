@@ -1,6 +1,4 @@
 import type Database from 'better-sqlite3'
-import { noteRecordsWritten } from '../store/data-version'
-import { keepPlainFacets } from '../store/entity-first-page'
 import type { OriginKind } from '../../shared/domain'
 import type {
   BundleSummary,
@@ -10,6 +8,7 @@ import type {
   ImportResult,
 } from '../../shared/updates'
 import { createOrigin } from '../store/write-records'
+import { writeAndRollBack, writeRecords } from '../store/write-path'
 import { setMeta } from '../store/meta'
 import {
   importHistory,
@@ -21,16 +20,13 @@ import {
   readHistoryEntry,
   setImportCounts,
 } from '../store/imports'
-import { asBulkWrite } from '../store/bulk-write'
 import { writeJudgements, type NewJudgement } from '../store/judgements'
-import { explainWriteFailure, inRolledBackSavepoint } from '../store/savepoint'
 import { applyOperations, type AppliedChanges } from './apply-operations'
 import { BundleError } from './bundle-error'
 import type { OperationSpool } from './operation-spool'
 import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from '../store/undo-journal'
 import { UserError } from '../user-error'
-import { withoutIndexWrites } from '../store/search-index'
 
 type Db = Database.Database
 
@@ -127,18 +123,10 @@ function previewFrom(update: PendingUpdate, applied: AppliedChanges): ImportPrev
 export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   if (isAlreadyImported(db, update.summary.bundleId)) return alreadyImportedPreview(update)
   checkSequence(db, update)
-  try {
-    return asBulkWrite(db, () =>
-      inRolledBackSavepoint(db, 'import_preview', () =>
-        withoutIndexWrites(db, () => {
-          const originId = createOrigin(db, update.origin.kind, update.origin.label)
-          return previewFrom(update, applyOperations(db, update.operations, originId))
-        }),
-      ),
-    )
-  } catch (error) {
-    throw explainWriteFailure(error, db.name)
-  }
+  return writeAndRollBack(db, () => {
+    const originId = createOrigin(db, update.origin.kind, update.origin.label)
+    return previewFrom(update, applyOperations(db, update.operations, originId))
+  })
 }
 
 export interface ApplyOptions {
@@ -160,48 +148,28 @@ export class ConfirmationRequired extends Error {
 export function applyPending(db: Db, update: PendingUpdate, options: ApplyOptions = {}): ImportResult {
   const now = options.now ?? new Date()
   const { summary } = update
-  try {
-    return asBulkWrite(db, () => applyInTransaction(db, update, options, now, summary))
-  } catch (error) {
-    throw explainWriteFailure(error, db.name)
-  } finally {
-    noteRecordsWritten(db)
-  }
-}
-
-function applyInTransaction(
-  db: Db,
-  update: PendingUpdate,
-  options: ApplyOptions,
-  now: Date,
-  summary: PendingUpdate['summary'],
-): ImportResult {
-  return db
-    .transaction((): ImportResult => {
-      if (isAlreadyImported(db, summary.bundleId)) {
-        return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(update) }
-      }
-      checkSequence(db, update)
-      if (update.confirmations.length > 0 && !options.confirmed)
-        throw new ConfirmationRequired(update.confirmations)
-      // The history row comes first so every journaled change can carry its id.
-      const importId = insertImport(db, summary, now.toISOString())
-      startJournal(db, importId)
-      const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
-      const applied = applyOperations(db, update.operations, originId)
-      if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
-      setMeta(db, 'data_as_of', summary.dataAsOf)
-      // Journaled like the records, so undo brings back the counts kept before.
-      keepPlainFacets(db)
-      finishJournal(db)
-      setImportCounts(db, importId, applied.counts)
-      return {
-        outcome: 'applied',
-        entry: readHistoryEntry(db, importId),
-        preview: previewFrom(update, applied),
-      }
-    })
-    .immediate()
+  return writeRecords(db, (): ImportResult => {
+    if (isAlreadyImported(db, summary.bundleId)) {
+      return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(update) }
+    }
+    checkSequence(db, update)
+    if (update.confirmations.length > 0 && !options.confirmed)
+      throw new ConfirmationRequired(update.confirmations)
+    // The history row comes first so every journaled change can carry its id.
+    const importId = insertImport(db, summary, now.toISOString())
+    startJournal(db, importId)
+    const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
+    const applied = applyOperations(db, update.operations, originId)
+    if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
+    setMeta(db, 'data_as_of', summary.dataAsOf)
+    finishJournal(db)
+    setImportCounts(db, importId, applied.counts)
+    return {
+      outcome: 'applied',
+      entry: readHistoryEntry(db, importId),
+      preview: previewFrom(update, applied),
+    }
+  })
 }
 
 /**
@@ -210,36 +178,23 @@ function applyInTransaction(
  * the second is told it is no longer the latest.
  */
 export function undoLatestImport(db: Db, expectedId: number, now: Date = new Date()): ImportHistoryEntry {
-  try {
-    return asBulkWrite(db, () => undoInTransaction(db, expectedId, now))
-  } catch (error) {
-    throw explainWriteFailure(error, db.name)
-  } finally {
-    noteRecordsWritten(db)
-  }
-}
-
-function undoInTransaction(db: Db, expectedId: number, now: Date): ImportHistoryEntry {
-  return db
-    .transaction(() => {
-      const latest = latestAppliedImport(db)
-      if (!latest)
-        throw new UserError('There is no import to undo. Nothing was changed.', 'conflict', 'NothingToUndo')
-      if (latest.id !== expectedId) {
-        throw new UserError(
-          `Import ${expectedId} is not the latest applied import (import ${latest.id} is), so it cannot be ` +
-            'undone now. Nothing was changed.',
-          'conflict',
-          'NotLatestImport',
-        )
-      }
-      db.pragma('defer_foreign_keys = ON')
-      replayJournalBackwards(db, latest.id)
-      discardJournal(db, latest.id)
-      markImportUndone(db, latest.id, now.toISOString())
-      return readHistoryEntry(db, latest.id)
-    })
-    .immediate()
+  return writeRecords(db, () => {
+    const latest = latestAppliedImport(db)
+    if (!latest)
+      throw new UserError('There is no import to undo. Nothing was changed.', 'conflict', 'NothingToUndo')
+    if (latest.id !== expectedId) {
+      throw new UserError(
+        `Import ${expectedId} is not the latest applied import (import ${latest.id} is), so it cannot be ` +
+          'undone now. Nothing was changed.',
+        'conflict',
+        'NotLatestImport',
+      )
+    }
+    replayJournalBackwards(db, latest.id)
+    discardJournal(db, latest.id)
+    markImportUndone(db, latest.id, now.toISOString())
+    return readHistoryEntry(db, latest.id)
+  })
 }
 
 export { importHistory, latestAppliedImport }

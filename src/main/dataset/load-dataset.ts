@@ -1,4 +1,3 @@
-import { noteRecordsWritten } from '../store/data-version'
 import {
   createOrigin,
   upsertDesignation,
@@ -11,15 +10,13 @@ import { getMeta, setMeta } from '../store/meta'
 import { withDeferredIndexing } from '../store/search-index'
 import type { Store } from '../store/open-store'
 import { readDatasetFile, type DatasetFile } from './dataset-file'
-import { keepPlainFacets } from '../store/entity-first-page'
+import { writeRecords } from '../store/write-path'
 import { defaultDatasetPath } from './resources'
 
 /** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */
 export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new Date()): void {
   const { db } = store
-  // Whatever happens, caches built from the records must not outlive this write.
-  noteRecordsWritten(db)
-  db.transaction(() => {
+  writeRecords(db, () => {
     withDeferredIndexing(db, () => {
       const originId = createOrigin(
         db,
@@ -36,9 +33,7 @@ export function applyDataset(store: Store, dataset: DatasetFile, now: Date = new
       setMeta(db, 'data_as_of', dataset.asOf)
       setMeta(db, 'initialised_at', now.toISOString())
     })
-    // For the first view of every start to come (see keepPlainFacets).
-    keepPlainFacets(db)
-  }).immediate()
+  })
 }
 
 /**

@@ -132,6 +132,8 @@ function removeAddedRows(db: Db, importId: number, touched: TouchedRecords): voi
  * back before their parents within the replay.
  */
 export function replayJournalBackwards(db: Db, importId: number): void {
+  // Rows come back one at a time, a reference before what it refers to: checked when the undo commits.
+  db.pragma('defer_foreign_keys = ON')
   const touched = new TouchedRecords()
   // First, so that a record the import re-created under a new rowid is gone before its old row returns.
   removeAddedRows(db, importId, touched)

@@ -1,5 +1,5 @@
 import { OperationSpool } from '../bundles/operation-spool'
-import { noteRecordsWritten } from '../store/data-version'
+import { writeRecords } from '../store/write-path'
 import { latestAppliedImport, undoLatestImport } from '../bundles/import-bundle'
 import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'
@@ -15,10 +15,9 @@ export function applyTestOperations(store: Store, operations: object[]): void {
     'test.jsonl',
     Buffer.from(operations.map((operation) => JSON.stringify(operation)).join('\n')),
   )
-  noteRecordsWritten(store.db)
-  store.db.transaction(() =>
+  writeRecords(store.db, () =>
     applyOperations(store.db, OperationSpool.of(located), createOrigin(store.db, 'bundle', 'test data')),
-  )()
+  )
 }
 
 /** Undoes whichever import is the latest applied one (tests that do not race). */
