@@ -1,15 +1,14 @@
 import type Database from 'better-sqlite3'
+import { stateOf } from './connection-state'
 
 type Db = Database.Database
-
-const localWrites = new WeakMap<Db, number>()
 
 /**
  * Called by every path that writes records (dataset load, import apply, undo) once it has finished,
  * committed or not: caches built from the records (the entity facet index) are then rebuilt.
  */
 export function noteRecordsWritten(db: Db): void {
-  localWrites.set(db, (localWrites.get(db) ?? 0) + 1)
+  stateOf(db).recordWrites++
 }
 
 /**
@@ -18,5 +17,5 @@ export function noteRecordsWritten(db: Db): void {
  * (SQLite's data_version).
  */
 export function recordsVersion(db: Db): string {
-  return `${localWrites.get(db) ?? 0}:${db.pragma('data_version', { simple: true }) as number}`
+  return `${stateOf(db).recordWrites}:${db.pragma('data_version', { simple: true }) as number}`
 }

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { recordsVersion } from './data-version'
+import { stateOf } from './connection-state'
 import { pinyinForIndex } from './pinyin-text'
 import { foldToken } from './search-text'
 import { statement } from './statement-cache'
@@ -71,7 +72,7 @@ export interface NameMatch {
   text: string
 }
 
-interface NameForm {
+export interface NameForm {
   field: string
   text: string
   folded: string
@@ -153,13 +154,12 @@ export function trigramText(primary: string, original: string | null, aliases: s
 
 const HAN = /\p{Script=Han}/u
 
-const trigramTableSeen = new WeakSet<Db>()
-
 /** Whether the store has the trigram index yet (migrations before 6 run without it). */
 export function hasTrigramIndex(db: Db): boolean {
-  if (trigramTableSeen.has(db)) return true
+  const state = stateOf(db)
+  if (state.trigramIndexSeen) return true
   const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE name = 'name_trigrams'").get() !== undefined
-  if (found) trigramTableSeen.add(db)
+  if (found) state.trigramIndexSeen = true
   return found
 }
 
@@ -179,7 +179,6 @@ export function readEntityNames(
 
 /** How many entities' name forms are kept between searches (a few screens of typing). */
 const FORMS_KEPT = 5_000
-const formsKept = new WeakMap<Db, { version: string; forms: Map<string, NameForm[] | null> }>()
 
 /**
  * An entity's name forms (names, aliases, their pinyin) for scoring, kept for the store's current
@@ -189,10 +188,11 @@ const formsKept = new WeakMap<Db, { version: string; forms: Map<string, NameForm
 export function entityNameForms(db: Db, id: string): NameForm[] | null {
   // Any change through this connection counts too (total_changes): a stale name costs more than a reread.
   const version = `${recordsVersion(db)}:${statement(db, 'SELECT total_changes()').pluck().get() as number}`
-  let kept = formsKept.get(db)
+  const state = stateOf(db)
+  let kept = state.nameForms
   if (!kept || kept.version !== version) {
     kept = { version, forms: new Map() }
-    formsKept.set(db, kept)
+    state.nameForms = kept
   }
   let forms = kept.forms.get(id)
   if (forms === undefined) {

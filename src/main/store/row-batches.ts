@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3'
 import { statement } from './statement-cache'
+import { stateOf } from './connection-state'
 
 type Db = Database.Database
 
@@ -54,7 +55,7 @@ export class RowTable {
  * A reference to nothing is found when the rows are written, perhaps a batch after the record that
  * made it; each record therefore leaves a way to explain its references, tried in order on failure.
  */
-class RowBatches {
+export class RowBatches {
   private readonly values = new Map<RowTable, unknown[]>()
   private explanations: (() => void)[] = []
 
@@ -89,35 +90,34 @@ class RowBatches {
   }
 }
 
-const active = new WeakMap<Db, RowBatches>()
-
 /** Runs `work` with new records' rows batched, and writes what is left when it returns. */
 export function withRowBatches<T>(db: Db, work: () => T): T {
-  if (active.has(db)) return work()
+  const state = stateOf(db)
+  if (state.rowBatches) return work()
   const batches = new RowBatches()
-  active.set(db, batches)
+  state.rowBatches = batches
   try {
     const result = work()
     batches.flush(db)
     return result
   } finally {
-    active.delete(db)
+    state.rowBatches = null
   }
 }
 
 /** Inserts a row now, or, for a new record inside `withRowBatches`, with the next batch. */
 export function insertRow(db: Db, table: RowTable, row: unknown[], isNew: boolean): void {
-  const batches = isNew ? active.get(db) : undefined
+  const batches = isNew ? stateOf(db).rowBatches : null
   if (batches) batches.add(table, row)
   else statement(db, table.sql(1)).run(row)
 }
 
 /** Reports a new record's rows all given (see RowBatches.recordDone); nothing outside `withRowBatches`. */
 export function newRecordDone(db: Db, explain: () => void): void {
-  active.get(db)?.recordDone(db, explain)
+  stateOf(db).rowBatches?.recordDone(db, explain)
 }
 
 /** Writes the waiting rows: before any other write or a read that may concern them. */
 export function flushRowBatches(db: Db): void {
-  active.get(db)?.flush(db)
+  stateOf(db).rowBatches?.flush(db)
 }

@@ -14,6 +14,7 @@ import { EntityTexts } from './entity-texts'
 import { entityIndexTexts, reactionIndexTexts, type EntityNames, type IndexTexts } from './index-texts'
 import { statement } from './statement-cache'
 import { flushRowBatches } from './row-batches'
+import { stateOf } from './connection-state'
 
 type Db = Database.Database
 
@@ -81,7 +82,7 @@ function writeRow(
  * entities' texts (pinyin above all) are meanwhile computed by a worker thread when there are many
  * (see EntityTexts).
  */
-interface PendingIndex {
+export interface PendingIndex {
   /** By record id, in the order records were last written. */
   entities: Map<string, () => void>
   reactions: Map<string, () => void>
@@ -90,15 +91,14 @@ interface PendingIndex {
   discard: boolean
 }
 
-const pending = new WeakMap<Db, PendingIndex>()
-
 /**
  * For work whose writes are rolled back, such as an import's preview: the index writes it would make
  * (full-text and trigram rows, and the pinyin they need) are skipped, since nothing reads them before
  * the rollback and they are most of a large write's cost.
  */
 export function withoutIndexWrites<T>(db: Db, work: () => T): T {
-  if (pending.has(db))
+  const state = stateOf(db)
+  if (state.pendingIndex)
     throw new Error('withoutIndexWrites inside deferred indexing: its writes would be lost')
   const batch: PendingIndex = {
     entities: new Map(),
@@ -106,11 +106,11 @@ export function withoutIndexWrites<T>(db: Db, work: () => T): T {
     entityTexts: new EntityTexts(0),
     discard: true,
   }
-  pending.set(db, batch)
+  state.pendingIndex = batch
   try {
     return work()
   } finally {
-    pending.delete(db)
+    state.pendingIndex = null
     batch.entityTexts.close()
   }
 }
@@ -121,20 +121,21 @@ export function withDeferredIndexing<T>(
   /** How many entities `work` will write, when the caller knows: many start the texts' worker at once. */
   expectedEntities = 0,
 ): T {
-  if (pending.has(db)) return work()
+  const state = stateOf(db)
+  if (state.pendingIndex) return work()
   const batch: PendingIndex = {
     entities: new Map(),
     reactions: new Map(),
     entityTexts: new EntityTexts(expectedEntities),
     discard: false,
   }
-  pending.set(db, batch)
+  state.pendingIndex = batch
   try {
     const result = work()
     writePending(db, batch)
     return result
   } finally {
-    pending.delete(db)
+    state.pendingIndex = null
     batch.entityTexts.close()
   }
 }
@@ -158,7 +159,7 @@ function writePending(db: Db, batch: PendingIndex): void {
 }
 
 function schedule(db: Db, kind: SearchRecordKind, id: string, write: () => void): void {
-  const batch = pending.get(db)
+  const batch = stateOf(db).pendingIndex
   if (!batch) return write()
   if (batch.discard) return
   const writes = kind === 'entity' ? batch.entities : batch.reactions
@@ -172,8 +173,9 @@ function schedule(db: Db, kind: SearchRecordKind, id: string, write: () => void)
  * the caller has just written it for the first time.
  */
 export function indexEntityText(db: Db, entityId: string, names: EntityNames, isNew: boolean): void {
-  if (pending.get(db)?.discard) return
-  const texts = pending.get(db)?.entityTexts.request(names) ?? (() => entityIndexTexts(names))
+  const batch = stateOf(db).pendingIndex
+  if (batch?.discard) return
+  const texts = batch?.entityTexts.request(names) ?? (() => entityIndexTexts(names))
   schedule(db, 'entity', entityId, () => writeRow(db, 'entity', entityId, texts(), isNew))
 }
 

@@ -1,14 +1,9 @@
 import type Database from 'better-sqlite3'
-
-const caches = new WeakMap<Database.Database, Map<string, Database.Statement>>()
+import { stateOf } from './connection-state'
 
 /** A prepared statement reused per connection: bulk writes run the same few statements many times. */
 export function statement(db: Database.Database, sql: string): Database.Statement {
-  let cache = caches.get(db)
-  if (!cache) {
-    cache = new Map()
-    caches.set(db, cache)
-  }
+  const cache = stateOf(db).statements
   let prepared = cache.get(sql)
   if (!prepared) {
     prepared = db.prepare(sql)

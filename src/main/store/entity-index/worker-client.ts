@@ -1,11 +1,9 @@
 import { Worker } from 'node:worker_threads'
 import { builtWorkerScript } from '../../built-worker'
 import { recordsVersion } from '../data-version'
+import { stateOf } from '../connection-state'
 import { buildIndex } from './build'
 import type { Db, EntityIndex } from './model'
-
-const cache = new WeakMap<Db, EntityIndex>()
-const building = new WeakMap<Db, Promise<void>>()
 
 /**
  * Builds the index in a worker thread, so the process stays free meanwhile (at start the page and its
@@ -14,17 +12,17 @@ const building = new WeakMap<Db, Promise<void>>()
  * in this thread on first use instead. A write while the worker reads makes its result stale: dropped.
  */
 export function prepareEntityIndex(db: Db, storePath: string): Promise<void> {
+  const state = stateOf(db)
   const version = recordsVersion(db)
-  if (cache.get(db)?.version === version) return Promise.resolve()
-  const running = building.get(db)
-  if (running) return running
+  if (state.entityIndex?.version === version) return Promise.resolve()
+  if (state.entityIndexBuild) return state.entityIndexBuild
   const job = buildInWorker(storePath)
     .then((built) => {
-      if (recordsVersion(db) === version) cache.set(db, unpackIndex(built, version))
+      if (recordsVersion(db) === version) state.entityIndex = unpackIndex(built, version)
     })
     .catch(() => undefined)
-    .finally(() => building.delete(db))
-  building.set(db, job)
+    .finally(() => (state.entityIndexBuild = null))
+  state.entityIndexBuild = job
   return job
 }
 
@@ -104,14 +102,13 @@ function buildInWorker(storePath: string): Promise<PackedIndex> {
 
 /** Whether the index matches the records now, so a query would not wait for it to be built. */
 export function entityIndexIsCurrent(db: Db): boolean {
-  return cache.get(db)?.version === recordsVersion(db)
+  return stateOf(db).entityIndex?.version === recordsVersion(db)
 }
 
 export function entityIndex(db: Db): EntityIndex {
   const version = recordsVersion(db)
-  const cached = cache.get(db)
-  if (cached && cached.version === version) return cached
-  const built = buildIndex(db, version)
-  cache.set(db, built)
-  return built
+  const state = stateOf(db)
+  if (state.entityIndex?.version === version) return state.entityIndex
+  state.entityIndex = buildIndex(db, version)
+  return state.entityIndex
 }
