@@ -61,6 +61,17 @@ export default tseslint.config(
           selector: "CallExpression[callee.property.name='prepare']",
           message: 'SQL lives in src/main/store: add a query function there.',
         },
+        // Outside the store the connection is a token handed to store functions, never used itself.
+        ...['db', 'database'].flatMap((name) => [
+          {
+            selector: `CallExpression[callee.object.name='${name}']`,
+            message: "The database connection is the store's: call a function of src/main/store instead.",
+          },
+          {
+            selector: `CallExpression[callee.object.property.name='${name}']`,
+            message: "The database connection is the store's: call a function of src/main/store instead.",
+          },
+        ]),
       ],
     },
   },

@@ -22,6 +22,7 @@ import {
   readEntitySummaries,
 } from '../store/read-records'
 import { BriefingError } from './briefing-error'
+import { readConsistently } from '../store/transactions'
 import { SourceNumbering, type NumberedSource } from './source-numbering'
 
 type Db = Database.Database
@@ -143,7 +144,7 @@ export function briefingTitle(title: string, rounds: { list: string }[]): string
 }
 
 export function collectBriefing(db: Db, settings: BriefingSettings, today: string): BriefingData {
-  const read = db.transaction(() => {
+  return readConsistently(db, () => {
     const entityIds = entityIdsInScope(db, settings)
     const rounds = roundsInScope(db, settings, entityIds)
     const reactionIds = reactionIdsAbout(
@@ -209,5 +210,4 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
       sources: numbering.list(),
     }
   })
-  return read.deferred()
 }

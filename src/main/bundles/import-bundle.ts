@@ -8,7 +8,7 @@ import type {
   ImportResult,
 } from '../../shared/updates'
 import { createOrigin } from '../store/write-records'
-import { writeAndRollBack, writeRecords } from '../store/write-path'
+import { writeAndRollBack, writeRecords } from '../store/transactions'
 import { setMeta } from '../store/meta'
 import {
   importHistory,

@@ -10,7 +10,7 @@ import { getMeta, setMeta } from '../store/meta'
 import { withDeferredIndexing } from '../store/search-index'
 import type { Store } from '../store/open-store'
 import { readDatasetFile, type DatasetFile } from './dataset-file'
-import { writeRecords } from '../store/write-path'
+import { writeRecords } from '../store/transactions'
 import { defaultDatasetPath } from './resources'
 
 /** Writes a whole dataset in one transaction, recorded as coming from the default dataset. */

@@ -43,6 +43,7 @@ export interface OpenStoreOptions {
 
 /** An open store: the one SQLite file and the path it lives at. */
 export interface Store {
+  /** The connection. Outside src/main/store it is only handed to the store's functions (ESLint refuses any call on it). */
   db: Database.Database
   path: string
   /** Why the store was opened for reading only (its file or folder cannot be written), or null. */

@@ -1,5 +1,5 @@
 import { OperationSpool } from '../bundles/operation-spool'
-import { writeRecords } from '../store/write-path'
+import { writeRecords } from '../store/transactions'
 import { latestAppliedImport, undoLatestImport } from '../bundles/import-bundle'
 import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'

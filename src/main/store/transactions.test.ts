@@ -10,7 +10,7 @@ import { plainFirstPage } from './entity-first-page'
 import { queryEntities, type EntityQuery } from './entity-query'
 import { recordsVersion } from './data-version'
 import { getMeta, setMeta } from './meta'
-import { writeRecords } from './write-path'
+import { writeRecords } from './transactions'
 
 const tempDir = useTempDir()
 const PLAIN: EntityQuery = { search: '', filters: {}, sort: [], offset: 0, limit: 100 }

@@ -7,6 +7,8 @@ import { withoutIndexWrites } from './search-index'
 
 type Db = Database.Database
 
+// Where the store's transactions begin: outside src/main/store nothing opens one (ESLint refuses it).
+
 /**
  * The one way records are written: the default dataset, an import and its undo. `work` runs in one
  * IMMEDIATE transaction with a bulk write's settings (see asBulkWrite); before it commits, the first
@@ -44,4 +46,9 @@ export function writeAndRollBack<T>(db: Db, work: () => T): T {
   } catch (error) {
     throw explainWriteFailure(error, db.name)
   }
+}
+
+/** Reads that must agree with each other (a briefing's sections): one snapshot, whatever writes meanwhile. */
+export function readConsistently<T>(db: Db, read: () => T): T {
+  return db.transaction(read).deferred()
 }
