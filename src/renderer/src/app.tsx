@@ -1,6 +1,6 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { AppEvents, ViewName } from '../../shared/app-commands'
-import { takeEarlyResult } from './api/early-requests'
+import { queryCache } from './api/query-cache'
 import { useLoad } from './api/use-api'
 import type { EntityViewQuery } from '../../shared/contract'
 import { PLAIN_ENTITY_QUERY } from './entities/entity-page-input'
@@ -102,7 +102,7 @@ export function App() {
   const info = useLoad(
     (api) => api.appInfo({}),
     'app-info',
-    () => takeEarlyResult('appInfo', {}),
+    () => queryCache.take('appInfo', {}),
   )
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).

@@ -3,17 +3,17 @@ import './api/early-first-page'
 import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { createClient } from './api/client'
-import { waitForEarlyAnswers } from './api/early-requests'
+import { queryCache } from './api/query-cache'
 import { ApiContext } from './api/use-api'
 import { App } from './app'
 import './styles.css'
 
-/** How long the first render may wait for the first view's early answers (see waitForEarlyAnswers). */
+/** How long the first render may wait for the first view's early answers (see early-first-page.ts). */
 const FIRST_RENDER_WAITS_AT_MOST_MS = 300
 
 const root = createRoot(document.getElementById('root')!)
 const client = createClient()
-void waitForEarlyAnswers(FIRST_RENDER_WAITS_AT_MOST_MS).then(() =>
+void queryCache.untakenArrived(FIRST_RENDER_WAITS_AT_MOST_MS).then(() =>
   root.render(
     <StrictMode>
       {client ? (

@@ -1,5 +1,6 @@
 import type { BriefingApi } from '../../../shared/contract'
 import { createHttpClient } from './http-client'
+import { queryCache } from './query-cache'
 import { takeTokenFromLocation } from './token'
 
 declare global {
@@ -9,9 +10,12 @@ declare global {
   }
 }
 
-/** The desktop bridge when running in Electron, else the loopback host in browser mode. */
+/**
+ * The desktop bridge when running in Electron, else the loopback host in browser mode; either way its
+ * reads go through the query cache.
+ */
 export function createClient(): BriefingApi | null {
-  if (window.briefing) return window.briefing
-  const token = takeTokenFromLocation()
-  return token ? createHttpClient(token) : null
+  const token = window.briefing ? null : takeTokenFromLocation()
+  const transport = window.briefing ?? (token ? createHttpClient(token) : null)
+  return transport && queryCache.connect(transport)
 }

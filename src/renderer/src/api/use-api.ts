@@ -14,7 +14,7 @@ export type Loadable<T> =
 
 /**
  * Loads once per change of `key`; ignores answers that arrive after the component moved on. `atOnce`
- * may give the value for the first render (an answer that came early, see earlyResult); it is then
+ * may give the value for the first render (an early answer, see QueryCache.take); it is then
  * not loaded again for that key.
  */
 export function useLoad<T>(

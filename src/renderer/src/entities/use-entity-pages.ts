@@ -1,9 +1,8 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react'
 import type { EntityFacet, EntityMatch, EntityPage, FacetValue } from '../../../shared/entity-query'
 import type { EntitySummary } from '../../../shared/domain'
-import type { BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
-import { earlyResult } from '../api/early-requests'
+import { queryCacheOf, type QueryCache } from '../api/query-cache'
 import { entityPageInput } from './entity-page-input'
 import type { EntityViewQuery } from '../../../shared/contract'
 
@@ -18,8 +17,8 @@ interface Loaded {
   error: string | null
 }
 
-function requestPage(api: BriefingApi, query: EntityViewQuery, offset: number): Promise<EntityPage> {
-  return api.queryEntities(entityPageInput(query, offset))
+function requestPage(cache: QueryCache, query: EntityViewQuery, offset: number): Promise<EntityPage> {
+  return cache.read('queryEntities', entityPageInput(query, offset))
 }
 
 function loadedPage(key: string, page: EntityPage): Loaded {
@@ -39,57 +38,55 @@ function loadedPage(key: string, page: EntityPage): Loaded {
  * query changes, further pages as the user scrolls. Answers to an outdated query are dropped.
  */
 export function useEntityPages(query: EntityViewQuery) {
-  const api = useApi()
+  const cache = queryCacheOf(useApi())
   const key = JSON.stringify(query)
   // The first page, when it came with the page's first requests: the first render shows its rows.
   const [loaded, setLoaded] = useState<Loaded | null>(() => {
-    const page = earlyResult('queryEntities', entityPageInput(query, 0))
+    const page = cache.peek('queryEntities', entityPageInput(query, 0))
     return page ? loadedPage(key, page) : null
   })
   const loadingMore = useRef(false)
 
   const fetchPage = useCallback(
-    (offset: number): Promise<EntityPage> => requestPage(api, query, offset),
+    (offset: number): Promise<EntityPage> => requestPage(cache, query, offset),
     // The key captures the whole query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [api, key],
+    [cache, key],
   )
-  // A first page asked for ahead of the render that shows it (see `prefetch`), by query key.
-  const early = useRef(new Map<string, Promise<EntityPage>>())
+  // The query whose first page was last asked for ahead (see `prefetch`): only its answer may be shown.
+  const ahead = useRef<string | null>(null)
   /**
    * Sends a query's first-page request now, from the input event, rather than after React has rendered
-   * the new query. Its answer is kept as the loaded page as soon as it arrives; a caller that makes the
-   * query current when the returned promise settles (the search box) then draws the new query once, with
-   * its rows, instead of once without them and again when they come (on two cores, that first drawing
-   * held up the answer's arrival). Only the latest such request is kept.
+   * the new query (the query cache keeps it for that render's request). Its answer is kept as the loaded
+   * page as soon as it arrives; a caller that makes the query current when the returned promise settles
+   * (the search box) then draws the new query once, with its rows, instead of once without them and again
+   * when they come (on two cores, that first drawing held up the answer's arrival). Only the latest such
+   * request may become the loaded page.
    */
   const prefetch = useCallback(
     (next: EntityViewQuery): Promise<EntityPage> => {
       const nextKey = JSON.stringify(next)
-      const known = early.current.get(nextKey)
-      if (known) return known
-      const request = requestPage(api, next, 0)
-      early.current = new Map([[nextKey, request]])
+      const request = cache.prefetch('queryEntities', entityPageInput(next, 0))
+      ahead.current = nextKey
       // A request overtaken by the next keystroke is simply dropped, its failure too.
       request.then(
         (page) => {
-          if (early.current.get(nextKey) === request) setLoaded(loadedPage(nextKey, page))
+          if (ahead.current === nextKey) setLoaded(loadedPage(nextKey, page))
         },
         () => undefined,
       )
       return request
     },
-    [api],
+    [cache],
   )
 
   // A layout effect: the request leaves as soon as the new query is committed, not a frame later.
   useLayoutEffect(() => {
     let current = true
-    const ahead = early.current.get(key)
     // Any other query asked for ahead is outdated now (the view moved on, say a "Clear" while a search was
-    // on its way): its answer must not become the loaded page.
-    early.current = new Map()
-    ;(ahead ?? fetchPage(0)).then(
+    // on its way): its answer must not become the loaded page. This one's, asked ahead, the cache hands on.
+    ahead.current = null
+    fetchPage(0).then(
       // Already there when it came ahead (see `prefetch`): then nothing changes.
       (page) =>
         current && setLoaded((previous) => (previous?.key === key ? previous : loadedPage(key, page))),

@@ -2,14 +2,14 @@ import { useEffect, useRef, useState } from 'react'
 import type { ListViewState, TableViews, TableViewState } from '../../../shared/entity-query'
 import type { ApiInput, BriefingApi } from '../../../shared/contract'
 import { useApi } from '../api/use-api'
-import { earlyResult, takeEarlyResult } from '../api/early-requests'
+import { queryCache } from '../api/query-cache'
 
 /**
  * The state a table resumes from, when its kept views came with the page's first requests: its first
  * render can begin from it (useKeptView then takes those views and has nothing to load or apply).
  */
 export function keptStateAtStart<S>(table: 'entities' | 'rounds' | 'reactions'): S | undefined {
-  return (earlyResult('loadViews', { table }) as TableViews<S> | undefined)?.current ?? undefined
+  return (queryCache.peek('loadViews', { table }) as TableViews<S> | undefined)?.current ?? undefined
 }
 
 /**
@@ -18,7 +18,7 @@ export function keptStateAtStart<S>(table: 'entities' | 'rounds' | 'reactions'):
  * the table opened again later loads them anew.
  */
 function keptAtStart<S>(table: 'entities' | 'rounds' | 'reactions'): TableViews<S> | undefined {
-  return takeEarlyResult('loadViews', { table }) as TableViews<S> | undefined
+  return queryCache.take('loadViews', { table }) as TableViews<S> | undefined
 }
 
 /** How long a table waits after a change before keeping its state for the next start. */
