@@ -1,28 +1,29 @@
 // @vitest-environment happy-dom
 import { act, cleanup, fireEvent, render, screen } from '@testing-library/react'
-import { useState } from 'react'
+import { useEffect, useRef } from 'react'
 import { afterEach, describe, expect, it } from 'vitest'
 import { SearchBox } from './search-box'
+import { useSearchText } from './use-search-text'
 
 afterEach(cleanup)
 
-/** The Entities table's use of the box: each keystroke asks for its rows; the search follows them. */
+/**
+ * The Entities table's use of the box: each keystroke asks for its rows; the search follows them.
+ * `handedOn` lists the searches the table took, in order.
+ */
 function TableWithSearch({ handedOn }: { handedOn: string[] }) {
-  const [search, setSearch] = useState('')
+  const { search, text, setSearch, typeSearch } = useSearchText('')
+  const shown = useRef('')
+  useEffect(() => {
+    if (search !== shown.current) handedOn.push(search)
+    shown.current = search
+  }, [search, handedOn])
   return (
     <>
       <button type="button" onClick={() => setSearch('')}>
         Clear search
       </button>
-      <SearchBox
-        value={search}
-        onChange={(next) => {
-          handedOn.push(next)
-          setSearch(next)
-        }}
-        onInput={(next) => rowsFor(next)}
-        placeholder="Search"
-      />
+      <SearchBox value={text} onChange={(next) => typeSearch(next, rowsFor(next))} placeholder="Search" />
       <output aria-label="table search">{search}</output>
     </>
   )
@@ -35,7 +36,7 @@ function rowsFor(text: string): Promise<void> {
 const rowsArrive = (text: string) => requests.get(text)!()
 const type = (text: string) => fireEvent.change(screen.getByLabelText('Search'), { target: { value: text } })
 
-describe('SearchBox', () => {
+describe('SearchBox with useSearchText', () => {
   it('hands on only the latest text when an older keystroke’s rows come after it', async () => {
     const handedOn: string[] = []
     render(<TableWithSearch handedOn={handedOn} />)
@@ -72,7 +73,8 @@ describe('SearchBox', () => {
     type('hikv')
     fireEvent.click(screen.getByRole('button', { name: 'Clear search' }))
     await act(async () => rowsArrive('hikv'))
-    expect(handedOn).toEqual(['hik'])
+    // The table's searches: the first keystroke's, then the Clear's; never the dropped "hikv".
+    expect(handedOn).toEqual(['hik', ''])
     expect(screen.getByLabelText<HTMLInputElement>('Search').value).toBe('')
     expect(screen.getByLabelText('table search').textContent).toBe('')
   })

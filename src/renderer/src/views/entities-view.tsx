@@ -25,6 +25,7 @@ import { ReviewShell } from '../review/review-shell'
 import type { FilterSetters, FilterState } from '../review/filter-panel'
 import { useReviewTable } from '../review/use-review-table'
 import { SearchBox } from '../review/search-box'
+import { useSearchText } from '../review/use-search-text'
 import { keptStateAtStart, useKeptView } from '../review/use-kept-view'
 import { useSelection } from '../review/use-selection'
 
@@ -143,7 +144,7 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
   // The kept state, when it came with the page's first requests: the first render starts from it.
   const [start] = useState(() => keptStateAtStart<TableViewState>('entities'))
   const startQuery = linked ? undefined : start
-  const [search, setSearch] = useState(startQuery?.search ?? '')
+  const { search, text, setSearch, typeSearch } = useSearchText(startQuery?.search ?? '')
   const [filters, setFilters] = useState<EntityViewQuery['filters']>(
     startQuery?.filters ?? link?.filters ?? {},
   )
@@ -268,9 +269,9 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
       search={
         <>
           <SearchBox
-            value={search}
-            onChange={setSearch}
-            onInput={(next) => prefetch({ search: next, filters, sort, minScore })}
+            value={text}
+            // The keystroke's rows are asked for now; the table takes the search when they are ready.
+            onChange={(next) => typeSearch(next, prefetch({ search: next, filters, sort, minScore }))}
             placeholder="Search names, aliases, Chinese names… (press /)"
           />
           <label className="min-score">
