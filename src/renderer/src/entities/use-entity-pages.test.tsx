@@ -96,6 +96,20 @@ describe('useEntityPages', () => {
     expect(ids(result.current.page)).toEqual(['a', 'b'])
   })
 
+  it('keeps every page loaded as the stale rows while the next query loads', async () => {
+    const host = controlledHost()
+    const { result, rerender } = renderHook(({ q }) => useEntityPages(q), {
+      initialProps: { q: query('ho') },
+      wrapper: host.wrapper,
+    })
+    await host.answer('ho', ['h1', 'h2'], { total: 3 })
+    act(() => result.current.loadMore())
+    await host.answer('ho', ['h3'], { offset: 2, total: 3 })
+    rerender({ q: query('hol') })
+    expect(result.current.page).toBeNull()
+    expect(ids(result.current.stale)).toEqual(['h1', 'h2', 'h3'])
+  })
+
   it('loads the next page once however often the end is reached, and drops it for an older query', async () => {
     const host = controlledHost()
     const { result, rerender } = renderHook(({ q }) => useEntityPages(q), {
