@@ -37,6 +37,27 @@ export const API_CALL_NAMES = [
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number]
 
+/**
+ * The calls that only read the store: the renderer's query cache may share and keep their answers, and
+ * the host answers them while its integrity check still runs.
+ */
+export const READ_CALL_NAMES: readonly ApiCallName[] = [
+  'appInfo',
+  'stats',
+  'listEntities',
+  'queryEntities',
+  'getEntity',
+  'listRounds',
+  'getRound',
+  'listReactions',
+  'search',
+  'loadViews',
+  'importHistory',
+  'listTrustedKeys',
+  'listJudgements',
+  'listBriefings',
+]
+
 /** The IPC channel for a call; the only place a channel name is spelled. */
 export function ipcChannel(name: ApiCallName): string {
   return `briefing:${name}`

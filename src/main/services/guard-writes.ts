@@ -1,28 +1,13 @@
-import { API_CALL_NAMES, type ApiCallName } from '../../shared/api-names'
+import { API_CALL_NAMES, READ_CALL_NAMES, type ApiCallName } from '../../shared/api-names'
 import type { ApiHandlers } from '../../shared/contract'
 import { translateOpenError } from '../store/integrity-check'
 import { readOnlyRefusal, type Store } from '../store/open-store'
 
 /**
- * The calls the first views make, none of which writes: they are answered while the store's integrity
- * check may still be running (see OpenStoreOptions.integrityCheck). Every other call waits for it.
+ * The calls that only read (the first views make no other): answered while the store's integrity check
+ * may still be running (see OpenStoreOptions.integrityCheck). Every other call waits for it.
  */
-const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set<ApiCallName>([
-  'appInfo',
-  'stats',
-  'listEntities',
-  'queryEntities',
-  'getEntity',
-  'listRounds',
-  'getRound',
-  'listReactions',
-  'search',
-  'loadViews',
-  'importHistory',
-  'listTrustedKeys',
-  'listJudgements',
-  'listBriefings',
-])
+const FIRST_VIEW_READS: ReadonlySet<ApiCallName> = new Set(READ_CALL_NAMES)
 
 /** The calls that change the store, each with how a refusal names it when the store is read-only. */
 const WRITE_LABELS = {

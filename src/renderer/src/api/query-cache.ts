@@ -1,24 +1,8 @@
-import type { ApiCallName } from '../../../shared/api-names'
+import { READ_CALL_NAMES, type ApiCallName } from '../../../shared/api-names'
 import { buildApiClient } from '../../../shared/build-api'
 import type { ApiOutput, BriefingApi } from '../../../shared/contract'
 
-/** Calls that only read: their answers may be shared, asked for ahead and kept until a request takes them. */
-const READ_CALLS = new Set<ApiCallName>([
-  'appInfo',
-  'stats',
-  'listEntities',
-  'queryEntities',
-  'getEntity',
-  'listRounds',
-  'getRound',
-  'listReactions',
-  'search',
-  'importHistory',
-  'listTrustedKeys',
-  'listJudgements',
-  'listBriefings',
-  'loadViews',
-])
+const READ_CALLS: ReadonlySet<ApiCallName> = new Set(READ_CALL_NAMES)
 
 /**
  * The reads each write may change, where not all of them: answers kept from before it must not answer a
