@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright'
 import { expect, test } from './fixtures'
 
-for (const view of ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const) {
+for (const view of ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const) {
   test(`the ${view} view has no serious or critical accessibility violations`, async ({
     appPage: page,
   }, testInfo) => {
@@ -16,6 +16,8 @@ for (const view of ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as
       test.setTimeout(90_000)
       // Checked with its preview drawn: the pages are part of what a writer reads.
       await expect(page.getByRole('img', { name: /^Page 1 of \d+$/ })).toBeVisible({ timeout: 30_000 })
+    } else if (view === 'Overview') {
+      await expect(page.getByRole('group', { name: /^Growth of the lists/ })).toBeVisible()
     } else if (view !== 'Updates') {
       await expect(page.getByRole('table', { name: view })).toBeVisible()
     }

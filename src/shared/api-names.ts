@@ -5,6 +5,7 @@
 export const API_CALL_NAMES = [
   'appInfo',
   'stats',
+  'overview',
   'listEntities',
   'queryEntities',
   'exportEntitiesCsv',
@@ -44,6 +45,7 @@ export type ApiCallName = (typeof API_CALL_NAMES)[number]
 export const READ_CALL_NAMES: readonly ApiCallName[] = [
   'appInfo',
   'stats',
+  'overview',
   'listEntities',
   'queryEntities',
   'getEntity',

@@ -4,7 +4,7 @@
  */
 export const APP_COMMAND_CHANNEL = 'briefing:command'
 
-export const VIEW_NAMES = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const
+export const VIEW_NAMES = ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const
 export type ViewName = (typeof VIEW_NAMES)[number]
 
 export type AppCommand =

@@ -1,3 +1,4 @@
+import type { Overview } from './overview'
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
 import type { ImportHistoryEntry, ImportPreview, ImportResult, Judgement, TrustedKey } from './updates'
@@ -227,6 +228,8 @@ function call<O>() {
 export const contract = {
   appInfo: call<AppInfo>()(noInput),
   stats: call<Stats>()(noInput),
+  /** The Overview's figures: the whole store, or the Entities table's current search and filters. */
+  overview: call<Overview>()(entityQueryInput.pick({ search: true, filters: true, minScore: true })),
   listEntities: call<EntitySummary[]>()(noInput),
   /** One page of entities with filters, search, sort and facet counts, computed in the store. */
   queryEntities: call<EntityPage>()(entityQueryInput),

@@ -4,9 +4,10 @@ import { wholeNumber } from './option-parsers'
 import * as catalog from '../services/catalog-services'
 import type { CliContext } from './cli-context'
 import { CliError } from './cli-io'
-import { formatEntity, formatRounds, formatSearchHits, formatStats } from './text-format'
+import { formatEntity, formatOverview, formatRounds, formatSearchHits, formatStats } from './text-format'
+import { overview } from '../services/overview-services'
 
-/** stats, search, rounds: reading the store. */
+/** stats, overview, search, entity, rounds: reading the store. */
 export function registerCatalogCommands(program: Command, cli: CliContext): void {
   program
     .command('stats')
@@ -15,6 +16,18 @@ export function registerCatalogCommands(program: Command, cli: CliContext): void
       cli.withStore((store) => {
         const stats = catalog.stats(store)
         cli.print(stats, formatStats(stats))
+      }),
+    )
+
+  program
+    .command('overview')
+    .description(
+      'the Overview in figures: rounds per year and list, entities by country, type and sector, reactions by stance and month',
+    )
+    .action(() =>
+      cli.withStore(async (store) => {
+        const figures = await overview(store, { search: '', filters: {}, minScore: 100 })
+        cli.print(figures, formatOverview(figures))
       }),
     )
 

@@ -1,3 +1,4 @@
+import type { Overview, ReactionCount } from '../../shared/overview'
 import type { EntityDetail, RoundSummary, SearchHit, Stats } from '../../shared/domain'
 import { countsLabel } from '../../shared/format'
 
@@ -5,6 +6,57 @@ export function formatStats(stats: Stats): string {
   return Object.entries(stats)
     .map(([key, value]) => `${key.padEnd(13)}${value}`)
     .join('\n')
+}
+
+/** Counts as "label  count" lines under a heading; "(none)" when there are none. */
+function countLines(heading: string, rows: { label: string; count: number }[]): string[] {
+  const width = Math.max(0, ...rows.map((row) => row.label.length)) + 2
+  return [
+    heading,
+    ...(rows.length > 0 ? rows.map((row) => `  ${row.label.padEnd(width)}${row.count}`) : ['  (none)']),
+  ]
+}
+
+export function formatOverview(overview: Overview): string {
+  const { headline } = overview
+  const perYearAndList = new Map<string, number>()
+  for (const round of overview.rounds) {
+    const key = `${round.date?.slice(0, 4) ?? 'date unknown'}  ${round.list}`
+    perYearAndList.set(key, (perYearAndList.get(key) ?? 0) + 1)
+  }
+  const reactions = (rows: ReactionCount[], unknown: string) =>
+    rows.map((row) => ({
+      label: `${row.month ?? 'month unknown'}  ${row.value ?? unknown}`,
+      count: row.count,
+    }))
+  return [
+    `entities     ${headline.entities}`,
+    `lists        ${headline.lists}`,
+    `rounds       ${headline.rounds}`,
+    `reactions    ${headline.reactions}`,
+    `data as of   ${headline.dataAsOf ?? 'unknown'}`,
+    '',
+    ...countLines(
+      'Rounds per year and list',
+      [...perYearAndList].map(([label, count]) => ({ label, count })),
+    ),
+    ...countLines(
+      'Entities added per round (recorded of declared)',
+      overview.rounds.map((round) => ({
+        label: `${round.citation ?? round.id} (${round.date ?? 'date unknown'})`,
+        count: round.recorded,
+      })),
+    ).map((line, index) =>
+      index === 0 || line === '  (none)'
+        ? line
+        : `${line} of ${overview.rounds[index - 1].declared ?? 'unknown'}`,
+    ),
+    ...countLines('Entities by country', overview.countries),
+    ...countLines('Entities by type', overview.types),
+    ...countLines('Entities by sector', overview.sectors),
+    ...countLines('Reactions by month and stance', reactions(overview.reactionsByStance, 'not classified')),
+    ...countLines('Reactions by month and kind of organisation', reactions(overview.reactionsByKind, '')),
+  ].join('\n')
 }
 
 export function formatRounds(rounds: RoundSummary[]): string {

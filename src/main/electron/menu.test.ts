@@ -52,6 +52,7 @@ describe('application menu', () => {
     const a = actions()
     const view = submenu(buildMenuTemplate(a, 'linux'), 'View')
     expect(view.filter((i) => i.label).map((i) => i.label)).toEqual([
+      'Overview',
       'Entities',
       'Rounds',
       'Reactions',
@@ -61,7 +62,7 @@ describe('application menu', () => {
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(
       expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']),
     )
-    click(view[1])
+    click(view[2])
     expect(a.showView).toHaveBeenCalledWith('Rounds')
   })
 

@@ -1,3 +1,4 @@
+import { overview } from './overview-services'
 import type { ApiCallName } from '../../shared/api-names'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import { ChromiumPrinter } from '../briefing/chromium-printer'
@@ -65,6 +66,7 @@ export function createApiHandlers(
   return guardWrites(store, {
     appInfo: () => catalog.appInfo(store),
     stats: () => catalog.stats(store),
+    overview: (query) => overview(store, query),
     listEntities: () => catalog.listEntities(store),
     queryEntities: (query) => catalog.queryEntities(store, query),
     exportEntitiesCsv: (query) => exportEntitiesCsv(store, query),

@@ -4,6 +4,7 @@ import type { ApiCallName } from '../../shared/api-names'
 export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   appInfo: {},
   stats: {},
+  overview: { search: '', filters: { country: ['CN'] } },
   listEntities: {},
   exportEntitiesCsv: { search: '', filters: {}, sort: [] },
   queryEntities: { search: 'x', filters: { country: ['CN'] }, sort: [{ column: 'name', desc: false }] },

@@ -13,6 +13,7 @@ import {
 } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
+import type { OverviewScope } from './views/overview-view'
 
 declare global {
   interface Window {
@@ -21,7 +22,7 @@ declare global {
   }
 }
 
-const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
+const VIEW_ORDER: ViewName[] = ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
 
 // Only the Entities view, which the app opens on, is in the first script: the others are loaded when
 // first opened (the Briefing view brings pdf.js and the preview) or, for the lighter ones, once the
@@ -29,6 +30,8 @@ const VIEW_ORDER: ViewName[] = ['Entities', 'Rounds', 'Reactions', 'Briefing', '
 const loadRounds = () => import('./views/rounds-view').then((m) => ({ default: m.RoundsView }))
 const loadReactions = () => import('./views/reactions-view').then((m) => ({ default: m.ReactionsView }))
 const loadUpdates = () => import('./views/updates-view').then((m) => ({ default: m.UpdatesView }))
+const loadOverview = () => import('./views/overview-view').then((m) => ({ default: m.OverviewView }))
+const OverviewView = lazy(loadOverview)
 const RoundsView = lazy(loadRounds)
 const ReactionsView = lazy(loadReactions)
 const UpdatesView = lazy(loadUpdates)
@@ -40,7 +43,7 @@ const BriefingView = lazy(() =>
 const PRELOAD_AFTER_MS = 2000
 function preloadViewsWhenIdle(): () => void {
   const preload = () =>
-    void Promise.all([loadRounds(), loadReactions(), loadUpdates()]).catch(() => undefined)
+    void Promise.all([loadOverview(), loadRounds(), loadReactions(), loadUpdates()]).catch(() => undefined)
   const timer = setTimeout(() => window.requestIdleCallback(preload, { timeout: 3000 }), PRELOAD_AFTER_MS)
   return () => clearTimeout(timer)
 }
@@ -56,6 +59,8 @@ export function App() {
   const [entityLink, setEntityLink] = useState<EntityLink | null>(null)
   const [reactionLink, setReactionLink] = useState<ReactionLink | null>(null)
   const [briefingActions, setBriefingActions] = useState<BriefingAction[]>([])
+  // What the Overview covers: the whole store, or the Entities table's view it was opened from.
+  const [overviewScope, setOverviewScope] = useState<OverviewScope>(null)
 
   // The Entities table's view as last reported, handed to the Briefing view when it is shown.
   const latestEntityView = useRef<EntityViewQuery>(PLAIN_ENTITY_QUERY)
@@ -66,6 +71,7 @@ export function App() {
     // Opened from the navigation, a view resumes as it was left: no link is followed again.
     if (name === 'Entities') setEntityLink(null)
     if (name === 'Reactions') setReactionLink(null)
+    if (name === 'Overview') setOverviewScope(null)
     if (name === 'Briefing') {
       setEntityView(latestEntityView.current)
       setBriefingOpened(true)
@@ -88,6 +94,11 @@ export function App() {
       },
       reportEntityView: (view) => {
         latestEntityView.current = view
+      },
+      overviewEntityView: () => {
+        const { search, filters, minScore } = latestEntityView.current
+        setOverviewScope({ search, filters, minScore })
+        setView('Overview')
       },
       briefEntityView: () => {
         setBriefingActions((waiting) => [
@@ -162,6 +173,11 @@ export function App() {
         ) : null}
         <main>
           <h2>{view}</h2>
+          {view === 'Overview' ? (
+            <Suspense fallback={<ViewLoading name="overview" />}>
+              <OverviewView scope={overviewScope} onWholeStore={() => setOverviewScope(null)} />
+            </Suspense>
+          ) : null}
           {view === 'Entities' ? <EntitiesView link={entityLink} /> : null}
           {view === 'Rounds' ? (
             <Suspense fallback={<ViewLoading name="rounds" />}>

@@ -15,6 +15,8 @@ export interface Navigation {
   reportEntityView(view: EntityViewQuery): void
   /** Opens the Briefing view with the Entities table's current view as its scope. */
   briefEntityView(): void
+  /** Opens the Overview of the Entities table's current view. */
+  overviewEntityView(): void
 }
 
 /** A link into the Entities view: filters to apply instead of the view's own, or an entity to open. */

@@ -292,9 +292,14 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
       status={shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
       onExportCsv={() => void exportCsv()}
       actions={
-        <button type="button" onClick={() => navigation.briefEntityView()}>
-          Brief this view
-        </button>
+        <>
+          <button type="button" onClick={() => navigation.overviewEntityView()}>
+            Overview of this view
+          </button>
+          <button type="button" onClick={() => navigation.briefEntityView()}>
+            Brief this view
+          </button>
+        </>
       }
       selectedRows={rows.filter((row) => selected.has(row.id))}
       cellText={ENTITY_CELL_TEXT}

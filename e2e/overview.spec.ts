@@ -1,0 +1,46 @@
+import path from 'node:path'
+import { cli } from './cli'
+import { expect, test } from './fixtures'
+
+test('the Overview: headline figures, a round’s bar opens its entities, tables hold the same numbers', async ({
+  app,
+  appPage: page,
+}, testInfo) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Overview' }).click()
+  await expect(page.getByRole('heading', { name: 'Overview', level: 2 })).toBeVisible()
+  const headline = page.locator('dl.headline')
+  await expect(headline).toContainText('Entities38')
+  await expect(headline).toContainText('Rounds3')
+  await expect(headline).toContainText('Reactions30')
+  const growth = page.getByRole('group', { name: /^Growth of the lists/ })
+  await expect(growth).toBeVisible()
+  await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true })
+
+  // The numbers behind the country chart are those of `overview --json` on the same store.
+  if (app.url) {
+    const figures = JSON.parse(cli(path.join(app.dataDir, 'store.sqlite'), 'overview', '--json')) as {
+      countries: { label: string; count: number }[]
+    }
+    const countries = page.getByRole('region', { name: 'Entities by country' })
+    await countries.getByRole('button', { name: 'Show as table' }).click()
+    const rows = countries.getByRole('row')
+    await expect(rows).toHaveCount(figures.countries.length + 1)
+    for (const [index, country] of figures.countries.entries())
+      await expect(rows.nth(index + 1)).toHaveText(`${country.label}${country.count}`)
+  }
+
+  // A round's bar, reached with the keyboard, opens the Entities table filtered to that round.
+  const round = growth.getByRole('button', { name: /^85 FR 34503, 2020-06-05/ })
+  await round.focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 38')
+  await expect(page.getByRole('button', { name: /^Remove filter Round: 85 FR 34503/ })).toBeVisible()
+
+  // "Overview of this view" counts only those nine.
+  await page.getByRole('button', { name: 'Overview of this view' }).click()
+  await expect(page.locator('dl.headline')).toContainText('Entities9')
+  await expect(page.getByText('Overview of the Entities table’s current view')).toBeVisible()
+  await page.getByRole('button', { name: 'Overview of the whole store' }).click()
+  await expect(page.locator('dl.headline')).toContainText('Entities38')
+})

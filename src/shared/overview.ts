@@ -1,0 +1,45 @@
+import type { FacetValue } from './entity-query'
+
+/** A round as the growth chart shows it: when, on which list, how many declared and recorded. */
+export interface OverviewRound {
+  id: string
+  list: string
+  /** Its first citation ("85 FR 34503"), or null when none is recorded. */
+  citation: string | null
+  title: string | null
+  /** The date it was published (or announced, or took effect), as recorded: YYYY, YYYY-MM or YYYY-MM-DD. */
+  date: string | null
+  /** How many entities the rule says it added; null when not recorded. */
+  declared: number | null
+  /** How many of its entities the store holds (in scope). */
+  recorded: number
+}
+
+/** Reactions said in one month (YYYY-MM; null when only the year or nothing is known) with one value. */
+export interface ReactionCount {
+  month: string | null
+  /** The stance or the organisation kind; null for a stance not recorded. */
+  value: string | null
+  count: number
+}
+
+/** The figures the Overview view, `overview --json` and a briefing's charts show. */
+export interface Overview {
+  /** The whole store, or the Entities table's current view. */
+  scope: 'store' | 'view'
+  headline: {
+    entities: number
+    lists: number
+    rounds: number
+    reactions: number
+    /** The data's date as the latest import or dataset gave it; null when not known. */
+    dataAsOf: string | null
+  }
+  /** Rounds in scope, oldest first (undated last). */
+  rounds: OverviewRound[]
+  countries: FacetValue[]
+  types: FacetValue[]
+  sectors: FacetValue[]
+  reactionsByStance: ReactionCount[]
+  reactionsByKind: ReactionCount[]
+}
