@@ -1,11 +1,12 @@
 import type { BriefingScope } from './contract'
 
 /** The parts a briefing can hold, in the order they appear. Names are part of the CLI (`--sections`). */
-export const BRIEFING_SECTIONS = ['overview', 'entities', 'reactions', 'sources'] as const
+export const BRIEFING_SECTIONS = ['overview', 'charts', 'entities', 'reactions', 'sources'] as const
 export type BriefingSection = (typeof BRIEFING_SECTIONS)[number]
 
 export const BRIEFING_SECTION_TITLES: Record<BriefingSection, string> = {
   overview: 'Overview of the rounds',
+  charts: 'Charts',
   entities: 'Entities',
   reactions: 'Reactions',
   sources: 'Sources',

@@ -139,6 +139,19 @@ describe('a briefing of the default data, as a PDF', () => {
     expect(fonts.some((font) => /NotoSans(SC|TC)/.test(font))).toBe(true)
   })
 
+  it('draws its charts as vector text: axis dates, round citations, legends', () => {
+    const text = flat(run('pdftotext', [file, '-']))
+    const charts = text.slice(text.indexOf('Charts'), text.indexOf('Entities by country'))
+    expect(charts).toContain('84 FR 54002')
+    expect(charts).toContain('85 FR 34503')
+    expect(charts).toMatch(/2019-10 .*2020-0[1-7]/)
+    expect(charts).toContain('US BIS Entity List')
+    expect(text).toContain('Entities by sector')
+    expect(text).toContain('How the world reacted: reactions per month, by stance')
+    for (const legend of ['opposes', 'supports', 'neutral', 'not classified', 'industry group'])
+      expect(text).toContain(legend)
+  })
+
   it('has one outline entry per section under the title', () => {
     const items = outline(file)
     expect(items[0]).toEqual({ depth: 1, title: 'Entity List additions 2019–2020' })

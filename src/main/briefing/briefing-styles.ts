@@ -133,6 +133,9 @@ const BODY_RULES = `
   sup.refs { font-size: 6.5pt; color: var(--accent); line-height: 0; white-space: nowrap; }
   .round { break-inside: avoid-page; border-left: 3px solid var(--accent); padding: 2pt 0 2pt 8pt; margin: 0 0 10pt; }
   .round h3 { margin-top: 0; }
+  figure.chart-figure { break-inside: avoid-page; margin: 0 0 12pt; }
+  figure.chart-figure figcaption { font-weight: 600; margin-bottom: 2pt; }
+  svg.chart { max-width: 100%; height: auto; }
   dl.facts { display: grid; grid-template-columns: 28mm 1fr; gap: 1pt 8pt; margin: 0; font-size: 8.5pt; }
   dl.facts dt { color: var(--muted); }
   dl.facts dd { margin: 0; }

@@ -330,7 +330,7 @@ describe('settings at the contract', () => {
     const parsed = parseApiInput('renderBriefing', {
       settings: { title: 'T', scope: { kind: 'rounds', roundIds: [] } },
     })
-    expect(parsed.settings.sections).toEqual(['overview', 'entities', 'reactions', 'sources'])
+    expect(parsed.settings.sections).toEqual(['overview', 'charts', 'entities', 'reactions', 'sources'])
     expect(parsed.settings.paper).toBe('letter')
   })
 })

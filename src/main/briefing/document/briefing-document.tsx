@@ -3,6 +3,8 @@ import { BRIEFING_SECTIONS } from '../../../shared/briefing'
 import { briefingCss, type PageFurniture } from '../briefing-styles'
 import type { BriefingData } from '../collect-briefing'
 import { EntitiesSection } from './entities-section'
+import { ChartsSection } from './charts-section'
+import { chartsShown } from '../briefing-charts'
 import { OverviewSection } from './overview-section'
 import { longDate } from './parts'
 import { ReactionsSection } from './reactions-section'
@@ -51,6 +53,8 @@ function BriefingBody({ data }: { data: BriefingData }) {
         switch (section) {
           case 'overview':
             return <OverviewSection key={section} data={data} showRefs={showRefs} />
+          case 'charts':
+            return chartsShown(data) ? <ChartsSection key={section} data={data} /> : null
           case 'entities':
             return <EntitiesSection key={section} data={data} showRefs={showRefs} />
           case 'reactions':

@@ -1,0 +1,79 @@
+import { BarListChart } from '../../../shared/charts/bar-list-chart'
+import {
+  KIND_SERIES,
+  ReactionsTimeline,
+  RoundsTimeline,
+  sharedTimeDomain,
+  STANCE_SERIES,
+} from '../../../shared/charts/time-charts'
+import { briefingCharts } from '../briefing-charts'
+import type { BriefingData } from '../collect-briefing'
+
+/** Printed width of a chart, in CSS pixels: the text column of a letter or A4 page. */
+const WIDTH = 620
+
+/**
+ * The Overview's charts for the briefing's scope, as vector SVG in the page (text stays selectable),
+ * drawn by the same components as the app's.
+ */
+export function ChartsSection({ data }: { data: BriefingData }) {
+  const charts = briefingCharts(data)
+  const domain = sharedTimeDomain(charts.rounds, charts.reactionsByStance)
+  const bars = [
+    ['Entities by country', charts.countries],
+    ['Entities by type', charts.types],
+    ['Entities by sector', charts.sectors],
+  ] as const
+  return (
+    <section aria-labelledby="section-charts">
+      <h2 id="section-charts">Charts</h2>
+      <figure className="chart-figure">
+        <figcaption>
+          Growth of the lists: entities declared (outline) and recorded (filled) per round
+        </figcaption>
+        <RoundsTimeline id="chart-rounds" rounds={charts.rounds} domain={domain} width={WIDTH} />
+      </figure>
+      {bars.map(([title, data], index) => (
+        <figure className="chart-figure" key={title}>
+          <figcaption>{title}</figcaption>
+          <BarListChart
+            id={`chart-bars-${index}`}
+            title={title}
+            description={`${title}, largest first.`}
+            data={[...data]}
+            unit="entities"
+            width={WIDTH}
+          />
+        </figure>
+      ))}
+      {data.reactions.length > 0 ? (
+        <>
+          <figure className="chart-figure">
+            <figcaption>How the world reacted: reactions per month, by stance</figcaption>
+            <ReactionsTimeline
+              id="chart-stance"
+              title="How the world reacted: by stance"
+              by="stance"
+              series={STANCE_SERIES}
+              counts={charts.reactionsByStance}
+              domain={domain}
+              width={WIDTH}
+            />
+          </figure>
+          <figure className="chart-figure">
+            <figcaption>How the world reacted: reactions per month, by kind of organisation</figcaption>
+            <ReactionsTimeline
+              id="chart-kind"
+              title="How the world reacted: by kind of organisation"
+              by="kind of organisation"
+              series={KIND_SERIES}
+              counts={charts.reactionsByKind}
+              domain={domain}
+              width={WIDTH}
+            />
+          </figure>
+        </>
+      ) : null}
+    </section>
+  )
+}
