@@ -34,8 +34,9 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       // Bundled rather than loaded from node_modules: zod is some ninety ES modules, each resolved and
-      // compiled on its own at every start of the host (and of the command line).
-      externalizeDeps: { exclude: ['zod', 'commander'] },
+      // compiled on its own at every start of the host (and of the command line). The map's data are
+      // JSON files, which Node would import only with an import attribute: bundled, they are inlined.
+      externalizeDeps: { exclude: ['zod', 'commander', 'world-atlas', 'i18n-iso-countries'] },
       rollupOptions: {
         // The desktop main process and the command line share services; only index.js imports electron.
         input: {

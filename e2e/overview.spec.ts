@@ -14,6 +14,10 @@ test('the Overview: headline figures, a round’s bar opens its entities, tables
   await expect(headline).toContainText('Reactions30')
   const growth = page.getByRole('group', { name: /^Growth of the lists/ })
   await expect(growth).toBeVisible()
+  // The map shades China and names below it what it cannot draw: no country, Hong Kong, Cayman Islands.
+  const map = page.getByRole('group', { name: /^Entities by country, on a map/ })
+  await expect(map.getByRole('button', { name: 'CN (China): 33 entities' })).toBeVisible()
+  await expect(map).toContainText('Not on the map: not recorded 2 · HK 2 · KY 1')
   await page.screenshot({ path: testInfo.outputPath('overview.png'), fullPage: true })
 
   // The numbers behind the country chart are those of `overview --json` on the same store.
@@ -21,7 +25,7 @@ test('the Overview: headline figures, a round’s bar opens its entities, tables
     const figures = JSON.parse(cli(path.join(app.dataDir, 'store.sqlite'), 'overview', '--json')) as {
       countries: { label: string; count: number }[]
     }
-    const countries = page.getByRole('region', { name: 'Entities by country' })
+    const countries = page.getByRole('region', { name: 'Entities by country', exact: true })
     await countries.getByRole('button', { name: 'Show as table' }).click()
     const rows = countries.getByRole('row')
     await expect(rows).toHaveCount(figures.countries.length + 1)

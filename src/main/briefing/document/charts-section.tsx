@@ -6,6 +6,7 @@ import {
   sharedTimeDomain,
   STANCE_SERIES,
 } from '../../../shared/charts/time-charts'
+import { WorldMap } from '../../../shared/charts/world-map'
 import { briefingCharts } from '../briefing-charts'
 import type { BriefingData } from '../collect-briefing'
 
@@ -32,6 +33,10 @@ export function ChartsSection({ data }: { data: BriefingData }) {
           Growth of the lists: entities declared (outline) and recorded (filled) per round
         </figcaption>
         <RoundsTimeline id="chart-rounds" rounds={charts.rounds} domain={domain} width={WIDTH} />
+      </figure>
+      <figure className="chart-figure">
+        <figcaption>Who is listed: entities by country</figcaption>
+        <WorldMap id="chart-map" data={[...charts.countries]} width={WIDTH} />
       </figure>
       {bars.map(([title, data], index) => (
         <figure className="chart-figure" key={title}>

@@ -10,6 +10,7 @@ import {
   STANCE_SERIES,
   type ReactionSeries,
 } from '../../../shared/charts/time-charts'
+import { WorldMap } from '../../../shared/charts/world-map'
 import { useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
@@ -104,6 +105,13 @@ function OverviewFigures({ overview, filters }: { overview: Overview; filters: E
             </tbody>
           </table>
         }
+      />
+      <ChartSection
+        title="Who is listed: entities by country"
+        chart={(id) => (
+          <WorldMap id={id} data={bars(overview.countries)} onSelect={entitiesWith('country')} />
+        )}
+        table={<CountTable head="Country" values={overview.countries} />}
       />
       <div className="overview-columns">
         {(
