@@ -36,6 +36,10 @@ test('the Overview: headline figures, a round’s bar opens its entities, tables
   // A round's bar, reached with the keyboard, opens the Entities table filtered to that round.
   const round = growth.getByRole('button', { name: /^85 FR 34503, 2020-06-05/ })
   await round.focus()
+  // Focus shows the mark's figures beside the chart, as hovering does.
+  await expect(page.getByRole('region', { name: 'Growth of the lists' })).toContainText(
+    '85 FR 34503, 2020-06-05, US BIS Entity List: 9 of 9 entities recorded',
+  )
   await page.keyboard.press('Enter')
   await expect(page.getByRole('heading', { name: 'Entities', level: 2 })).toBeVisible()
   await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 9 of 38')

@@ -1,5 +1,6 @@
+import { useContext } from 'react'
 import { scaleLinear } from '@visx/scale'
-import { ChartFigure, markProps, PALETTE } from './chart-parts'
+import { ChartFigure, markProps, PALETTE, MarkReadout } from './chart-parts'
 
 export interface BarDatum {
   /** The value a click filters by ('' for "not recorded"). */
@@ -35,6 +36,7 @@ export function BarListChart({
   width?: number
   onSelect?: (key: string) => void
 }) {
+  const readout = useContext(MarkReadout)
   const sorted = [...data].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
   const rest = sorted.slice(SHOWN_AT_MOST - 1)
   const shown =
@@ -72,7 +74,7 @@ export function BarListChart({
               width={Math.max(1, x(d.count))}
               height={ROW - 6}
               fill={d === others ? '#999999' : PALETTE[0]}
-              {...markProps({ label, onSelect: select })}
+              {...markProps({ label, onSelect: select }, readout)}
             >
               <title>{label}</title>
             </rect>

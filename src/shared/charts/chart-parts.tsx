@@ -1,4 +1,4 @@
-import type { ReactNode } from 'react'
+import { createContext, type ReactNode } from 'react'
 
 /**
  * Okabe–Ito colours, safe for the common colour blindnesses; ordered so that neighbours also differ in
@@ -27,6 +27,12 @@ export interface MarkAction {
   label: string
   onSelect?: () => void
 }
+
+/**
+ * Where the app shows the figures of the mark under the pointer or keyboard focus (null: none). The
+ * briefing provides none: its charts are printed.
+ */
+export const MarkReadout = createContext<((label: string | null) => void) | null>(null)
 
 /**
  * A chart's frame: a figure whose SVG has a title and a description; its marks are reached with Tab
@@ -64,10 +70,19 @@ export function ChartFigure({
 }
 
 /** A clickable or printed mark: focusable and announced when it can be selected. */
-export function markProps(action: MarkAction) {
+export function markProps(action: MarkAction, readout: ((label: string | null) => void) | null = null) {
   const { label, onSelect } = action
-  if (!onSelect) return { 'aria-label': label }
+  const shown = readout
+    ? {
+        onMouseEnter: () => readout(label),
+        onMouseLeave: () => readout(null),
+        onFocus: () => readout(label),
+        onBlur: () => readout(null),
+      }
+    : {}
+  if (!onSelect) return { 'aria-label': label, ...shown }
   return {
+    ...shown,
     'aria-label': label,
     role: 'button',
     tabIndex: 0,

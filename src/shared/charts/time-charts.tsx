@@ -1,8 +1,9 @@
+import { useContext } from 'react'
 import { AxisBottom, AxisLeft } from '@visx/axis'
 import { Group } from '@visx/group'
 import { scaleLinear, scaleTime } from '@visx/scale'
 import type { OverviewRound, ReactionCount } from '../overview'
-import { ChartFigure, colourScale, dateOf, markProps, PALETTE } from './chart-parts'
+import { ChartFigure, colourScale, dateOf, markProps, PALETTE, MarkReadout } from './chart-parts'
 
 const MARGIN = { top: 28, right: 16, bottom: 34, left: 44 }
 /** Above the rounds' bars: the legend, then room for two rows of citations. */
@@ -47,6 +48,7 @@ export function RoundsTimeline({
   height?: number
   onSelect?: (round: OverviewRound) => void
 }) {
+  const readout = useContext(MarkReadout)
   const dated = rounds.filter((round) => round.date !== null)
   const colour = colourScale(dated.map((round) => round.list))
   const x = scaleTime({ domain, range: [0, width - MARGIN.left - MARGIN.right] })
@@ -96,7 +98,7 @@ export function RoundsTimeline({
             <g
               key={round.id}
               className="chart-mark"
-              {...markProps({ label, onSelect: onSelect && (() => onSelect(round)) })}
+              {...markProps({ label, onSelect: onSelect && (() => onSelect(round)) }, readout)}
             >
               <title>{label}</title>
               <rect
@@ -187,6 +189,7 @@ export function ReactionsTimeline({
   height?: number
   onSelect?: (value: string | null) => void
 }) {
+  const readout = useContext(MarkReadout)
   const x = scaleTime({ domain, range: [0, width - MARGIN.left - MARGIN.right] })
   const months = new Map<string, ReactionCount[]>()
   for (const row of counts) if (row.month) months.set(row.month, [...(months.get(row.month) ?? []), row])
@@ -239,7 +242,7 @@ export function ReactionsTimeline({
                   width={barWidth}
                   height={segment}
                   fill={seriesOf(row.value).colour}
-                  {...markProps({ label, onSelect: onSelect && (() => onSelect(row.value)) })}
+                  {...markProps({ label, onSelect: onSelect && (() => onSelect(row.value)) }, readout)}
                 >
                   <title>{label}</title>
                 </rect>

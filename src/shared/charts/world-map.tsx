@@ -1,3 +1,4 @@
+import { useContext } from 'react'
 import { EqualEarth } from '@visx/geo'
 import { scaleThreshold } from '@visx/scale'
 import codes from 'i18n-iso-countries/codes.json'
@@ -5,7 +6,7 @@ import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
 import world from 'world-atlas/countries-110m.json'
 import type { BarDatum } from './bar-list-chart'
-import { ChartFigure, markProps } from './chart-parts'
+import { ChartFigure, markProps, MarkReadout } from './chart-parts'
 
 interface Country {
   type: 'Feature'
@@ -44,6 +45,7 @@ export function WorldMap({
   width?: number
   onSelect?: (alpha2: string) => void
 }) {
+  const readout = useContext(MarkReadout)
   const height = Math.round(width * 0.5)
   const byNumeric = new Map<string, BarDatum>()
   for (const datum of data) {
@@ -91,7 +93,7 @@ export function WorldMap({
                 fill={shade(datum.count)}
                 stroke="#333333"
                 strokeWidth={0.5}
-                {...markProps({ label, onSelect: onSelect && (() => onSelect(datum.key)) })}
+                {...markProps({ label, onSelect: onSelect && (() => onSelect(datum.key)) }, readout)}
               >
                 <title>{label}</title>
               </path>

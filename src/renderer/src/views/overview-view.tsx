@@ -11,6 +11,7 @@ import {
   type ReactionSeries,
 } from '../../../shared/charts/time-charts'
 import { WorldMap } from '../../../shared/charts/world-map'
+import { MarkReadout } from '../../../shared/charts/chart-parts'
 import { useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
@@ -199,6 +200,8 @@ function ChartSection({
 }) {
   const id = useId()
   const [asTable, setAsTable] = useState(false)
+  // The figures of the mark under the pointer or keyboard focus, shown beside the chart.
+  const [readout, setReadout] = useState<string | null>(null)
   return (
     <section className="chart-section" aria-labelledby={`${id}-heading`}>
       <div className="chart-heading">
@@ -207,7 +210,14 @@ function ChartSection({
           Show as table
         </button>
       </div>
-      {asTable ? table : chart(id.replace(/:/g, ''))}
+      {asTable ? (
+        table
+      ) : (
+        <MarkReadout.Provider value={setReadout}>
+          <p className="chart-readout">{readout ?? 'Point at a mark, or Tab to it, for its figures.'}</p>
+          {chart(id.replace(/:/g, ''))}
+        </MarkReadout.Provider>
+      )}
     </section>
   )
 }
