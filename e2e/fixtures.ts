@@ -63,15 +63,28 @@ export const test = base.extend<{ app: AppFixture; appPage: Page }>({
     }
     fs.rmSync(dataDir, { recursive: true, force: true })
   },
-  /** The app, open on its first view: a browser tab in browser mode, the window in the desktop app. */
+  /**
+   * The app, open on the Entities table (where most tests begin; a new store opens on the Overview, see
+   * overview.spec.ts): a browser tab in browser mode, the window in the desktop app.
+   */
   appPage: async ({ app, page }, use) => {
-    if (app.window) {
-      await use(app.window)
-      return
-    }
-    await page.goto(app.url!)
-    await use(page)
+    const shown = app.window ?? page
+    if (!app.window) await page.goto(app.url!)
+    await expect(shown.getByRole('heading', { name: 'Overview', level: 2 })).toBeVisible()
+    await shown.getByRole('navigation', { name: 'Views' }).getByRole('button', { name: 'Entities' }).click()
+    await use(shown)
   },
 })
 
 export { expect }
+
+/** Keeps the view the app opens on next, through the host's own API (as the app does when one is shown). */
+export async function rememberView(url: string, view: string): Promise<void> {
+  const token = /token=([\w-]+)/.exec(url)![1]
+  const response = await fetch(new URL('/rpc/rememberView', url), {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+    body: JSON.stringify({ view }),
+  })
+  if (!response.ok) throw new Error(`rememberView answered ${response.status}: ${await response.text()}`)
+}

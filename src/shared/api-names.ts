@@ -34,6 +34,7 @@ export const API_CALL_NAMES = [
   'saveView',
   'deleteView',
   'openSourceLink',
+  'rememberView',
 ] as const
 
 export type ApiCallName = (typeof API_CALL_NAMES)[number]

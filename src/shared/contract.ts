@@ -1,3 +1,4 @@
+import { VIEW_NAMES } from './app-commands'
 import type { Overview } from './overview'
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
@@ -227,6 +228,8 @@ function call<O>() {
  */
 export const contract = {
   appInfo: call<AppInfo>()(noInput),
+  /** Keeps the view the app shows, where it opens next time. */
+  rememberView: call<null>()(z.object({ view: z.enum(VIEW_NAMES) }).strict()),
   stats: call<Stats>()(noInput),
   /** The Overview's figures: the whole store, or the Entities table's current search and filters. */
   overview: call<Overview>()(entityQueryInput.pick({ search: true, filters: true, minScore: true })),

@@ -1,3 +1,4 @@
+import type { ViewName } from './app-commands'
 /**
  * The domain vocabulary shared by every process. Enumerations are `as const` tuples so that zod schemas,
  * SQL CHECK constraints and UI facets all derive from the same list.
@@ -203,4 +204,6 @@ export interface AppInfo {
   storePath: string
   /** Why the store can only be read (its file or folder is read-only), or null when it can be written. */
   readOnly: string | null
+  /** The view the app showed last (it opens there), or null for a store never opened in the app. */
+  lastView: ViewName | null
 }

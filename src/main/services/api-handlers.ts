@@ -65,6 +65,7 @@ export function createApiHandlers(
   warmEntityIndexSoon(store)
   return guardWrites(store, {
     appInfo: () => catalog.appInfo(store),
+    rememberView: ({ view }) => catalog.rememberView(store, view),
     stats: () => catalog.stats(store),
     overview: (query) => overview(store, query),
     listEntities: () => catalog.listEntities(store),

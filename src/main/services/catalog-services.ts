@@ -9,6 +9,8 @@ import type {
   Stats,
 } from '../../shared/domain'
 import { getMeta } from '../store/meta'
+import { keepLastView, lastView } from '../store/app-state'
+import type { ViewName } from '../../shared/app-commands'
 import { LATEST_STORE_VERSION } from '../store/migrations'
 import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
@@ -31,7 +33,14 @@ export function appInfo(store: Store): AppInfo {
     datasetVersion: getMeta(store.db, 'dataset_version'),
     storePath: store.path,
     readOnly: store.readOnly,
+    lastView: lastView(store.db),
   }
+}
+
+/** Keeps the view the app shows, where it opens next time. */
+export function rememberView(store: Store, view: ViewName): null {
+  keepLastView(store.db, view)
+  return null
 }
 
 export function stats(store: Store): Stats {

@@ -21,6 +21,7 @@ const WRITE_LABELS = {
   deleteBriefing: 'deleting a briefing',
   saveView: 'keeping the table’s view',
   deleteView: 'deleting a saved view',
+  rememberView: 'remembering the view shown',
 } satisfies Partial<Record<ApiCallName, string>>
 type StoreWrite = keyof typeof WRITE_LABELS
 const STORE_WRITES: ReadonlySet<string> = new Set(Object.keys(WRITE_LABELS))

@@ -1,7 +1,13 @@
 import type Database from 'better-sqlite3'
 
 export type MetaKey =
-  'dataset_version' | 'data_as_of' | 'initialised_at' | 'plain_facets' | 'search_index_stale'
+  | 'dataset_version'
+  | 'data_as_of'
+  | 'initialised_at'
+  | 'plain_facets'
+  | 'search_index_stale'
+  /** The view the app showed last, where it opens next time. */
+  | 'last_view'
 
 export function getMeta(db: Database.Database, key: MetaKey): string | null {
   const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined

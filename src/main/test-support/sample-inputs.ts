@@ -3,6 +3,7 @@ import type { ApiCallName } from '../../shared/api-names'
 /** One valid input per contract call, for tests that exercise every route. */
 export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   appInfo: {},
+  rememberView: { view: 'Rounds' },
   stats: {},
   overview: { search: '', filters: { country: ['CN'] } },
   listEntities: {},

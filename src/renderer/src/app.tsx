@@ -1,7 +1,7 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
 import type { AppEvents, ViewName } from '../../shared/app-commands'
 import { queryCache } from './api/query-cache'
-import { useLoad } from './api/use-api'
+import { useApi, useLoad } from './api/use-api'
 import type { EntityViewQuery } from '../../shared/contract'
 import { PLAIN_ENTITY_QUERY } from './entities/entity-page-input'
 import {
@@ -48,12 +48,39 @@ function preloadViewsWhenIdle(): () => void {
   return () => clearTimeout(timer)
 }
 
+/**
+ * Keeps the view shown for the next start, once the user has moved from the one the app opened on; and
+ * when the app's information comes only after the first render (the desktop app sends no early
+ * requests), opens the view last shown unless the user has already moved.
+ */
+function useLastView(
+  view: ViewName,
+  setView: (view: ViewName) => void,
+  lastView: ViewName | null | undefined,
+) {
+  const api = useApi()
+  const opened = useRef(view)
+  const moved = useRef(false)
+  useEffect(() => {
+    if (view === opened.current && !moved.current) return
+    moved.current = true
+    // A read-only store cannot keep it; the app says so elsewhere, and the view is shown all the same.
+    api.rememberView({ view }).catch(() => undefined)
+  }, [api, view])
+  useEffect(() => {
+    if (!lastView || moved.current || lastView === opened.current) return
+    opened.current = lastView
+    setView(lastView)
+  }, [lastView, setView])
+}
+
 function ViewLoading({ name }: { name: string }) {
   return <p className="status">Loading the {name} view…</p>
 }
 
 export function App() {
-  const [view, setView] = useState<ViewName>('Entities')
+  // A new user lands on the Overview; after that, the app opens on the view last shown.
+  const [view, setView] = useState<ViewName>(() => queryCache.peek('appInfo', {})?.lastView ?? 'Overview')
   const [incoming, setIncoming] = useState<IncomingUpdate | null>(null)
   // What a link from another view asks of a view, until the view has taken it.
   const [entityLink, setEntityLink] = useState<EntityLink | null>(null)
@@ -115,6 +142,7 @@ export function App() {
     'app-info',
     () => queryCache.take('appInfo', {}),
   )
+  useLastView(view, setView, info.state === 'ready' ? info.value.lastView : undefined)
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).
   useEffect(preloadViewsWhenIdle, [])

@@ -23,6 +23,7 @@ const CHANGED_BY: Partial<Record<ApiCallName, ApiCallName[]>> = {
   deleteBriefing: ['listBriefings'],
   saveView: ['loadViews'],
   deleteView: ['loadViews'],
+  rememberView: ['appInfo'],
 }
 
 /** Answers asked for ahead and never taken are dropped past this many (the oldest first). */
