@@ -25,6 +25,8 @@ export type BrowserBench =
       keystroke: { runs: number; p50Ms: number; p95Ms: number }
       /** A set filter ticked or unticked → rows and every facet count shown for it. */
       filterChange: { runs: number; p50Ms: number; p95Ms: number }
+      /** From the click on "Overview" to its charts on screen. */
+      overviewOpen: { runs: number; p50Ms: number; p95Ms: number }
       /** Every keystroke and filter change timed, in order (the percentiles above are over these). */
       samples: { keystrokes: number[]; filterChanges: number[] }
       /** The renderer's JavaScript heap after the session, garbage collected. */
@@ -90,6 +92,8 @@ export async function benchBrowser(options: {
   typed: string
   countries: [string, string]
   rounds?: number
+  /** Where to keep a picture of the Overview as first drawn (docs/screenshots/), if anywhere. */
+  screenshot?: string
 }): Promise<BrowserBench> {
   let executablePath: string
   try {
@@ -172,6 +176,27 @@ export async function benchBrowser(options: {
         )
       }
     }
+    // Opening the Overview from the navigation, three times (back to Entities in between, not counted).
+    const views = page.getByRole('navigation', { name: 'Views' })
+    const overviewOpens: number[] = []
+    for (let pass = 0; pass < 3; pass += 1) {
+      await page.evaluate(() => performance.clearMarks('sb:overview-charts'))
+      await views.getByRole('button', { name: 'Overview' }).click()
+      const shown = await page.waitForFunction(
+        () => {
+          const mark = performance.getEntriesByName('sb:overview-charts')[0]
+          const input = (window as unknown as { sbInputAt?: number }).sbInputAt
+          return mark && input !== undefined ? mark.startTime - input : false
+        },
+        undefined,
+        { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+      )
+      overviewOpens.push((await shown.jsonValue()) as number)
+      if (pass === 0 && options.screenshot)
+        await page.screenshot({ path: options.screenshot, fullPage: true })
+      await views.getByRole('button', { name: 'Entities' }).click()
+      await page.getByRole('table', { name: 'Entities' }).waitFor()
+    }
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
@@ -183,6 +208,7 @@ export async function benchBrowser(options: {
       keystroke: summary(keystrokes),
       samples: { keystrokes: keystrokes.map(round), filterChanges: filterChanges.map(round) },
       filterChange: summary(filterChanges),
+      overviewOpen: summary(overviewOpens),
       heapMb: round(heap.usedSize / 2 ** 20),
     }
   } finally {

@@ -186,6 +186,10 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
             db,
             typed: benchQueries(store).exactName.slice(0, 8),
             countries: topCountries(store),
+            // #21 asks for pictures of the Overview at 1k and 100k entities, kept under docs/.
+            screenshot: ['1k', '100k'].includes(size)
+              ? path.resolve(`docs/screenshots/overview-${size}.png`)
+              : undefined,
           })
       const ratio = (ours: Measurement | undefined, floor: Measurement | undefined) => {
         const a = measured(ours)
@@ -307,6 +311,25 @@ function checkTargets(
     'ms',
   )
   add('#3 review tables', 'browser: renderer heap', '100k', browser?.heapMb, 400, 'MB')
+  // The Overview (#21): its figures in the store, its charts on screen, a briefing that draws them.
+  const overviewParts = [big?.store.overviewWholeStore, big?.store.overviewOfAView].map(measured)
+  add(
+    '#21 overview',
+    'overview aggregates (store part), p95',
+    '100k',
+    overviewParts.every(Boolean) ? Math.max(...overviewParts.map((m) => m!.p95Ms)) : undefined,
+    50,
+    'ms',
+  )
+  add(
+    '#21 overview',
+    'browser: Overview opened → charts, p95',
+    '100k',
+    browser?.overviewOpen.p95Ms,
+    500,
+    'ms',
+  )
+  add('#21 overview', 'export-pdf with charts, 500 entities', '500', briefing.ms, 5000, 'ms')
   // The million-entity targets (#17), checked when that size was run (npm run bench -- --size 1m).
   const million = at('1m')
   if (million) {

@@ -9,6 +9,7 @@ import { queryEntities, type EntityQuery } from '../src/main/store/entity-query'
 import { pinyinForIndex } from '../src/main/store/pinyin-text'
 import { searchIndex } from '../src/main/store/search-index'
 import { ftsQueryFor } from '../src/main/store/search-text'
+import { overviewFrom, SCOPE_PAGE, type OverviewQuery } from '../src/main/services/overview-services'
 import { round, time, type Timing } from './stats'
 
 const FIRST_PAGE: EntityQuery = { search: '', filters: {}, sort: [], offset: 0, limit: 200 }
@@ -43,6 +44,13 @@ function pinyinStart(store: Store): string {
     .get() as string
   const spelled = pinyinForIndex(original) ?? ''
   return spelled.slice(spelled.lastIndexOf(' ') + 1).slice(0, 10)
+}
+
+function overviewTiming(store: Store, query: OverviewQuery): Measurement {
+  return {
+    status: 'measured',
+    ...time(() => overviewFrom(store, query, queryEntities(store.db, { ...query, ...SCOPE_PAGE })), 10),
+  }
 }
 
 export function measureStore(store: Store): Record<string, Measurement> {
@@ -81,6 +89,9 @@ export function measureStore(store: Store): Record<string, Measurement> {
         entityIndex(store.db)
       }, 5),
     },
+    // The Overview's figures (#21), store part: of the whole store, and of a filtered view.
+    overviewWholeStore: overviewTiming(store, { search: '', filters: {}, minScore: 100 }),
+    overviewOfAView: overviewTiming(store, { search: '', filters: { country: ['CN'] }, minScore: 100 }),
     // What the first renderer still does on the Entities view: every entity at once.
     listAllEntities: { status: 'measured', ...time(() => listEntities(store.db), 5) },
   }

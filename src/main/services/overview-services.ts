@@ -1,4 +1,4 @@
-import type { EntityFacet, FacetValue } from '../../shared/entity-query'
+import type { EntityFacet, EntityPage, FacetValue } from '../../shared/entity-query'
 import type { EntityViewQuery } from '../../shared/contract'
 import type { Overview, OverviewRound } from '../../shared/overview'
 import type { RoundSummary } from '../../shared/domain'
@@ -61,7 +61,14 @@ const byDate = (a: OverviewRound, b: OverviewRound) =>
  * reactions about them by month, stance and kind of organisation. Counted in the store.
  */
 export async function overview(store: Store, query: OverviewQuery): Promise<Overview> {
-  const page = await queryEntities(store, { ...query, sort: [], offset: 0, limit: 1, facets: true })
+  return overviewFrom(store, query, await queryEntities(store, { ...query, ...SCOPE_PAGE }))
+}
+
+/** The page whose total and facet counts describe a scope: no rows wanted but one. */
+export const SCOPE_PAGE = { sort: [], offset: 0, limit: 1, facets: true }
+
+/** The Overview's figures from the scope's page of entities (its total and facet counts). */
+export function overviewFrom(store: Store, query: OverviewQuery, page: EntityPage): Overview {
   const facets = page.facets!
   const whole = isWholeStore(query)
   const recordedIn = new Map(inScope(query, facets, 'round').map((value) => [value.value, value.count]))

@@ -1,4 +1,4 @@
-import { useId, useState, type ReactNode } from 'react'
+import { useEffect, useId, useState, type ReactNode } from 'react'
 import type { EntityViewQuery } from '../../../shared/contract'
 import type { Overview, ReactionCount } from '../../../shared/overview'
 import { BarListChart, type BarDatum } from '../../../shared/charts/bar-list-chart'
@@ -15,6 +15,7 @@ import { MarkReadout } from '../../../shared/charts/chart-parts'
 import { useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
+import { markOverviewShown } from '../perf-marks'
 
 /** What the Overview covers: the whole store (null), or the Entities table's search and filters. */
 export type OverviewScope = Pick<EntityViewQuery, 'search' | 'filters' | 'minScore'> | null
@@ -56,6 +57,8 @@ function describeScope(scope: NonNullable<OverviewScope>): string {
 function OverviewFigures({ overview, filters }: { overview: Overview; filters: EntityViewQuery['filters'] }) {
   const navigation = useNavigation()
   const { headline } = overview
+  // Tells the benchmark when the charts are on screen.
+  useEffect(markOverviewShown, [overview])
   const domain = sharedTimeDomain(overview.rounds, overview.reactionsByStance)
   const entitiesWith = (facet: 'country' | 'type' | 'sector' | 'round') => (value: string) =>
     navigation.showEntities({ ...filters, [facet]: [value] })
