@@ -51,6 +51,15 @@ test('the Overview: headline figures, a round’s bar opens its entities, tables
   await expect(page.getByText('Overview of the Entities table’s current view')).toBeVisible()
   await page.getByRole('button', { name: 'Overview of the whole store' }).click()
   await expect(page.locator('dl.headline')).toContainText('Entities38')
+
+  // A month's "opposes" segment opens the Reactions table filtered to that stance.
+  await page
+    .getByRole('group', { name: /^How the world reacted: by stance/ })
+    .getByRole('button', { name: '2019-10: 13 reactions, opposes' })
+    .click()
+  await expect(page.getByRole('heading', { name: 'Reactions', level: 2 })).toBeVisible()
+  await expect(page.getByRole('button', { name: 'Remove filter Stance: opposes' })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 20 of 30')
 })
 
 test('a new user lands on the Overview; after that the app opens on the view last shown', async ({

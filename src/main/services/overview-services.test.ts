@@ -4,6 +4,7 @@ import type { ReactionCount } from '../../shared/overview'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import * as catalog from './catalog-services'
+import { applyTestOperations } from '../test-support/apply-test-operations'
 import { overview } from './overview-services'
 
 const tempDir = useTempDir()
@@ -76,6 +77,40 @@ describe('overview', () => {
         )
       expect(figures.headline.reactions).toBe(about.length)
       expect(figures.reactionsByStance).toEqual(countByMonthAndStance(about))
+    } finally {
+      store.close()
+    }
+  })
+
+  it('counts a reaction written after an earlier overview (its kept facts follow the records)', async () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const before = await overview(store, { search: '', filters: {}, minScore: 100 })
+      applyTestOperations(store, [
+        {
+          op: 'upsert',
+          type: 'reaction',
+          record: {
+            id: 'overview-later',
+            speaker: 'Test Speaker',
+            organisationKind: 'analyst',
+            stance: 'supports',
+            text: 'A later view.',
+            textKind: 'paraphrase',
+            language: 'en',
+            dateSaid: '2020-07-01',
+            rounds: ['el-2020-06-85fr34503'],
+            entities: [],
+            source: 'bis-fr-notices',
+          },
+        },
+      ])
+      const after = await overview(store, { search: '', filters: {}, minScore: 100 })
+      expect(after.headline.reactions).toBe(before.headline.reactions + 1)
+      expect(after.reactionsByStance).toContainEqual({ month: '2020-07', value: 'supports', count: 1 })
+      // About the round as a whole (no entity named), so also in that round's view.
+      const view = await overview(store, { search: '', filters: { round: [ROUND] }, minScore: 100 })
+      expect(view.reactionsByKind).toContainEqual({ month: '2020-07', value: 'analyst', count: 1 })
     } finally {
       store.close()
     }

@@ -1,13 +1,10 @@
 import type { EntityFacet, EntityPage, FacetValue } from '../../shared/entity-query'
 import type { EntityViewQuery } from '../../shared/contract'
 import type { Overview, OverviewRound } from '../../shared/overview'
-import type { RoundSummary } from '../../shared/domain'
 import { getMeta } from '../store/meta'
 import type { Store } from '../store/open-store'
-import { listRounds } from '../store/read-records'
 import { queryEntityIds } from '../store/entity-query'
-import { reactionIdsAbout } from '../store/briefing-queries'
-import { reactionCounts } from '../store/overview-queries'
+import { reactionCounts, roundsForOverview } from '../store/overview-queries'
 import { queryEntities } from './catalog-services'
 
 export type OverviewQuery = Pick<EntityViewQuery, 'search' | 'filters' | 'minScore'>
@@ -37,18 +34,6 @@ function inScope(query: OverviewQuery, facets: Record<EntityFacet, FacetValue[]>
   return chosen && chosen.length > 0 ? values.filter((value) => chosen.includes(value.value)) : values
 }
 
-function overviewRound(round: RoundSummary, recorded: number): OverviewRound {
-  return {
-    id: round.id,
-    list: round.list,
-    citation: round.citations[0] ?? null,
-    title: round.title,
-    date: round.published ?? round.announced ?? round.effective,
-    declared: round.declaredCount,
-    recorded,
-  }
-}
-
 /** Undated rounds last; otherwise by date, then citation. */
 const byDate = (a: OverviewRound, b: OverviewRound) =>
   (a.date === null ? 1 : 0) - (b.date === null ? 1 : 0) ||
@@ -72,18 +57,19 @@ export function overviewFrom(store: Store, query: OverviewQuery, page: EntityPag
   const facets = page.facets!
   const whole = isWholeStore(query)
   const recordedIn = new Map(inScope(query, facets, 'round').map((value) => [value.value, value.count]))
-  const rounds = listRounds(store.db)
+  const rounds = roundsForOverview(store.db)
     .filter((round) => whole || recordedIn.has(round.id))
-    .map((round) => overviewRound(round, whole ? round.recordedCount : (recordedIn.get(round.id) ?? 0)))
+    .map((round) => ({ ...round, recorded: recordedIn.get(round.id) ?? 0 }))
     .sort(byDate)
-  const reactionIds = whole
-    ? null
-    : reactionIdsAbout(
-        store.db,
-        queryEntityIds(store.db, { ...query, sort: [] }),
-        rounds.map((round) => round.id),
-      )
-  const { byStance, byKind } = reactionCounts(store.db, reactionIds)
+  const { byStance, byKind } = reactionCounts(
+    store.db,
+    whole
+      ? null
+      : {
+          entityIds: queryEntityIds(store.db, { ...query, sort: [] }),
+          roundIds: rounds.map((round) => round.id),
+        },
+  )
   return {
     scope: whole ? 'store' : 'view',
     headline: {

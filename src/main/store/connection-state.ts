@@ -3,6 +3,7 @@ import type { EntityIndex } from './entity-index/model'
 import type { NameForm } from './fuzzy-names'
 import type { RowBatches } from './row-batches'
 import type { PendingIndex } from './search-index'
+import type { ReactionFacts } from './overview-queries'
 
 /**
  * Everything the store derives and keeps for one open connection, in one object that lives and goes with
@@ -19,6 +20,8 @@ export class ConnectionState {
   entityIndexBuild: Promise<void> | null = null
   /** Entities' name forms kept between fuzzy searches, for the version they were read at. */
   nameForms: { version: string; forms: Map<string, NameForm[] | null> } | null = null
+  /** Each reaction's month, stance, kind and links, for the Overview, for the version read at. */
+  reactionFacts: ReactionFacts | null = null
   /** The trigram table exists (it never goes once there). */
   trigramIndexSeen = false
   /** Within a write: new records' rows waiting to be inserted many at a time. */
