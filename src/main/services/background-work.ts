@@ -5,6 +5,7 @@
  * when the host is quiet.
  */
 import { keepPlainFacets } from '../store/entity-first-page'
+import { reactionCounts } from '../store/overview-queries'
 import { chineseScriptVariants } from '../store/chinese-script'
 import { prepareEntityIndex } from '../store/entity-index'
 import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'
@@ -78,6 +79,8 @@ export function prepareInBackground(store: Store): void {
         ...ONE_LETTER_SEARCHES.map((letter) => () => keepSearchHits(store.db, letter)),
         // The script converters load on first use: here, rather than on a user's first Chinese keystroke.
         () => void chineseScriptVariants('云'),
+        // The Overview's reaction facts, read once per version of the records: here, not on its first opening.
+        () => void reactionCounts(store.db, null),
       ])
     })
     setImmediate(loadPinyin).unref()

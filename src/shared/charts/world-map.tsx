@@ -1,6 +1,6 @@
 import { useContext } from 'react'
-import { EqualEarth } from '@visx/geo'
 import { scaleThreshold } from '@visx/scale'
+import { geoEqualEarth, geoPath } from '@visx/vendor/d3-geo'
 import codes from 'i18n-iso-countries/codes.json'
 import { feature } from 'topojson-client'
 import type { GeometryCollection, Topology } from 'topojson-specification'
@@ -22,6 +22,26 @@ const COUNTRIES = (
     (world as unknown as Topology).objects.countries as GeometryCollection<{ name: string }>,
   ) as unknown as { features: Country[] }
 ).features
+/**
+ * The countries' outlines as SVG paths in the Equal Earth projection, fitted to a width: computed once
+ * per width (projecting every country is most of drawing the map).
+ */
+const outlinesByWidth = new Map<number, { key: string; id: string; name: string; d: string }[]>()
+function outlines(width: number, height: number) {
+  let drawn = outlinesByWidth.get(width)
+  if (!drawn) {
+    const path = geoPath(geoEqualEarth().fitSize([width, height], { type: 'Sphere' }))
+    drawn = COUNTRIES.map((country, index) => ({
+      key: `${country.id}-${index}`,
+      id: String(country.id),
+      name: country.properties.name,
+      d: path(country as never) ?? '',
+    }))
+    outlinesByWidth.set(width, drawn)
+  }
+  return drawn
+}
+
 const NUMERIC_OF_ALPHA2 = new Map((codes as string[][]).map(([alpha2, , numeric]) => [alpha2, numeric]))
 
 /** Light to dark blues (ColorBrewer), told apart in greyscale too; grey for none. */
@@ -69,38 +89,25 @@ export function WorldMap({
       width={width}
       height={height + (elsewhere.length > 0 ? 22 : 0)}
     >
-      <EqualEarth<Country> data={COUNTRIES} fitSize={[[width, height], { type: 'Sphere' } as never]}>
-        {({ features }) =>
-          features.map(({ feature: country, path }) => {
-            const datum = byNumeric.get(String(country.id))
-            if (!datum) {
-              return (
-                <path
-                  key={`${country.id}-${country.properties.name}`}
-                  d={path ?? ''}
-                  fill={NONE}
-                  stroke="#ffffff"
-                  strokeWidth={0.5}
-                />
-              )
-            }
-            const label = `${datum.label} (${country.properties.name}): ${datum.count} entities`
-            return (
-              <path
-                key={`${country.id}-${country.properties.name}`}
-                className="chart-mark"
-                d={path ?? ''}
-                fill={shade(datum.count)}
-                stroke="#333333"
-                strokeWidth={0.5}
-                {...markProps({ label, onSelect: onSelect && (() => onSelect(datum.key)) }, readout)}
-              >
-                <title>{label}</title>
-              </path>
-            )
-          })
-        }
-      </EqualEarth>
+      {outlines(width, height).map((country) => {
+        const datum = byNumeric.get(country.id)
+        if (!datum)
+          return <path key={country.key} d={country.d} fill={NONE} stroke="#ffffff" strokeWidth={0.5} />
+        const label = `${datum.label} (${country.name}): ${datum.count} entities`
+        return (
+          <path
+            key={country.key}
+            className="chart-mark"
+            d={country.d}
+            fill={shade(datum.count)}
+            stroke="#333333"
+            strokeWidth={0.5}
+            {...markProps({ label, onSelect: onSelect && (() => onSelect(datum.key)) }, readout)}
+          >
+            <title>{label}</title>
+          </path>
+        )
+      })}
       {elsewhere.length > 0 ? (
         <text x={4} y={height + 15} fontSize={11}>
           Not on the map: {elsewhere.map((datum) => `${datum.label} ${datum.count}`).join(' · ')}
