@@ -43,3 +43,26 @@ export interface Overview {
   reactionsByStance: ReactionCount[]
   reactionsByKind: ReactionCount[]
 }
+
+/**
+ * Reactions counted by month and value, months in order with the month unknown last, and within a
+ * month a value not recorded first: one order for the app, the briefing and the command line.
+ */
+export function countByMonth(
+  rows: Iterable<{ month: string | null; value: string | null }>,
+): ReactionCount[] {
+  const counts = new Map<string, ReactionCount>()
+  for (const { month, value } of rows) {
+    const key = `${month}\u0000${value}`
+    const counted = counts.get(key)
+    if (counted) counted.count++
+    else counts.set(key, { month, value, count: 1 })
+  }
+  return [...counts.values()].sort(
+    (a, b) =>
+      Number(a.month === null) - Number(b.month === null) ||
+      (a.month ?? '').localeCompare(b.month ?? '') ||
+      Number(b.value === null) - Number(a.value === null) ||
+      (a.value ?? '').localeCompare(b.value ?? ''),
+  )
+}

@@ -1,5 +1,5 @@
 import type { BarDatum } from '../../shared/charts/bar-list-chart'
-import type { OverviewRound, ReactionCount } from '../../shared/overview'
+import { countByMonth, type OverviewRound, type ReactionCount } from '../../shared/overview'
 import { BRIEFING_SECTIONS } from '../../shared/briefing'
 import type { BriefingData } from './collect-briefing'
 
@@ -33,22 +33,6 @@ function counted(values: (string | null)[], unknown = 'not recorded'): BarDatum[
   return [...counts].map(([key, count]) => ({ key, label: key || unknown, count }))
 }
 
-function byMonth(values: { month: string | null; value: string | null }[]): ReactionCount[] {
-  const counts = new Map<string, ReactionCount>()
-  for (const { month, value } of values) {
-    const key = `${month}\u0000${value}`
-    const row = counts.get(key) ?? { month, value, count: 0 }
-    row.count++
-    counts.set(key, row)
-  }
-  return [...counts.values()].sort(
-    (a, b) =>
-      Number(a.month === null) - Number(b.month === null) ||
-      (a.month ?? '').localeCompare(b.month ?? '') ||
-      (a.value ?? '').localeCompare(b.value ?? ''),
-  )
-}
-
 /** The briefing's own figures for its charts (its scope is bounded: at most 2,000 entities). */
 export function briefingCharts(data: BriefingData): BriefingCharts {
   const month = (date: string | null) => (date && date.length >= 7 ? date.slice(0, 7) : null)
@@ -65,8 +49,10 @@ export function briefingCharts(data: BriefingData): BriefingCharts {
     countries: counted(data.entities.map((entity) => entity.country)),
     types: counted(data.entities.map((entity) => entity.type)),
     sectors: counted(data.entities.flatMap((entity) => entity.sectors)),
-    reactionsByStance: byMonth(data.reactions.map((r) => ({ month: month(r.dateSaid), value: r.stance }))),
-    reactionsByKind: byMonth(
+    reactionsByStance: countByMonth(
+      data.reactions.map((r) => ({ month: month(r.dateSaid), value: r.stance })),
+    ),
+    reactionsByKind: countByMonth(
       data.reactions.map((r) => ({ month: month(r.dateSaid), value: r.organisationKind })),
     ),
   }

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { OverviewRound, ReactionCount } from '../../shared/overview'
+import { countByMonth, type OverviewRound, type ReactionCount } from '../../shared/overview'
 import { stateOf } from './connection-state'
 import { recordsVersion } from './data-version'
 
@@ -69,25 +69,6 @@ function reactionFacts(db: Db): ReactionFacts {
   return state.reactionFacts
 }
 
-function countBy(facts: ReactionFacts, which: Iterable<number>, value: (at: number) => string | null) {
-  const counts = new Map<string, ReactionCount>()
-  for (const at of which) {
-    const row = { month: facts.month[at], value: value(at) }
-    const key = `${row.month}\u0000${row.value}`
-    const counted = counts.get(key)
-    if (counted) counted.count++
-    else counts.set(key, { ...row, count: 1 })
-  }
-  // Months in order, the month unknown last; within a month, a value not recorded first.
-  return [...counts.values()].sort(
-    (a, b) =>
-      Number(a.month === null) - Number(b.month === null) ||
-      (a.month ?? '').localeCompare(b.month ?? '') ||
-      Number(b.value === null) - Number(a.value === null) ||
-      (a.value ?? '').localeCompare(b.value ?? ''),
-  )
-}
-
 /**
  * Reactions counted by month said and stance, and by month and kind of organisation: every reaction
  * (`about` null), or those about the given entities, with those about the given rounds that name no
@@ -108,7 +89,7 @@ export function reactionCounts(
   }
   const all = [...which]
   return {
-    byStance: countBy(facts, all, (at) => facts.stance[at]),
-    byKind: countBy(facts, all, (at) => facts.kind[at]),
+    byStance: countByMonth(all.map((at) => ({ month: facts.month[at], value: facts.stance[at] }))),
+    byKind: countByMonth(all.map((at) => ({ month: facts.month[at], value: facts.kind[at] }))),
   }
 }

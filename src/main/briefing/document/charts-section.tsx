@@ -51,34 +51,27 @@ export function ChartsSection({ data }: { data: BriefingData }) {
           />
         </figure>
       ))}
-      {data.reactions.length > 0 ? (
-        <>
-          <figure className="chart-figure">
-            <figcaption>How the world reacted: reactions per month, by stance</figcaption>
-            <ReactionsTimeline
-              id="chart-stance"
-              title="How the world reacted: by stance"
-              by="stance"
-              series={STANCE_SERIES}
-              counts={charts.reactionsByStance}
-              domain={domain}
-              width={WIDTH}
-            />
-          </figure>
-          <figure className="chart-figure">
-            <figcaption>How the world reacted: reactions per month, by kind of organisation</figcaption>
-            <ReactionsTimeline
-              id="chart-kind"
-              title="How the world reacted: by kind of organisation"
-              by="kind of organisation"
-              series={KIND_SERIES}
-              counts={charts.reactionsByKind}
-              domain={domain}
-              width={WIDTH}
-            />
-          </figure>
-        </>
-      ) : null}
+      {data.reactions.length > 0
+        ? (
+            [
+              ['stance', 'stance', STANCE_SERIES, charts.reactionsByStance],
+              ['kind', 'kind of organisation', KIND_SERIES, charts.reactionsByKind],
+            ] as const
+          ).map(([key, by, series, counts]) => (
+            <figure className="chart-figure" key={key}>
+              <figcaption>How the world reacted: reactions per month, by {by}</figcaption>
+              <ReactionsTimeline
+                id={`chart-${key}`}
+                title={`How the world reacted: by ${by}`}
+                by={by}
+                series={series}
+                counts={counts}
+                domain={domain}
+                width={WIDTH}
+              />
+            </figure>
+          ))
+        : null}
     </section>
   )
 }
