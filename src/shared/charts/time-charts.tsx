@@ -62,12 +62,17 @@ export function RoundsTimeline({
   // Rounds of one day stand side by side, centred on it.
   const sameDay = new Map<string, OverviewRound[]>()
   for (const round of dated) sameDay.set(round.date!, [...(sameDay.get(round.date!) ?? []), round])
+  // Narrower bars when rounds come close together (monthly rules over years), so that none covers another.
+  const days = [...sameDay.keys()].map((day) => x(dateOf(day))).sort((a, b) => a - b)
+  const closest = Math.min(ROUND_WIDTH * 2, ...days.slice(1).map((at, i) => at - days[i]))
+  const perDay = Math.max(1, ...[...sameDay.values()].map((day) => day.length))
+  const barWidth = Math.max(1.5, Math.min(ROUND_WIDTH, (closest * 0.8) / perDay - 1))
   const dayTop = (round: OverviewRound) =>
     Math.min(...sameDay.get(round.date!)!.map((other) => y(other.declared ?? other.recorded)))
   const leftOf = (round: OverviewRound) => {
     const day = sameDay.get(round.date!)!
     const slot = day.indexOf(round)
-    return x(dateOf(round.date!)) - (day.length * (ROUND_WIDTH + 2)) / 2 + slot * (ROUND_WIDTH + 2)
+    return x(dateOf(round.date!)) - (day.length * (barWidth + 1)) / 2 + slot * (barWidth + 1)
   }
   return (
     <ChartFigure
@@ -104,7 +109,7 @@ export function RoundsTimeline({
               <rect
                 x={left}
                 y={declaredTop}
-                width={ROUND_WIDTH}
+                width={barWidth}
                 height={bottom - declaredTop}
                 fill="white"
                 stroke={colour(round.list)}
@@ -114,14 +119,14 @@ export function RoundsTimeline({
               <rect
                 x={left}
                 y={recordedTop}
-                width={ROUND_WIDTH}
+                width={barWidth}
                 height={bottom - recordedTop}
                 fill={colour(round.list)}
               />
               {dated.length <= 12 && (
                 // Rounds of one day have their citations stacked above the day's tallest bar.
                 <text
-                  x={left + ROUND_WIDTH / 2}
+                  x={left + barWidth / 2}
                   y={dayTop(round) - 4 - sameDay.get(round.date!)!.indexOf(round) * 12}
                   textAnchor="middle"
                   fontSize={10}
