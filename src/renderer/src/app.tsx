@@ -24,9 +24,10 @@ declare global {
 
 const VIEW_ORDER: ViewName[] = ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
 
-// Only the Entities view, which the app opens on, is in the first script: the others are loaded when
-// first opened (the Briefing view brings pdf.js and the preview) or, for the lighter ones, once the
-// first view is drawn. At start the browser has less to evaluate before the first rows.
+// Only the Entities view, where a returning reviewer usually opens, is in the first script: the others
+// (the Overview, where a new store opens, included) are loaded when first opened (the Briefing view
+// brings pdf.js and the preview) or, for the lighter ones, once the first view is drawn. At start the
+// browser has less to evaluate before the first rows.
 const loadRounds = () => import('./views/rounds-view').then((m) => ({ default: m.RoundsView }))
 const loadReactions = () => import('./views/reactions-view').then((m) => ({ default: m.ReactionsView }))
 const loadUpdates = () => import('./views/updates-view').then((m) => ({ default: m.UpdatesView }))
