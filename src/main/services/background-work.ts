@@ -69,6 +69,8 @@ export function prepareInBackground(store: Store): void {
       warmSearch(store)
       runWhenQuiet(store, [
         () => store.checkIntegrity(),
+        // The Overview's reaction facts, read once per version of the records: here, not on its first opening.
+        () => void reactionCounts(store.db, null),
         // Only into a store that passed its check (a failed one refuses every write), and when quiet.
         () =>
           void store.integrity.then(
@@ -79,8 +81,6 @@ export function prepareInBackground(store: Store): void {
         ...ONE_LETTER_SEARCHES.map((letter) => () => keepSearchHits(store.db, letter)),
         // The script converters load on first use: here, rather than on a user's first Chinese keystroke.
         () => void chineseScriptVariants('云'),
-        // The Overview's reaction facts, read once per version of the records: here, not on its first opening.
-        () => void reactionCounts(store.db, null),
       ])
     })
     setImmediate(loadPinyin).unref()

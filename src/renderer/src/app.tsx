@@ -13,7 +13,7 @@ import {
 } from './navigation'
 import type { IncomingUpdate } from './updates/import-panel'
 import { EntitiesView } from './views/entities-view'
-import type { OverviewScope } from './views/overview-view'
+import { overviewInput, type OverviewScope } from './views/overview-scope'
 
 declare global {
   interface Window {
@@ -99,7 +99,11 @@ export function App() {
     // Opened from the navigation, a view resumes as it was left: no link is followed again.
     if (name === 'Entities') setEntityLink(null)
     if (name === 'Reactions') setReactionLink(null)
-    if (name === 'Overview') setOverviewScope(null)
+    if (name === 'Overview') {
+      setOverviewScope(null)
+      // Asked for now, so the host counts while the view's script loads and draws.
+      void queryCache.prefetch('overview', overviewInput(null)).catch(() => undefined)
+    }
     if (name === 'Briefing') {
       setEntityView(latestEntityView.current)
       setBriefingOpened(true)
@@ -125,7 +129,9 @@ export function App() {
       },
       overviewEntityView: () => {
         const { search, filters, minScore } = latestEntityView.current
-        setOverviewScope({ search, filters, minScore })
+        const scope = { search, filters, minScore }
+        void queryCache.prefetch('overview', overviewInput(scope)).catch(() => undefined)
+        setOverviewScope(scope)
         setView('Overview')
       },
       briefEntityView: () => {
@@ -144,6 +150,12 @@ export function App() {
     () => queryCache.take('appInfo', {}),
   )
   useLastView(view, setView, info.state === 'ready' ? info.value.lastView : undefined)
+  // Opening on the Overview (a new store): its figures are asked for while its script loads.
+  const [openedOn] = useState(view)
+  useEffect(() => {
+    if (openedOn === 'Overview')
+      void queryCache.prefetch('overview', overviewInput(null)).catch(() => undefined)
+  }, [openedOn])
 
   // Menu commands from the desktop shell (View → Entities, File → Import update…).
   useEffect(preloadViewsWhenIdle, [])

@@ -15,19 +15,15 @@ import { MarkReadout } from '../../../shared/charts/chart-parts'
 import { useLoad } from '../api/use-api'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
+import { overviewInput, type OverviewScope } from './overview-scope'
 import { markOverviewShown } from '../perf-marks'
-
-/** What the Overview covers: the whole store (null), or the Entities table's search and filters. */
-export type OverviewScope = Pick<EntityViewQuery, 'search' | 'filters' | 'minScore'> | null
-
-const WHOLE_STORE = { search: '', filters: {}, minScore: 100 }
 
 /**
  * The rounds, entities and reactions at a glance: headline figures and charts, each with a table of the
  * same numbers; a click on a mark opens the table it counts, filtered to it.
  */
 export function OverviewView({ scope, onWholeStore }: { scope: OverviewScope; onWholeStore(): void }) {
-  const input = scope ?? WHOLE_STORE
+  const input = overviewInput(scope)
   const figures = useLoad((api) => api.overview(input), JSON.stringify(input))
   return (
     <div className="overview">
