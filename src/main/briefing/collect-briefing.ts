@@ -1,4 +1,5 @@
-import { entityIdsInRounds, reactionIdsAbout, roundIdsOfEntities } from '../store/briefing-queries'
+import { entityIdsInRounds, roundIdsOfEntities } from '../store/briefing-queries'
+import { reactionIdsAbout } from '../store/reaction-facts'
 import { storedIdsAmong } from '../store/read-record'
 import type Database from 'better-sqlite3'
 import { BRIEFING_LIMITS, DEFAULT_BRIEFING_SETTINGS, type BriefingSettings } from '../../shared/briefing'

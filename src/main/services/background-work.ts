@@ -5,7 +5,7 @@
  * when the host is quiet.
  */
 import { keepPlainFacets } from '../store/entity-first-page'
-import { reactionCounts } from '../store/overview-queries'
+import { reactionCounts } from '../store/reaction-facts'
 import { chineseScriptVariants } from '../store/chinese-script'
 import { prepareEntityIndex } from '../store/entity-index'
 import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'

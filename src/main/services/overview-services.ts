@@ -4,7 +4,8 @@ import type { Overview, OverviewRound } from '../../shared/overview'
 import { getMeta } from '../store/meta'
 import type { Store } from '../store/open-store'
 import { queryEntityIds } from '../store/entity-query'
-import { reactionCounts, roundsForOverview } from '../store/overview-queries'
+import { roundsForOverview } from '../store/overview-queries'
+import { reactionCounts } from '../store/reaction-facts'
 import { queryEntities } from './catalog-services'
 
 export type OverviewQuery = Pick<EntityViewQuery, 'search' | 'filters' | 'minScore'>

@@ -3,7 +3,7 @@ import type { EntityIndex } from './entity-index/model'
 import type { NameForm } from './fuzzy-names'
 import type { RowBatches } from './row-batches'
 import type { PendingIndex } from './search-index'
-import type { ReactionFacts } from './overview-queries'
+import type { ReactionFacts } from './reaction-facts'
 
 /**
  * Everything the store derives and keeps for one open connection, in one object that lives and goes with
