@@ -6,11 +6,49 @@ import { useTempDir } from '../test-support/temp-dir'
 import { queryEntities } from './entity-query'
 import { bestNameMatch, jaroWinkler, nameForms, trigramText } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
+import { seededRandom } from '../../../bench/random'
 
 const tempDir = useTempDir()
 const page = { filters: {}, sort: [], offset: 0, limit: 50 }
 
 describe('fuzzy name scores', () => {
+  it('match a plain Jaro–Winkler letter for letter, short names (bits) and long ones (loops) alike', () => {
+    // The textbook algorithm, written out as simply as possible, is the reference.
+    const reference = (a: string, b: string): number => {
+      if (a === b) return 1
+      const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
+      const aMatched = a.split('').map(() => false)
+      const bMatched = b.split('').map(() => false)
+      let matches = 0
+      for (let i = 0; i < a.length; i++)
+        for (let j = Math.max(0, i - window); j <= Math.min(b.length - 1, i + window); j++)
+          if (!bMatched[j] && a[i] === b[j]) {
+            aMatched[i] = bMatched[j] = true
+            matches++
+            break
+          }
+      if (matches === 0) return 0
+      const aLetters = [...a].filter((_, i) => aMatched[i])
+      const bLetters = [...b].filter((_, j) => bMatched[j])
+      const transpositions = aLetters.filter((letter, i) => letter !== bLetters[i]).length
+      const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
+      let prefix = 0
+      while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++
+      return jaro + prefix * 0.1 * (1 - jaro)
+    }
+    const random = seededRandom(11)
+    // Few letters, so that matches, windows and transpositions all occur; lengths on both sides of 32.
+    const text = () =>
+      Array.from({ length: 1 + Math.floor(random() * 44) }, () => 'abcde fg'[Math.floor(random() * 8)]).join(
+        '',
+      )
+    for (let i = 0; i < 20_000; i++) {
+      const a = text()
+      const b = random() < 0.3 ? a.slice(1) + a[0] : text()
+      expect(jaroWinkler(a, b), `${a} | ${b}`).toBe(reference(a, b))
+    }
+  })
+
   it('are Jaro–Winkler similarities: 1 for the same text, high for a typo, low for another name', () => {
     expect(jaroWinkler('hikvision', 'hikvision')).toBe(1)
     expect(jaroWinkler('hikvison', 'hikvision')).toBeGreaterThan(0.95)

@@ -22,6 +22,20 @@ export function jaroWinkler(a: string, b: string): number {
   if (a === b) return 1
   if (!a || !b) return 0
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
+  const [matches, transpositions] =
+    a.length <= 32 && b.length <= 32 ? matchShort(a, b, window) : matchLong(a, b, window)
+  if (matches === 0) return 0
+  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
+  let prefix = 0
+  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++
+  return jaro + prefix * 0.1 * (1 - jaro)
+}
+
+/**
+ * Jaro's matching: each letter of `a`, in order, takes the first unmatched equal letter of `b` within the
+ * window; then the matched letters of both, in order, that differ (transpositions, counted twice).
+ */
+function matchLong(a: string, b: string, window: number): [number, number] {
   const aMatched = scratch(0, a.length)
   const bMatched = scratch(1, b.length)
   let matches = 0
@@ -37,7 +51,6 @@ export function jaroWinkler(a: string, b: string): number {
       break
     }
   }
-  if (matches === 0) return 0
   let transpositions = 0
   let k = 0
   for (let i = 0; i < a.length; i++) {
@@ -46,10 +59,42 @@ export function jaroWinkler(a: string, b: string): number {
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
     k++
   }
-  const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
-  let prefix = 0
-  while (prefix < Math.min(4, a.length, b.length) && a[prefix] === b[prefix]) prefix++
-  return jaro + prefix * 0.1 * (1 - jaro)
+  return [matches, transpositions]
+}
+
+/** Per character code, the positions of `b` holding it, as bits: only the codes of `b` are ever set. */
+const positionsOf = new Int32Array(65536)
+
+/**
+ * The same matching for strings of at most 32 letters, one bit per letter of `b`: the first unmatched
+ * equal letter in the window is the lowest bit of (positions of the letter ∧ window ∧ ¬matched), which
+ * makes fuzzy search's many comparisons of short names several times faster than the loops above.
+ */
+function matchShort(a: string, b: string, window: number): [number, number] {
+  for (let j = 0; j < b.length; j++) positionsOf[b.charCodeAt(j)] |= 1 << j
+  let bMatched = 0
+  let aMatched = 0
+  let matches = 0
+  for (let i = 0; i < a.length; i++) {
+    const from = Math.max(0, i - window)
+    const to = Math.min(b.length - 1, i + window)
+    const inWindow = (to >= 31 ? -1 : (1 << (to + 1)) - 1) & ~((1 << from) - 1)
+    const free = positionsOf[a.charCodeAt(i)] & inWindow & ~bMatched
+    if (free === 0) continue
+    bMatched |= free & -free
+    aMatched |= 1 << i
+    matches++
+  }
+  for (let j = 0; j < b.length; j++) positionsOf[b.charCodeAt(j)] = 0
+  let transpositions = 0
+  let rest = bMatched
+  for (let i = 0; i < a.length; i++) {
+    if ((aMatched & (1 << i)) === 0) continue
+    const k = 31 - Math.clz32(rest & -rest)
+    rest &= rest - 1
+    if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
+  }
+  return [matches, transpositions]
 }
 
 /**
