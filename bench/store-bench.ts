@@ -5,7 +5,7 @@ import type { Store } from '../src/main/store/open-store'
 import { listEntities } from '../src/main/store/read-records'
 import { noteRecordsWritten } from '../src/main/store/data-version'
 import { entityIndex } from '../src/main/store/entity-index'
-import { queryEntities, type EntityQuery } from '../src/main/store/entity-query'
+import { queryEntities, queryEntityScope, type EntityQuery } from '../src/main/store/entity-query'
 import { pinyinForIndex } from '../src/main/store/pinyin-text'
 import { searchIndex } from '../src/main/store/search-index'
 import { ftsQueryFor } from '../src/main/store/search-text'
@@ -49,7 +49,7 @@ function pinyinStart(store: Store): string {
 function overviewTiming(store: Store, query: OverviewQuery): Measurement {
   return {
     status: 'measured',
-    ...time(() => overviewFrom(store, query, queryEntities(store.db, { ...query, ...SCOPE_PAGE })), 10),
+    ...time(() => overviewFrom(store, query, queryEntityScope(store.db, { ...query, ...SCOPE_PAGE })), 10),
   }
 }
 

@@ -58,11 +58,15 @@ export function countByMonth(
     if (counted) counted.count++
     else counts.set(key, { month, value, count: 1 })
   }
-  return [...counts.values()].sort(
-    (a, b) =>
-      Number(a.month === null) - Number(b.month === null) ||
-      (a.month ?? '').localeCompare(b.month ?? '') ||
-      Number(b.value === null) - Number(a.value === null) ||
-      (a.value ?? '').localeCompare(b.value ?? ''),
+  return [...counts.values()].sort(byMonthThenValue)
+}
+
+/** The order of countByMonth's rows. */
+export function byMonthThenValue(a: Omit<ReactionCount, 'count'>, b: Omit<ReactionCount, 'count'>): number {
+  return (
+    Number(a.month === null) - Number(b.month === null) ||
+    (a.month ?? '').localeCompare(b.month ?? '') ||
+    Number(b.value === null) - Number(a.value === null) ||
+    (a.value ?? '').localeCompare(b.value ?? '')
   )
 }

@@ -18,7 +18,12 @@ import { searchIndex } from '../store/search-index'
 import { entityIndexIsCurrent, prepareEntityIndex } from '../store/entity-index'
 import { isPlainFirstPage, plainFirstPage } from '../store/entity-first-page'
 import { noteEntityQuery, prepareInBackground } from './background-work'
-import { queryEntities as queryEntityPage, type EntityQuery } from '../store/entity-query'
+import {
+  queryEntities as queryEntityPage,
+  queryEntityScope,
+  type EntityQuery,
+  type EntityScope,
+} from '../store/entity-query'
 import type { EntityPage } from '../../shared/entity-query'
 import { APP_VERSION } from './app-version'
 import { parseApiInput } from '../../shared/contract'
@@ -58,6 +63,17 @@ export async function queryEntities(store: Store, query: EntityQuery): Promise<E
   noteEntityQuery(store)
   try {
     return await answerEntityQuery(store, query)
+  } finally {
+    noteEntityQuery(store)
+  }
+}
+
+/** A page of entities and which entities its whole view holds (the Overview of a view), from the index. */
+export async function entityScope(store: Store, query: EntityQuery): Promise<EntityScope> {
+  noteEntityQuery(store)
+  try {
+    await prepareEntityIndex(store.db, store.path)
+    return queryEntityScope(store.db, query)
   } finally {
     noteEntityQuery(store)
   }

@@ -1,12 +1,12 @@
-import type { EntityFacet, EntityPage, FacetValue } from '../../shared/entity-query'
+import type { EntityFacet, FacetValue } from '../../shared/entity-query'
 import type { EntityViewQuery } from '../../shared/contract'
 import type { Overview, OverviewRound } from '../../shared/overview'
 import { getMeta } from '../store/meta'
 import type { Store } from '../store/open-store'
-import { queryEntityIds } from '../store/entity-query'
+import type { EntityScope } from '../store/entity-query'
 import { roundsForOverview } from '../store/overview-queries'
 import { reactionCounts } from '../store/reaction-facts'
-import { queryEntities } from './catalog-services'
+import { entityScope } from './catalog-services'
 
 export type OverviewQuery = Pick<EntityViewQuery, 'search' | 'filters' | 'minScore'>
 
@@ -47,14 +47,18 @@ const byDate = (a: OverviewRound, b: OverviewRound) =>
  * reactions about them by month, stance and kind of organisation. Counted in the store.
  */
 export async function overview(store: Store, query: OverviewQuery): Promise<Overview> {
-  return overviewFrom(store, query, await queryEntities(store, { ...query, ...SCOPE_PAGE }))
+  return overviewFrom(store, query, await entityScope(store, { ...query, ...SCOPE_PAGE }))
 }
 
 /** The page whose total and facet counts describe a scope: no rows wanted but one. */
 export const SCOPE_PAGE = { sort: [], offset: 0, limit: 1, facets: true }
 
-/** The Overview's figures from the scope's page of entities (its total and facet counts). */
-export function overviewFrom(store: Store, query: OverviewQuery, page: EntityPage): Overview {
+/** The Overview's figures from the scope's page of entities (its total and facet counts) and members. */
+export function overviewFrom(
+  store: Store,
+  query: OverviewQuery,
+  { page, includesEntity }: EntityScope,
+): Overview {
   const facets = page.facets!
   const whole = isWholeStore(query)
   const recordedIn = new Map(inScope(query, facets, 'round').map((value) => [value.value, value.count]))
@@ -64,12 +68,7 @@ export function overviewFrom(store: Store, query: OverviewQuery, page: EntityPag
     .sort(byDate)
   const { byStance, byKind } = reactionCounts(
     store.db,
-    whole
-      ? null
-      : {
-          entityIds: queryEntityIds(store.db, { ...query, sort: [] }),
-          roundIds: rounds.map((round) => round.id),
-        },
+    whole ? null : { includesEntity, roundIds: rounds.map((round) => round.id) },
   )
   return {
     scope: whole ? 'store' : 'view',

@@ -136,8 +136,21 @@ export function queryAllEntities(db: Db, query: EntityViewQuery): EntitySummary[
  * shows. Facet counts apply every filter except the facet's own.
  */
 export function queryEntities(db: Db, query: EntityQuery): EntityPage {
-  const { ids, total, grandTotal, facets, hits, index } = runQuery(db, query)
-  return {
+  return queryEntityScope(db, query).page
+}
+
+export interface EntityScope {
+  page: EntityPage
+  includesEntity: (id: string) => boolean
+}
+
+/**
+ * A page of entities, and which entities the whole view holds: what the Overview of a view counts
+ * reactions by, from the same pass over the index (listing the view's ids cost as much again).
+ */
+export function queryEntityScope(db: Db, query: EntityQuery): EntityScope {
+  const { ids, total, grandTotal, facets, hits, index, outOfView } = runQuery(db, query)
+  const page = {
     rows: readEntitySummaries(db, ids),
     total,
     grandTotal,
@@ -146,6 +159,11 @@ export function queryEntities(db: Db, query: EntityQuery): EntityPage {
       ? matchesOf(db, query.search, ids, (id) => hits.words[index.position.get(id) ?? -1] === 1)
       : null,
   }
+  const includesEntity = (id: string) => {
+    const at = index.position.get(id)
+    return at !== undefined && outOfView[at] === 0
+  }
+  return { page, includesEntity }
 }
 
 /** Why each entity on the page matched the search: word matches, then fuzzy ones, with their best name. */

@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { countByMonth, type ReactionCount } from '../../shared/overview'
+import { byMonthThenValue, type ReactionCount } from '../../shared/overview'
 import { stateOf } from './connection-state'
 import { recordsVersion } from './data-version'
 
@@ -12,13 +12,35 @@ type Db = Database.Database
 export interface ReactionFacts {
   version: string
   ids: string[]
-  month: (string | null)[]
-  stance: (string | null)[]
-  kind: string[]
-  /** Whether it names entities (else it is about its rounds as a whole). */
-  namesEntities: boolean[]
+  /** Per reaction, its (month, stance) and (month, kind of organisation) as codes into the cells. */
+  stanceCell: Int32Array
+  kindCell: Int32Array
+  stanceCells: MonthCell[]
+  kindCells: MonthCell[]
+  /** 1 when it names entities (else it is about its rounds as a whole). */
+  namesEntities: Uint8Array
   byEntity: Map<string, number[]>
   byRound: Map<string, number[]>
+  /** Every reaction's counts, once asked for. */
+  wholeStore: { byStance: ReactionCount[]; byKind: ReactionCount[] } | null
+}
+
+type MonthCell = Omit<ReactionCount, 'count'>
+
+/** Codes for (month, value) pairs, so that counting them is adding to an array. */
+function cellCoder() {
+  const cells: MonthCell[] = []
+  const codes = new Map<string, number>()
+  const code = (month: string | null, value: string | null) => {
+    const key = `${month}\u0000${value}`
+    let known = codes.get(key)
+    if (known === undefined) {
+      codes.set(key, (known = cells.length))
+      cells.push({ month, value })
+    }
+    return known
+  }
+  return { cells, code }
 }
 
 function reactionFacts(db: Db): ReactionFacts {
@@ -44,27 +66,39 @@ function reactionFacts(db: Db): ReactionFacts {
     return map
   }
   const byEntity = links('SELECT reaction_id, entity_id FROM reaction_entities')
-  const namesEntities = rows.map(() => false)
-  for (const list of byEntity.values()) for (const at of list) namesEntities[at] = true
+  const namesEntities = new Uint8Array(rows.length)
+  for (const list of byEntity.values()) for (const at of list) namesEntities[at] = 1
+  const stances = cellCoder()
+  const kinds = cellCoder()
   state.reactionFacts = {
     version,
     ids: rows.map((row) => row[0]),
-    month: rows.map((row) => row[1]),
-    stance: rows.map((row) => row[2]),
-    kind: rows.map((row) => row[3]),
+    stanceCell: Int32Array.from(rows, ([, month, stance]) => stances.code(month, stance)),
+    kindCell: Int32Array.from(rows, ([, month, , kind]) => kinds.code(month, kind)),
+    stanceCells: stances.cells,
+    kindCells: kinds.cells,
     namesEntities,
     byEntity,
     byRound: links('SELECT reaction_id, round_id FROM reaction_rounds'),
+    wholeStore: null,
   }
   return state.reactionFacts
 }
 
-/** Which reactions are about the given entities and rounds (positions in the facts). */
-function about(facts: ReactionFacts, entityIds: string[], roundIds: string[]): Set<number> {
-  const chosen = new Set<number>()
-  for (const id of entityIds) for (const at of facts.byEntity.get(id) ?? []) chosen.add(at)
+/**
+ * Which reactions are about the entities `includesEntity` holds and the given rounds: 1 per reaction
+ * position. Only the entities some reaction names are asked: a view may hold a hundred thousand.
+ */
+function about(
+  facts: ReactionFacts,
+  includesEntity: (id: string) => boolean,
+  roundIds: string[],
+): Uint8Array {
+  const chosen = new Uint8Array(facts.ids.length)
+  for (const [id, reactions] of facts.byEntity)
+    if (includesEntity(id)) for (const at of reactions) chosen[at] = 1
   for (const id of roundIds)
-    for (const at of facts.byRound.get(id) ?? []) if (!facts.namesEntities[at]) chosen.add(at)
+    for (const at of facts.byRound.get(id) ?? []) if (facts.namesEntities[at] === 0) chosen[at] = 1
   return chosen
 }
 
@@ -74,21 +108,36 @@ function about(facts: ReactionFacts, entityIds: string[], roundIds: string[]): S
  */
 export function reactionIdsAbout(db: Db, entityIds: string[], roundIds: string[]): string[] {
   const facts = reactionFacts(db)
-  return [...about(facts, entityIds, roundIds)].map((at) => facts.ids[at])
+  const inScope = new Set(entityIds)
+  const chosen = about(facts, (id) => inScope.has(id), roundIds)
+  return facts.ids.filter((_, at) => chosen[at] === 1)
 }
 
 /**
  * Reactions counted by month said and stance, and by month and kind of organisation: every reaction
- * (`scope` null), or those a briefing of the given entities and rounds would quote (reactionIdsAbout).
+ * (`scope` null), or those a briefing of the scope's entities and rounds would quote (reactionIdsAbout).
  */
 export function reactionCounts(
   db: Db,
-  scope: { entityIds: string[]; roundIds: string[] } | null,
+  scope: { includesEntity: (id: string) => boolean; roundIds: string[] } | null,
 ): { byStance: ReactionCount[]; byKind: ReactionCount[] } {
   const facts = reactionFacts(db)
-  const which = scope ? [...about(facts, scope.entityIds, scope.roundIds)] : [...facts.kind.keys()]
-  return {
-    byStance: countByMonth(which.map((at) => ({ month: facts.month[at], value: facts.stance[at] }))),
-    byKind: countByMonth(which.map((at) => ({ month: facts.month[at], value: facts.kind[at] }))),
+  if (!scope && facts.wholeStore) return facts.wholeStore
+  const chosen = scope ? about(facts, scope.includesEntity, scope.roundIds) : null
+  const counts = {
+    byStance: tally(facts.stanceCell, facts.stanceCells, chosen),
+    byKind: tally(facts.kindCell, facts.kindCells, chosen),
   }
+  if (!scope) facts.wholeStore = counts
+  return counts
+}
+
+/** The chosen reactions (all, without a choice) counted per cell, in countByMonth's order. */
+function tally(cellOf: Int32Array, cells: MonthCell[], chosen: Uint8Array | null): ReactionCount[] {
+  const counts = new Int32Array(cells.length)
+  for (let at = 0; at < cellOf.length; at++) if (!chosen || chosen[at] === 1) counts[cellOf[at]]++
+  return cells
+    .map((cell, code) => ({ ...cell, count: counts[code] }))
+    .filter((cell) => cell.count > 0)
+    .sort(byMonthThenValue)
 }

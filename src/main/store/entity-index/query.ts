@@ -48,6 +48,8 @@ export interface IndexAnswer {
   total: number
   grandTotal: number
   facets: Record<EntityFacet, FacetValue[]> | null
+  /** By entity position, 0 when the entity is in the view (else the filters it fails, as bits). */
+  outOfView: Uint8Array
 }
 
 /** Names as the text filters compare them: read from the store once, case and accents folded. */
@@ -206,6 +208,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
     total: passing.length,
     grandTotal: count,
     facets,
+    outOfView: failed,
   }
 }
 
