@@ -49,14 +49,15 @@ export interface Overview {
  * month a value not recorded first: one order for the app, the briefing and the command line.
  */
 export function countByMonth(
-  rows: Iterable<{ month: string | null; value: string | null }>,
+  /** Each row counts once, or `count` times (rows already grouped). */
+  rows: Iterable<{ month: string | null; value: string | null; count?: number }>,
 ): ReactionCount[] {
   const counts = new Map<string, ReactionCount>()
-  for (const { month, value } of rows) {
+  for (const { month, value, count = 1 } of rows) {
     const key = `${month}\u0000${value}`
     const counted = counts.get(key)
-    if (counted) counted.count++
-    else counts.set(key, { month, value, count: 1 })
+    if (counted) counted.count += count
+    else counts.set(key, { month, value, count })
   }
   return [...counts.values()].sort(byMonthThenValue)
 }

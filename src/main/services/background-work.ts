@@ -5,7 +5,7 @@
  * when the host is quiet.
  */
 import { keepPlainFacets } from '../store/entity-first-page'
-import { reactionCounts } from '../store/reaction-facts'
+import { prepareReactionFacts, reactionCounts } from '../store/reaction-facts'
 import { chineseScriptVariants } from '../store/chinese-script'
 import { prepareEntityIndex } from '../store/entity-index'
 import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'
@@ -69,8 +69,10 @@ export function prepareInBackground(store: Store): void {
       warmSearch(store)
       runWhenQuiet(store, [
         () => store.checkIntegrity(),
-        // The Overview's reaction facts, read once per version of the records: here, not on its first opening.
+        // The Overview's reaction counts and facts, read once per version of the records: here, not on
+        // its first opening.
         () => void reactionCounts(store.db, null),
+        () => prepareReactionFacts(store.db),
         // Only into a store that passed its check (a failed one refuses every write), and when quiet.
         () =>
           void store.integrity.then(

@@ -3,7 +3,7 @@ import type { EntityIndex } from './entity-index/model'
 import type { NameForm } from './fuzzy-names'
 import type { RowBatches } from './row-batches'
 import type { PendingIndex } from './search-index'
-import type { ReactionFacts } from './reaction-facts'
+import type { ReactionCounts, ReactionFacts } from './reaction-facts'
 
 /**
  * Everything the store derives and keeps for one open connection, in one object that lives and goes with
@@ -22,6 +22,8 @@ export class ConnectionState {
   nameForms: { version: string; forms: Map<string, NameForm[] | null> } | null = null
   /** Each reaction's month, stance, kind and links, for the Overview, for the version read at. */
   reactionFacts: ReactionFacts | null = null
+  /** Every reaction counted, for the Overview of the whole store, for the version counted at. */
+  reactionCounts: { version: string; counts: ReactionCounts } | null = null
   /** The trigram table exists (it never goes once there). */
   trigramIndexSeen = false
   /** Within a write: new records' rows waiting to be inserted many at a time. */
