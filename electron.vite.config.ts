@@ -45,6 +45,8 @@ export default defineConfig({
           bench: resolve(import.meta.dirname, 'bench/run-bench.ts'),
           // Built beside them: prepareEntityIndex starts it as a worker thread from this folder.
           'entity-index-worker': resolve(import.meta.dirname, 'src/main/store/entity-index-worker.ts'),
+          // Built beside them: a long-running host builds the fuzzy name index in this worker thread.
+          'fuzzy-index-worker': resolve(import.meta.dirname, 'src/main/store/fuzzy-index-worker.ts'),
           // Built beside them: the command line prints briefings from this worker thread (WorkerPrinter).
           'print-worker': resolve(import.meta.dirname, 'src/main/briefing/print-worker.ts'),
           // Built beside them: a long-running host checks the store's integrity from this worker thread.

@@ -75,7 +75,7 @@ export function createApiHandlers(
     listRounds: () => catalog.listRounds(store),
     getRound: ({ id }) => catalog.getRound(store, id),
     listReactions: () => catalog.listReactions(store),
-    search: ({ query, limit, minScore }) => catalog.search(store, query, limit, minScore),
+    search: ({ query, limit, minScore }) => catalog.searchWhenReady(store, query, limit, minScore),
     stageUpdate: ({ fileName, base64 }) => {
       const bytes = Buffer.from(base64, 'base64')
       return { uploadId: staged.stage(fileName, bytes), bytes: bytes.length }

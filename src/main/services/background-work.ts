@@ -8,6 +8,7 @@ import { keepPlainFacets } from '../store/entity-first-page'
 import { prepareReactionFacts, reactionCounts } from '../store/reaction-facts'
 import { chineseScriptVariants } from '../store/chinese-script'
 import { prepareEntityIndex } from '../store/entity-index'
+import { prepareFuzzyNameIndex } from '../store/fuzzy-index'
 import { keepSearchHits, ONE_LETTER_SEARCHES, queryEntities } from '../store/entity-query'
 import type { Store } from '../store/open-store'
 import { loadPinyin } from '../store/pinyin-text'
@@ -61,8 +62,10 @@ function runWhenQuiet(store: Store, steps: (() => void)[]): void {
  */
 export function prepareInBackground(store: Store): void {
   try {
-    // Every time: after an import the records have changed, and the index is built again.
+    // Every time: after an import the records have changed, and the indexes are built again (the fuzzy
+    // name index after the entity index: both in workers, on two cores beside the host and the page).
     const indexed = prepareEntityIndex(store.db, store.path)
+    void indexed.then(() => prepareFuzzyNameIndex(store.db, store.path))
     if (preparing.has(store)) return
     preparing.add(store)
     void indexed.then(() => {

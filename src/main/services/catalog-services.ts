@@ -16,6 +16,7 @@ import type { Store } from '../store/open-store'
 import * as records from '../store/read-records'
 import { searchIndex } from '../store/search-index'
 import { entityIndexIsCurrent, prepareEntityIndex } from '../store/entity-index'
+import { prepareFuzzyNameIndex } from '../store/fuzzy-index'
 import { isPlainFirstPage, plainFirstPage } from '../store/entity-first-page'
 import { noteEntityQuery, prepareInBackground } from './background-work'
 import {
@@ -73,6 +74,7 @@ export async function entityScope(store: Store, query: EntityQuery): Promise<Ent
   noteEntityQuery(store)
   try {
     await prepareEntityIndex(store.db, store.path)
+    await fuzzyIndexReady(store, query.minScore)
     return queryEntityScope(store.db, query)
   } finally {
     noteEntityQuery(store)
@@ -89,6 +91,7 @@ async function answerEntityQuery(store: Store, query: EntityQuery): Promise<Enti
   }
   // Waits for the entity index when a worker is building it (at start, after an import).
   await prepareEntityIndex(store.db, store.path)
+  await fuzzyIndexReady(store, query.minScore)
   const page = queryEntityPage(store.db, query)
   prepareInBackground(store)
   return page
@@ -149,4 +152,24 @@ export function search(
   minScore = 100,
 ): SearchHit[] {
   return searchIndex(store.db, query, limit, minScore)
+}
+
+/** The same, for a host: a fuzzy search waits for the index a worker is building (see below). */
+export async function searchWhenReady(
+  store: Store,
+  query: string,
+  limit: number = DEFAULT_SEARCH_LIMIT,
+  minScore = 100,
+): Promise<SearchHit[]> {
+  await fuzzyIndexReady(store, minScore)
+  return search(store, query, limit, minScore)
+}
+
+/**
+ * Below score 100 a query reads the fuzzy name index: a host waits for the one its worker is building
+ * (at start, after an import) rather than building another in this thread, which would hold every
+ * other request for as long.
+ */
+async function fuzzyIndexReady(store: Store, minScore = 100): Promise<void> {
+  if (minScore < 100) await prepareFuzzyNameIndex(store.db, store.path)
 }

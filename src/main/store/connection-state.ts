@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { EntityIndex } from './entity-index/model'
 import type { NameForm } from './fuzzy-names'
+import type { FuzzyNameIndex } from './fuzzy-index/name-index'
 import type { RowBatches } from './row-batches'
 import type { PendingIndex } from './search-index'
 import type { ReactionCounts, ReactionFacts } from './reaction-facts'
@@ -24,8 +25,11 @@ export class ConnectionState {
   reactionFacts: ReactionFacts | null = null
   /** Every reaction counted, for the Overview of the whole store, for the version counted at. */
   reactionCounts: { version: string; counts: ReactionCounts } | null = null
-  /** The trigram table exists (it never goes once there). */
-  trigramIndexSeen = false
+  /** The fuzzy name index for the records' version it was built at, and its build under way. */
+  fuzzyIndex: { version: string; index: FuzzyNameIndex } | null = null
+  fuzzyIndexBuild: Promise<void> | null = null
+  /** The table of kept pinyin exists (it never goes once there). */
+  pinyinTableSeen = false
   /** Within a write: new records' rows waiting to be inserted many at a time. */
   rowBatches: RowBatches | null = null
   /** Within a write: search index writes waiting for the end of a batch, or skipped in a preview. */

@@ -5,7 +5,8 @@ import type { EntityQuery, EntityViewQuery } from '../../shared/contract'
 import type { EntityMatch, EntityPage } from '../../shared/entity-query'
 import { entityIndex, entityIndexIsCurrent, queryIndex, type EntityIndex } from './entity-index'
 import { readEntitySummaries } from './read-records'
-import { bestNameMatch, entityNameForms, fuzzyEntityMatches } from './fuzzy-names'
+import { bestNameMatch, entityNameForms } from './fuzzy-names'
+import { fuzzyEntityIds } from './fuzzy-index'
 import { ftsTermsFor } from './search-text'
 
 type Db = Database.Database
@@ -34,7 +35,7 @@ function searchHits(
   const words = wordHits(db, index, ftsTermsFor(search))
   if ((query.minScore ?? 100) >= 100) return { words, all: words }
   const all = words.slice()
-  for (const id of fuzzyEntityMatches(db, query.search, query.minScore!).keys()) {
+  for (const id of fuzzyEntityIds(db, query.search, query.minScore!)) {
     const at = index.position.get(id)
     if (at !== undefined) all[at] = 1
   }

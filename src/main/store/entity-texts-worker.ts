@@ -1,5 +1,5 @@
 /**
- * Worker thread: derives entities' pinyin and trigram texts (see EntityTexts) for batches of names,
+ * Worker thread: derives the pinyin of entities' Chinese names (see EntityTexts) for batches of names,
  * answering each batch in order, encoded, and counting the answers in a shared counter the waiting
  * thread sleeps on.
  */

@@ -16,9 +16,8 @@ const BATCH = 250
 const STALLED_MS = 10_000
 
 /**
- * The index texts of the entities a bulk write adds. Most of an entity's indexing time is deriving its
- * pinyin and trigram text (pinyin-pro is slow), and none of it needs the
- * database: past OFF_THREAD_FROM entities, a worker thread (out/main/entity-texts-worker.js) derives
+ * The index texts of the entities a bulk write adds. Most of an entity's indexing time is deriving the
+ * pinyin of its Chinese names (pinyin-pro is slow), and none of it needs the database: past OFF_THREAD_FROM entities, a worker thread (out/main/entity-texts-worker.js) derives
  * them on the other core while this thread writes the records, and the deferred index writes take them
  * in order. The answers wait as one short string per batch (whole texts as objects held much more
  * memory). Without the build (the tests), or should the worker fail, they are derived here.

@@ -4,7 +4,8 @@ import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { queryEntities } from './entity-query'
-import { bestNameMatch, jaroWinkler, nameForms, trigramText } from './fuzzy-names'
+import { fuzzyEntityMatches } from './fuzzy-index'
+import { bestNameMatch, jaroWinkler, nameForms, readEntityNames, type NameMatch } from './fuzzy-names'
 import { pinyinForIndex } from './pinyin-text'
 import { seededRandom } from '../../../bench/random'
 
@@ -76,17 +77,42 @@ describe('index text for names', () => {
     // Han characters pinyin-pro has no reading for give no syllables at all.
     expect(pinyinForIndex('𠀀𠀁')).toBeNull()
   })
-
-  it('gives the trigram index the Latin-script names only, folded, each once', () => {
-    expect(trigramText('Megvii Technology', '旷视科技', ['MEGVII Technology', 'Mégvii-Tech', '旷视'])).toBe(
-      'megvii technology\nmegvii tech',
-    )
-    // A compatibility character that folds into a Chinese one is left out as well.
-    expect(trigramText('Acme', null, ['㈠ Acme'])).toBe('acme')
-  })
 })
 
 describe('searching with a minimum score', () => {
+  it('finds exactly the entities scoring every name of the default data finds, pinyin included', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      const ids = store.db.prepare('SELECT id FROM entities').pluck().all() as string[]
+      // The reference spells every Chinese name again with pinyin-pro (the index reads what was kept).
+      const everyForm = ids.map((id) => {
+        const names = readEntityNames(store.db, id)!
+        return { id, forms: nameForms(names.primary, names.original, names.aliases) }
+      })
+      const queries = [
+        'Sense Time',
+        'Megvi',
+        'Hikvison',
+        'Yun Cong',
+        'yun kong ke ji',
+        'Dahau Technolgy',
+        'Fiberhme',
+      ]
+      for (const minScore of [70, 85, 95])
+        for (const query of queries) {
+          const expected = new Map<string, NameMatch>()
+          for (const { id, forms } of everyForm) {
+            const best = bestNameMatch(query, forms)
+            if (best.score >= minScore) expected.set(id, best)
+          }
+          const found = fuzzyEntityMatches(store.db, query, minScore)
+          expect(new Map([...found].sort()), `${query} at ${minScore}`).toEqual(new Map([...expected].sort()))
+        }
+    } finally {
+      store.close()
+    }
+  })
+
   it('finds misspellings only when the slider is below 100, with score and method', () => {
     const store = openDefaultStore(tempDir())
     try {

@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import { recordsVersion } from './data-version'
 import { stateOf } from './connection-state'
 import { pinyinForIndex } from './pinyin-text'
+import { decodeSpellings } from './index-texts'
 import { foldToken } from './search-text'
 import { statement } from './statement-cache'
 
@@ -179,33 +180,26 @@ export function bestNameMatch(query: string, forms: NameForm[]): NameMatch {
   return best
 }
 
-/**
- * The text the trigram index holds for an entity: its Latin-script names folded, one per line. Chinese
- * characters make no useful fuzzy candidates (a typo in Chinese is another character), and their pinyin
- * is already found word by word by the full-text index; leaving both out keeps the trigram index (its
- * cost grows with every three letters) to what fuzzy matching needs.
- */
-export function trigramText(primary: string, original: string | null, aliases: string[]): string {
-  const latin = new Set<string>()
-  for (const name of [primary, original, ...aliases]) {
-    // Folding keeps every Chinese character, so a name with one is left out without folding it; one
-    // without may still gain one (compatibility characters), hence the test after folding too.
-    if (!name || HAN.test(name)) continue
-    const folded = foldName(name)
-    if (!HAN.test(folded)) latin.add(folded)
-  }
-  return [...latin].join('\n')
+/** Whether the store keeps its Chinese names' pinyin yet (migrations before 16 run without it). */
+export function hasPinyinTable(db: Db): boolean {
+  const state = stateOf(db)
+  if (state.pinyinTableSeen) return true
+  const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE name = 'entity_pinyin'").get() !== undefined
+  if (found) state.pinyinTableSeen = true
+  return found
 }
 
-const HAN = /\p{Script=Han}/u
-
-/** Whether the store has the trigram index yet (migrations before 6 run without it). */
-export function hasTrigramIndex(db: Db): boolean {
-  const state = stateOf(db)
-  if (state.trigramIndexSeen) return true
-  const found = statement(db, "SELECT 1 FROM sqlite_schema WHERE name = 'name_trigrams'").get() !== undefined
-  if (found) state.trigramIndexSeen = true
-  return found
+/** The pinyin indexing kept for an entity's Chinese names (an empty map when it has none kept). */
+function keptSpellings(db: Db, id: string): Map<string, string> {
+  if (!hasPinyinTable(db)) return new Map()
+  const kept = statement(
+    db,
+    `SELECT p.spellings FROM search_entries se JOIN entity_pinyin p ON p.entry = se.id
+     WHERE se.kind = 'entity' AND se.record_id = ?`,
+  )
+    .pluck()
+    .get(id) as string | undefined
+  return kept === undefined ? new Map() : decodeSpellings(kept)
 }
 
 /** An entity's names as stored: primary, original-script and aliases in order; null when it is gone. */
@@ -242,39 +236,9 @@ export function entityNameForms(db: Db, id: string): NameForm[] | null {
   let forms = kept.forms.get(id)
   if (forms === undefined) {
     const names = readEntityNames(db, id)
-    forms = names ? nameForms(names.primary, names.original, names.aliases) : null
+    forms = names ? nameForms(names.primary, names.original, names.aliases, keptSpellings(db, id)) : null
     if (kept.forms.size >= FORMS_KEPT) kept.forms.clear()
     kept.forms.set(id, forms)
   }
   return forms
-}
-
-/** Candidates share the most three-letter pieces with the query; only these are scored. */
-const CANDIDATES = 300
-
-/**
- * Entities whose names are like the query, each with its best score, at or above `minScore`. The
- * trigram index (FTS5) proposes candidates sharing pieces of the query; Jaro–Winkler scores them.
- */
-export function fuzzyEntityMatches(db: Db, query: string, minScore: number): Map<string, NameMatch> {
-  const result = new Map<string, NameMatch>()
-  const folded = foldName(query).replace(/ /g, '')
-  if (folded.length < 3 || !hasTrigramIndex(db)) return result
-  const trigrams = new Set<string>()
-  for (let i = 0; i + 3 <= folded.length; i++) trigrams.add(folded.slice(i, i + 3))
-  const match = [...trigrams].map((t) => `"${t.replace(/"/g, '""')}"`).join(' OR ')
-  const ids = statement(
-    db,
-    `SELECT se.record_id FROM name_trigrams JOIN search_entries se ON se.id = name_trigrams.rowid
-     WHERE name_trigrams MATCH ? ORDER BY rank LIMIT ${CANDIDATES}`,
-  )
-    .pluck()
-    .all(match) as string[]
-  for (const id of ids) {
-    const forms = entityNameForms(db, id)
-    if (!forms) continue
-    const best = bestNameMatch(query, forms)
-    if (best.score >= minScore) result.set(id, best)
-  }
-  return result
 }

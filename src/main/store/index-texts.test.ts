@@ -3,6 +3,7 @@ import { readDatasetFile } from '../dataset/dataset-file'
 import { defaultDatasetPath } from '../dataset/resources'
 import {
   decodeDerivedNames,
+  decodeSpellings,
   deriveNames,
   encodeDerivedNames,
   entityIndexTexts,
@@ -18,11 +19,15 @@ const defaultNames: EntityNames[] = readDatasetFile(defaultDatasetPath()).entiti
 }))
 
 describe('entity index texts', () => {
-  it('hold the aliases then the pinyin of every Chinese name, and the folded Latin names', () => {
+  it('hold the aliases then the pinyin of every Chinese name, and each Chinese name with its pinyin', () => {
     const texts = entityIndexTexts({ name: 'CloudWalk', original: '云从科技', aliases: ['Yuncong', '云从'] })
     expect(texts.original).toBe(' 云  从  科  技 ')
     expect(texts.aliases).toBe('Yuncong \n  云  从  \n yun cong ke ji yuncongkeji \n yun cong yuncong')
-    expect(texts.trigrams).toBe('cloudwalk\nyuncong')
+    expect([...decodeSpellings(texts.spellings!)]).toEqual([
+      ['云从科技', 'yun cong ke ji yuncongkeji'],
+      ['云从', 'yun cong yuncong'],
+    ])
+    expect(entityIndexTexts({ name: 'Acme', original: null, aliases: ['ACME Ltd'] }).spellings).toBeNull()
   })
 
   it('are the same whether derived names come from elsewhere (the worker) or are derived in place', () => {
@@ -46,11 +51,16 @@ describe('derived names travelling between threads', () => {
   it('come back as they went, batch by batch', () => {
     const batches: DerivedNames[][] = [
       defaultNames.map(deriveNames),
-      [{ pinyin: [], trigrams: '' }],
+      [{ spellings: [] }],
       [
-        { pinyin: ['yun cong yuncong', 'ke ji keji'], trigrams: 'zurich uberseehandel\noresund' },
-        { pinyin: [], trigrams: 'москва трейдинг\nmoskva trading' },
-        { pinyin: ['hai kang haikang'], trigrams: '' },
+        {
+          spellings: [
+            ['云从', 'yun cong yuncong'],
+            ['科技', 'ke ji keji'],
+          ],
+        },
+        { spellings: [] },
+        { spellings: [['海康', 'hai kang haikang']] },
       ],
     ]
     for (const batch of batches) expect(decodeDerivedNames(encodeDerivedNames(batch))).toEqual(batch)

@@ -5,7 +5,7 @@ import path from 'node:path'
 import { describe, expect, it, vi } from 'vitest'
 import { useTempDir } from '../test-support/temp-dir'
 import { indexEntity } from './search-index'
-import { fuzzyEntityMatches } from './fuzzy-names'
+import { fuzzyEntityMatches } from './fuzzy-index'
 import { searchIndex } from './search-index'
 import { LATEST_STORE_VERSION, MIGRATIONS, STORE_APPLICATION_ID } from './migrations'
 import {
@@ -93,7 +93,7 @@ describe('openStore', () => {
         .pluck()
         .all()
       expect(hits).toEqual(['e1'])
-      // So does the trigram index fuzzy matching proposes candidates from (recreated by version 10).
+      // Fuzzy matching finds them too, its Chinese names spelled from the pinyin kept (version 16).
       expect([...fuzzyEntityMatches(upgraded.db, 'Cloudwak', 80).keys()]).toEqual(['e1'])
       // The pinyin rows (version 5) are in, and the rebuild is not left pending.
       expect(searchIndex(upgraded.db, 'yuncong', 5).map((hit) => hit.id)).toEqual(['e1'])

@@ -8,7 +8,8 @@ import {
   termsMatchedBy,
   type QueryTerm,
 } from './search-text'
-import { foldName, fuzzyEntityMatches, hasTrigramIndex, nameSimilarity, readEntityNames } from './fuzzy-names'
+import { foldName, hasPinyinTable, nameSimilarity, readEntityNames } from './fuzzy-names'
+import { fuzzyEntityMatches } from './fuzzy-index'
 import { pinyinForIndex } from './pinyin-text'
 import { EntityTexts } from './entity-texts'
 import { entityIndexTexts, reactionIndexTexts, type EntityNames, type IndexTexts } from './index-texts'
@@ -50,10 +51,10 @@ function writeRow(
     : (statement(db, 'SELECT id FROM search_entries WHERE kind = ? AND record_id = ?')
         .pluck()
         .get(kind, recordId) as number | undefined)
-  const trigrams = kind === 'entity' && hasTrigramIndex(db)
+  const spellings = kind === 'entity' && hasPinyinTable(db)
   if (existing !== undefined) {
     statement(db, 'DELETE FROM search_index WHERE rowid = ?').run(existing)
-    if (trigrams) statement(db, 'DELETE FROM name_trigrams WHERE rowid = ?').run(existing)
+    if (spellings) statement(db, 'DELETE FROM entity_pinyin WHERE entry = ?').run(existing)
   }
   if (!texts) {
     if (existing !== undefined) statement(db, 'DELETE FROM search_entries WHERE id = ?').run(existing)
@@ -69,9 +70,9 @@ function writeRow(
     db,
     'INSERT INTO search_index (rowid, name, original, aliases, speaker, quote) VALUES (?, ?, ?, ?, ?, ?)',
   ).run(rowid, texts.name, texts.original, texts.aliases, texts.speaker, texts.quote)
-  // Fuzzy name matching proposes candidates from three-letter pieces of every name form.
-  if (trigrams && texts.trigrams !== null)
-    statement(db, 'INSERT INTO name_trigrams (rowid, names) VALUES (?, ?)').run(rowid, texts.trigrams)
+  // Fuzzy name matching compares the pinyin of Chinese names too: kept, as spelling them is slow.
+  if (spellings && texts.spellings !== null)
+    statement(db, 'INSERT INTO entity_pinyin (entry, spellings) VALUES (?, ?)').run(rowid, texts.spellings)
 }
 
 /**
@@ -93,7 +94,7 @@ export interface PendingIndex {
 
 /**
  * For work whose writes are rolled back, such as an import's preview: the index writes it would make
- * (full-text and trigram rows, and the pinyin they need) are skipped, since nothing reads them before
+ * (full-text rows, and the pinyin they need and keep) are skipped, since nothing reads them before
  * the rollback and they are most of a large write's cost.
  */
 export function withoutIndexWrites<T>(db: Db, work: () => T): T {
@@ -237,7 +238,7 @@ function reindexReactionNow(db: Db, reactionId: string): void {
 
 export function rebuildSearchIndex(db: Db): void {
   db.exec("INSERT INTO search_index (search_index) VALUES ('delete-all'); DELETE FROM search_entries")
-  if (hasTrigramIndex(db)) db.exec("INSERT INTO name_trigrams (name_trigrams) VALUES ('delete-all')")
+  if (hasPinyinTable(db)) db.exec('DELETE FROM entity_pinyin')
   withDeferredIndexing(db, () => {
     for (const id of db.prepare('SELECT id FROM entities').pluck().all() as string[]) indexEntity(db, id)
     for (const id of db.prepare('SELECT id FROM reactions').pluck().all() as string[]) indexReaction(db, id)
@@ -418,7 +419,8 @@ export function searchIndex(db: Db, query: string, limit: number, minScore = 100
   const found = new Set(hits.map(({ hit }) => `${hit.kind}:${hit.id}`))
   const fuzzy: SearchHit[] =
     minScore < 100
-      ? [...fuzzyEntityMatches(db, query, minScore)]
+      ? // Entities found by words are left out of the fuzzy ones: enough are asked for to fill the list.
+        [...fuzzyEntityMatches(db, query, minScore, limit + found.size)]
           .filter(([id]) => !found.has(`entity:${id}`))
           .map(([id, nameMatch]) => {
             const names = readEntityNames(db, id)!

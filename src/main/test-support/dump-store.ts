@@ -7,12 +7,13 @@ const SEARCH_TABLE = 'search_entries'
 
 /**
  * A full, ordered dump of the store's data: every row of every table with its rowid, plus what the
- * search index holds (whose ids may differ after a rebuild, so it is compared as a sorted list).
+ * search index holds (whose ids may differ after a rebuild, so it is compared as a sorted list). The
+ * kept pinyin (entity_pinyin) is left out: derived from the names, and keyed by those ids.
  */
 export function dumpStore(db: Database.Database): string {
   const tables = db
     .prepare(
-      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name NOT LIKE 'name_trigrams%' ORDER BY name",
+      "SELECT name FROM sqlite_schema WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'search_index%' AND name != 'entity_pinyin' ORDER BY name",
     )
     .pluck()
     .all() as string[]

@@ -13,6 +13,7 @@ import { migration012 } from './012-entity-identifiers'
 import { migration013 } from './013-judgements'
 import { migration014 } from './014-reported-names'
 import { migration015 } from './015-reaction-excerpts'
+import { migration016 } from './016-exact-fuzzy-names'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -32,6 +33,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration013,
   migration014,
   migration015,
+  migration016,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,0 +1,178 @@
+import { describe, expect, it } from 'vitest'
+import { generateData } from '../../../../bench/generate-data'
+import { seededRandom } from '../../../../bench/random'
+import { foldName, nameForms, nameSimilarity, type NameForm } from '../fuzzy-names'
+import { FuzzyNameIndex } from './name-index'
+
+interface Entity {
+  id: string
+  forms: NameForm[]
+}
+
+/** Names the trigram shortlist missed (#24), the default data's best known, and a person with a comma. */
+const KNOWN: Entity[] = [
+  ['hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.', '海康威视', ['Hikvision']],
+  ['megvii', 'Megvii Technology', '旷视科技', ['Megvii Technology Limited', 'Face++']],
+  ['sensetime', 'SenseTime', '商汤科技', ['SenseTime Group Limited']],
+  ['cloudwalk', 'CloudWalk Technology', '云从科技', []],
+  ['abu', 'ABU JHEISHEH, Mohammed', null, ['Mohammed ABU JHEISHEH']],
+  ['yunshen', 'Yunshen Shipping Co.', null, []],
+  ['ruibel', 'Dubai Ruibel Software Co., Ltd.', null, []],
+  ['xunpol', 'Hangzhou Xunpol Aviation LLC', null, []],
+].map(([id, name, original, aliases]) => ({
+  id: id as string,
+  forms: nameForms(name as string, original as string | null, aliases as string[]),
+}))
+
+/** Misspellings as #24 lists them: dropped, swapped and changed letters, at a word's start too. */
+const LABELLED = [
+  'Sense Time',
+  'Megvi',
+  'Hikvison',
+  'Yun Cong',
+  'yun kong ke ji',
+  'ABU JHEISHEH Mohammed',
+  'Mohamed Abu Jeisheh',
+  'Ynushen',
+  'Ruxbel',
+  'Xupol',
+  'Hikvisoin Digital',
+  'ikvision',
+  'Dahau Technolgy',
+  'Cloudwlak Technology',
+  'Megvii Tehcnology Limited',
+  'Huxain Technology Co',
+  'Tianlnog',
+]
+
+function generated(count: number): Entity[] {
+  return generateData(count).operations.flatMap((operation) => {
+    const { type, record } = operation as {
+      type: string
+      record: { id: string; name: string; originalName?: string | null; aliases?: string[] }
+    }
+    if (type !== 'entity') return []
+    return [
+      { id: record.id, forms: nameForms(record.name, record.originalName ?? null, record.aliases ?? []) },
+    ]
+  })
+}
+
+function indexOf(entities: Entity[]): FuzzyNameIndex {
+  const builder = FuzzyNameIndex.builder()
+  for (const entity of entities) {
+    builder.entity(entity.id)
+    for (const form of entity.forms) builder.form(form.folded)
+  }
+  return builder.finish()
+}
+
+/** What the index finds, as entity id, score and the place of the form that explains it. */
+function found(index: FuzzyNameIndex, query: string, minScore: number, limit?: number): string[] {
+  return index
+    .search(query, minScore, limit)
+    .map((hit) => `${index.ids[hit.entity]} ${hit.score} ${index.ordinalOf(hit.form)}`)
+}
+
+/** The reference: every form of every entity scored, the first best form kept (as bestNameMatch). */
+function scoreEveryName(entities: Entity[], query: string, minScore: number): string[] {
+  const result: string[] = []
+  for (const entity of entities) {
+    let best = -1
+    let bestForm = -1
+    entity.forms.forEach((form, at) => {
+      const score = Math.round(nameSimilarity(query, form.folded) * 100)
+      if (score > best) [best, bestForm] = [score, at]
+    })
+    if (best >= minScore) result.push(`${entity.id} ${best} ${bestForm}`)
+  }
+  return result
+}
+
+/** The first `limit` by score, in index order among equals: what a ranked list keeps. */
+function firstByScore(rows: string[], limit: number): string[] {
+  const score = (row: string) => Number(row.split(' ')[1])
+  return rows
+    .map((row, at) => ({ row, at }))
+    .sort((a, b) => score(b.row) - score(a.row) || a.at - b.at)
+    .slice(0, limit)
+    .map(({ row }) => row)
+}
+
+/** A one-letter typo in a word: dropped, swapped with the next, or changed. */
+function typo(random: () => number, name: string): string {
+  const words = name.split(' ')
+  const which = Math.floor(random() * words.length)
+  const word = words[which]
+  if (word.length < 2) return name
+  const at = Math.floor(random() * (word.length - 1))
+  const kind = Math.floor(random() * 3)
+  const letter = String.fromCharCode(97 + Math.floor(random() * 26))
+  words[which] =
+    kind === 0
+      ? word.slice(0, at) + word.slice(at + 1)
+      : kind === 1
+        ? word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2)
+        : word.slice(0, at) + letter + word.slice(at + 1)
+  return words.join(' ')
+}
+
+describe('the fuzzy name index', () => {
+  const entities = [...KNOWN, ...generated(5_000)]
+  const index = indexOf(entities)
+
+  it.each([70, 85, 95])(
+    'finds exactly what scoring every name finds, at minimum score %i',
+    (minScore) => {
+      for (const query of LABELLED) {
+        const folded = foldName(query)
+        expect(found(index, folded, minScore), query).toEqual(scoreEveryName(entities, folded, minScore))
+      }
+    },
+    120_000,
+  )
+
+  it('keeps, with a limit, exactly the first by score that scoring every name would rank', () => {
+    for (const query of LABELLED) {
+      const folded = foldName(query)
+      const all = scoreEveryName(entities, folded, 80)
+      expect(firstByScore(found(index, folded, 80, 50), 50), query).toEqual(firstByScore(all, 50))
+    }
+  }, 120_000)
+
+  it('finds the misspellings a trigram shortlist missed', () => {
+    const score = (query: string, id: string) =>
+      index.search(foldName(query), 85).find((hit) => index.ids[hit.entity] === id)?.score
+    expect(score('Ynushen', 'yunshen')).toBeGreaterThanOrEqual(85)
+    expect(score('Ruxbel', 'ruibel')).toBeGreaterThanOrEqual(85)
+    expect(score('Xupol', 'xunpol')).toBeGreaterThanOrEqual(85)
+    expect(score('Hikvison', 'hikvision')).toBe(98)
+  })
+
+  it('equals the reference on 1,000 random one-typo queries (words, runs of words and whole names)', () => {
+    // Fewer entities than above: the reference scores every name for every query.
+    const some = entities.slice(0, 400)
+    const small = indexOf(some)
+    const random = seededRandom(24)
+    const names = some.flatMap((entity) => entity.forms.map((form) => form.text))
+    let compared = 0
+    for (let i = 0; compared < 1_000; i++) {
+      const words = names[Math.floor(random() * names.length)].split(' ')
+      const from = Math.floor(random() * words.length)
+      const to = random() < 0.3 ? words.length : Math.min(words.length, from + 1 + Math.floor(random() * 2))
+      const folded = foldName(typo(random, words.slice(from, to).join(' ')))
+      if (folded.replace(/ /g, '').length < 3) continue
+      const minScore = [70, 85, 95][i % 3]
+      expect(found(small, folded, minScore), `${folded} at ${minScore}`).toEqual(
+        scoreEveryName(some, folded, minScore),
+      )
+      compared++
+    }
+  }, 120_000)
+
+  it('crosses between threads whole', () => {
+    const { parts } = indexOf(KNOWN).parts()
+    const copy = FuzzyNameIndex.fromParts(structuredClone(parts))
+    expect(found(copy, 'hikvison', 70)).toEqual(found(indexOf(KNOWN), 'hikvison', 70))
+  })
+})
