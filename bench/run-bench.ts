@@ -269,6 +269,22 @@ function checkTargets(
     'ms',
   )
   add(
+    '#24 fuzzy names',
+    'exact fuzzy search at score 85 (store part), p95',
+    '100k',
+    measured(big?.store.searchFuzzyMisspelling)?.p95Ms,
+    15,
+    'ms',
+  )
+  add(
+    '#24 fuzzy names',
+    'fuzzy name index build, p50',
+    '100k',
+    measured(big?.store.fuzzyIndexBuild)?.p50Ms,
+    2000,
+    'ms',
+  )
+  add(
     '#3 review tables',
     'pinyin search (store part), p95',
     '100k',
