@@ -1,5 +1,4 @@
-import { Worker } from 'node:worker_threads'
-import { builtWorkerScript } from '../../built-worker'
+import { askWorkerOnce } from '../../built-worker'
 import { recordsVersion } from '../data-version'
 import { stateOf } from '../connection-state'
 import { buildIndex } from './build'
@@ -86,18 +85,10 @@ export function unpackIndex(packed: PackedIndex, version: string): EntityIndex {
 }
 
 function buildInWorker(storePath: string): Promise<PackedIndex> {
-  const script = builtWorkerScript('entity-index-worker.js', import.meta.url)
-  if (!script) return Promise.reject(new Error('the index worker is not built'))
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { storePath } })
-    worker.unref()
-    worker.once('message', (built: PackedIndex) => {
-      resolve(built)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`the index worker stopped (${code})`)))
-  })
+  return (
+    askWorkerOnce<PackedIndex>('entity-index-worker.js', import.meta.url, { storePath }) ??
+    Promise.reject(new Error('the index worker is not built'))
+  )
 }
 
 /** Whether the index matches the records now, so a query would not wait for it to be built. */

@@ -1,6 +1,5 @@
 import type Database from 'better-sqlite3'
-import { Worker } from 'node:worker_threads'
-import { builtWorkerScript } from '../../built-worker'
+import { askWorkerOnce } from '../../built-worker'
 import { stateOf } from '../connection-state'
 import { recordsVersion } from '../data-version'
 import { entityNameForms, foldName, type NameMatch } from '../fuzzy-names'
@@ -35,18 +34,9 @@ export function prepareFuzzyNameIndex(db: Db, storePath: string): Promise<void> 
   const version = recordsVersion(db)
   if (state.fuzzyIndex?.version === version) return Promise.resolve()
   if (state.fuzzyIndexBuild) return state.fuzzyIndexBuild
-  const script = builtWorkerScript('fuzzy-index-worker.js', import.meta.url)
-  if (!script) return Promise.resolve()
-  const job = new Promise<IndexParts>((resolve, reject) => {
-    const worker = new Worker(script, { workerData: { storePath } })
-    worker.unref()
-    worker.once('message', (parts: IndexParts) => {
-      resolve(parts)
-      void worker.terminate()
-    })
-    worker.once('error', reject)
-    worker.once('exit', (code) => reject(new Error(`the fuzzy index worker stopped (${code})`)))
-  })
+  const built = askWorkerOnce<IndexParts>('fuzzy-index-worker.js', import.meta.url, { storePath })
+  if (!built) return Promise.resolve()
+  const job = built
     .then((parts) => {
       if (recordsVersion(db) === version && state.fuzzyIndex?.version !== version)
         state.fuzzyIndex = { version, index: FuzzyNameIndex.fromParts(parts) }
