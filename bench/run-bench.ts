@@ -10,7 +10,14 @@ import { benchCsl, type CslBench } from './csl-bench'
 import { benchFtm, benchMatching, type FtmBench, type MatchingBench } from './ftm-bench'
 import { runBundlePhase } from './bundle-phases'
 import { generateData } from './generate-data'
-import { benchQueries, measureBaselines, measureStore, type Measurement } from './store-bench'
+import {
+  benchQueries,
+  measureBaselines,
+  measureFuzzy,
+  measureStore,
+  type FuzzyFigures,
+  type Measurement,
+} from './store-bench'
 import { benchBrowser, builtCliPath, type BrowserBench } from './browser-bench'
 import type { Store } from '../src/main/store/open-store'
 
@@ -31,6 +38,7 @@ export interface SizeResult {
   bundleBytes: number
   bundle: { create: PhaseResult; verify: PhaseResult; read: PhaseResult; apply: PhaseResult }
   store: Record<string, Measurement>
+  fuzzy: FuzzyFigures
   baselines: Record<string, Measurement>
   browser: BrowserBench
   ratios: Record<string, number | null>
@@ -175,6 +183,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
     const store = openAppStore(db)
     try {
       const storeTimings = measureStore(store)
+      const fuzzy = measureFuzzy(store)
       const baselines = measureBaselines(store, dir)
       const browser: BrowserBench = inProcess
         ? {
@@ -205,6 +214,7 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
         bundleBytes: fs.statSync(bundle).size,
         bundle: { create, verify, read, apply },
         store: storeTimings,
+        fuzzy,
         baselines,
         browser,
         ratios: {
@@ -275,6 +285,14 @@ function checkTargets(
     measured(big?.store.searchFuzzyMisspelling)?.p95Ms,
     15,
     'ms',
+  )
+  add(
+    '#24 fuzzy names',
+    'queries differing from scoring every name',
+    '100k',
+    big?.fuzzy.differing.length,
+    0,
+    'queries',
   )
   add(
     '#24 fuzzy names',
@@ -461,6 +479,7 @@ function formatSize(r: SizeResult): string {
     }`,
     ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),
     ...Object.entries(r.ratios).map(([k, v]) => `  ratio ${k.padEnd(28)} ${v === null ? '—' : `${v}×`}`),
+    `  fuzzy index: ${r.fuzzy.forms} name forms, ${r.fuzzy.words} distinct words, ${r.fuzzy.indexMb} MB; at score ${r.fuzzy.minScore}, ${r.fuzzy.queries.length - r.fuzzy.differing.length} of ${r.fuzzy.queries.length} queries equal to scoring every name${r.fuzzy.differing.length > 0 ? ` (differing: ${r.fuzzy.differing.join(', ')})` : ''}`,
   ]
   return lines.join('\n')
 }

@@ -5,7 +5,8 @@ import type { Store } from '../src/main/store/open-store'
 import { listEntities } from '../src/main/store/read-records'
 import { noteRecordsWritten } from '../src/main/store/data-version'
 import { entityIndex } from '../src/main/store/entity-index'
-import { buildFuzzyIndex } from '../src/main/store/fuzzy-index'
+import { buildFuzzyIndex, fuzzyEntityIds } from '../src/main/store/fuzzy-index'
+import { bestNameMatch, nameForms, readEntityNames } from '../src/main/store/fuzzy-names'
 import { queryEntities, queryEntityScope, type EntityQuery } from '../src/main/store/entity-query'
 import { pinyinForIndex } from '../src/main/store/pinyin-text'
 import { searchIndex } from '../src/main/store/search-index'
@@ -157,5 +158,57 @@ function shellFts(
     runs: samples.length,
     p50Ms: round(samples[Math.floor(samples.length / 2)]),
     p95Ms: round(samples[Math.min(samples.length - 1, Math.ceil(samples.length * 0.95) - 1)]),
+  }
+}
+
+/** The fuzzy name index's size, and whether its answers equal scoring every name (#24). */
+export interface FuzzyFigures {
+  forms: number
+  words: number
+  indexMb: number
+  minScore: number
+  queries: string[]
+  /** Queries whose entities differ from the reference's: must be none. */
+  differing: string[]
+}
+
+/**
+ * The index's size, and for the misspelling the store bench searches and four one-letter typos of
+ * generated names, the entities found at score 85 against a reference that scores every name form of
+ * every entity, each Chinese name spelled again with pinyin-pro.
+ */
+export function measureFuzzy(store: Store): FuzzyFigures {
+  const index = buildFuzzyIndex(store.db)
+  const minScore = 85
+  const names = (id: string) =>
+    store.db.prepare('SELECT primary_name FROM entities WHERE id = ?').pluck().get(id) as string | undefined
+  const typos = ['bench-entity-3', 'bench-entity-11', 'bench-entity-42', 'bench-entity-99']
+    .map(names)
+    .filter((name): name is string => name !== undefined)
+    .map((name) => {
+      const word = name.split(' ')[1]
+      return `${word.slice(0, 1)}${word.slice(2)} ${name.split(' ')[2]}`
+    })
+  const queries = [benchQueries(store).misspelt, ...typos]
+  const ids = store.db.prepare('SELECT id FROM entities').pluck().all() as string[]
+  const everyForm = ids.map((id) => {
+    const entity = readEntityNames(store.db, id)!
+    return { id, forms: nameForms(entity.primary, entity.original, entity.aliases) }
+  })
+  const differing = queries.filter((query) => {
+    const expected = everyForm
+      .filter(({ forms }) => bestNameMatch(query, forms).score >= minScore)
+      .map(({ id }) => id)
+      .sort()
+    const found = fuzzyEntityIds(store.db, query, minScore).sort()
+    return JSON.stringify(found) !== JSON.stringify(expected)
+  })
+  return {
+    forms: index.formCount,
+    words: index.wordCount,
+    indexMb: Math.round(index.bytes / 1e5) / 10,
+    minScore,
+    queries,
+    differing,
   }
 }

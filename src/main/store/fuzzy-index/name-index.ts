@@ -132,6 +132,10 @@ export class FuzzyNameIndex {
     return this.formEntity.length
   }
 
+  get wordCount(): number {
+    return this.vocabulary.length
+  }
+
   /** The form's place among its entity's forms. */
   ordinalOf(form: number): number {
     return form - this.firstForm[this.formEntity[form]]
