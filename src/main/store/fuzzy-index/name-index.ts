@@ -124,10 +124,6 @@ export class FuzzyNameIndex {
     )
   }
 
-  get entityCount(): number {
-    return this.ids.length
-  }
-
   get formCount(): number {
     return this.formEntity.length
   }
@@ -142,7 +138,7 @@ export class FuzzyNameIndex {
   }
 
   /** The form as folded text (its words with single spaces). */
-  textOf(form: number): string {
+  private textOf(form: number): string {
     return this.run(form, 0, this.firstWord[form + 1] - this.firstWord[form], ' ')
   }
 
