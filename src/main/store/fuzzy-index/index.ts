@@ -57,15 +57,16 @@ const FEWEST_LETTERS = 3
  */
 function fuzzyHits(db: Db, query: string, minScore: number, limit?: number) {
   const folded = foldName(query)
+  // Checked before the index is asked for: a short query must not build it.
+  if (folded.replace(/ /g, '').length < FEWEST_LETTERS) return null
   const index = fuzzyNameIndex(db)
-  if (folded.replace(/ /g, '').length < FEWEST_LETTERS) return { index, hits: [] }
   return { index, hits: index.search(folded, minScore, limit) }
 }
 
 /** The ids of the entities whose names are like the query at or above `minScore`. */
 export function fuzzyEntityIds(db: Db, query: string, minScore: number): string[] {
-  const { index, hits } = fuzzyHits(db, query, minScore)
-  return hits.map((hit) => index.ids[hit.entity])
+  const found = fuzzyHits(db, query, minScore)
+  return found ? found.hits.map((hit) => found.index.ids[hit.entity]) : []
 }
 
 /**
@@ -79,10 +80,12 @@ export function fuzzyEntityMatches(
   minScore: number,
   limit?: number,
 ): Map<string, NameMatch> {
-  const { index, hits } = fuzzyHits(db, query, minScore, limit)
+  const result = new Map<string, NameMatch>()
+  const found = fuzzyHits(db, query, minScore, limit)
+  if (!found) return result
+  const { index, hits } = found
   // Sorting is stable: among equal scores the store's order stays, then the store's order is restored.
   const kept = limit === undefined ? hits : firstByScore(hits, limit)
-  const result = new Map<string, NameMatch>()
   for (const hit of kept) {
     const id = index.ids[hit.entity]
     const form = entityNameForms(db, id)?.[index.ordinalOf(hit.form)]
