@@ -4,7 +4,16 @@
  */
 export const APP_COMMAND_CHANNEL = 'briefing:command'
 
-export const VIEW_NAMES = ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates'] as const
+// Appended, not inserted: the desktop menu's shortcuts (Ctrl+1 …) follow this order.
+export const VIEW_NAMES = [
+  'Overview',
+  'Entities',
+  'Rounds',
+  'Reactions',
+  'Briefing',
+  'Updates',
+  'Changes',
+] as const
 export type ViewName = (typeof VIEW_NAMES)[number]
 
 export type AppCommand =

@@ -2,7 +2,21 @@ import { VIEW_NAMES } from './app-commands'
 import type { Overview } from './overview'
 import { z } from 'zod'
 import type { ApiCallName } from './api-names'
-import type { ImportHistoryEntry, ImportPreview, ImportResult, Judgement, TrustedKey } from './updates'
+import type {
+  ImportHistoryEntry,
+  ImportPreview,
+  ImportResult,
+  Judgement,
+  RecordTypeName,
+  TrustedKey,
+} from './updates'
+import {
+  CHANGE_RECORD_TYPES,
+  STORED_CHANGE_KINDS,
+  type ChangesPage,
+  type EntityHistoryEvent,
+  type StoredChangeKind,
+} from './changes'
 import {
   ENTITY_SORT_COLUMNS,
   MIN_FUZZY_SCORE,
@@ -210,6 +224,46 @@ const viewTable = z.enum(['entities', ...LIST_TABLES])
 /** '' is the table as last left (restored at start); any other name is a view the reviewer saved. */
 const viewName = z.string().trim().max(100)
 
+const importIdInput = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const isoDay = z.string().regex(isoDatePattern, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
+
+/** Which changes: one import or a period, filtered by kind of change, record kind, list, round, country. */
+export const changesQueryInput = z
+  .object({
+    scope: z
+      .object({ importId: importIdInput.optional(), since: isoDay.optional(), until: isoDay.optional() })
+      .strict()
+      .refine(
+        (scope) => scope.importId === undefined || (scope.since === undefined && scope.until === undefined),
+        {
+          message: 'an import or a period, not both',
+        },
+      )
+      .default({}),
+    filters: z
+      .object({
+        kinds: z
+          .array(z.enum(STORED_CHANGE_KINDS as [StoredChangeKind, ...StoredChangeKind[]]))
+          .max(4)
+          .optional(),
+        types: z
+          .array(z.enum(CHANGE_RECORD_TYPES as [RecordTypeName, ...RecordTypeName[]]))
+          .max(5)
+          .optional(),
+        list: z.string().min(1).max(LIMITS.idLength).optional(),
+        round: recordId.optional(),
+        country: z
+          .string()
+          .regex(/^[A-Z]{2}$/, 'a country as an ISO 3166-1 alpha-2 code')
+          .optional(),
+      })
+      .strict()
+      .default({}),
+    offset: z.number().int().min(0).max(100_000_000).default(0),
+    limit: z.number().int().min(1).max(LIMITS.maxResults).default(100),
+  })
+  .strict()
+
 const briefingId = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/, 'a briefing id as returned by saveBriefing')
 
 interface CallSpec<I extends z.ZodType, O> {
@@ -273,10 +327,12 @@ export const contract = {
   ),
   discardUpdate: call<null>()(z.object({ uploadId }).strict()),
   importHistory: call<ImportHistoryEntry[]>()(noInput),
+  /** A page of what imports changed (one import, or a period), newest first, with counts per group. */
+  queryChanges: call<ChangesPage>()(changesQueryInput),
+  /** An entity's history: what each import changed about it, and the listings it holds. */
+  entityHistory: call<EntityHistoryEvent[]>()(z.object({ id: recordId }).strict()),
   /** Undoes the latest import, named by its id: refused if another import has become the latest. */
-  undoLastImport: call<ImportHistoryEntry>()(
-    z.object({ importId: z.number().int().positive().max(Number.MAX_SAFE_INTEGER) }).strict(),
-  ),
+  undoLastImport: call<ImportHistoryEntry>()(z.object({ importId: importIdInput }).strict()),
   listTrustedKeys: call<TrustedKey[]>()(noInput),
   addTrustedKey: call<TrustedKey>()(
     z.object({ keyFile: z.string().min(1).max(LIMITS.keyFileLength) }).strict(),

@@ -10,6 +10,7 @@ import {
 import { flushRowBatches, newRecordDone, withRowBatches } from '../store/row-batches'
 import * as write from '../store/write-records'
 import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
+import type { ChangeRecorder } from '../store/change-recorder'
 import { BundleError } from './bundle-error'
 import { RECORD_TYPES, recordSchemas, type RecordType } from './bundle-format'
 import { recordIdOf, type OperationSpool } from './operation-spool'
@@ -190,13 +191,23 @@ class ChangeLog {
 }
 
 /**
- * Applies a verified bundle's operations to the store and reports what each did. Opens no transaction:
- * the caller's transaction decides whether the result is kept (apply) or rolled back (preview).
+ * Applies a verified bundle's operations to the store and reports what each did, and with a `recorder`
+ * (an import, not a preview) keeps every change in the store. Opens no transaction: the caller's
+ * transaction decides whether the result is kept (apply) or rolled back (preview).
  */
-export function applyOperations(db: Db, operations: OperationSpool, originId: number): AppliedChanges {
+export function applyOperations(
+  db: Db,
+  operations: OperationSpool,
+  originId: number,
+  recorder: ChangeRecorder | null = null,
+): AppliedChanges {
   return withDeferredIndexing(
     db,
-    () => withRowBatches(db, () => applyInOrder(db, operations, originId)),
+    () => {
+      const applied = withRowBatches(db, () => applyInOrder(db, operations, originId, recorder))
+      recorder?.finish()
+      return applied
+    },
     operations.entityWriteCount,
   )
 }
@@ -233,7 +244,12 @@ function readBefore(db: Db, stored: StoredRecords, type: RecordType, id: string)
   return readRecord(db, type, id)
 }
 
-function applyInOrder(db: Db, operations: OperationSpool, originId: number): AppliedChanges {
+function applyInOrder(
+  db: Db,
+  operations: OperationSpool,
+  originId: number,
+  recorder: ChangeRecorder | null,
+): AppliedChanges {
   const log = new ChangeLog()
   const stored = new StoredRecords(db, operations)
   for (const { operation, file, line } of operations.inApplyOrder()) {
@@ -248,7 +264,9 @@ function applyInOrder(db: Db, operations: OperationSpool, originId: number): App
           `${where}: cannot retire ${type} "${id}": it is not in the store.`,
         )
       retireRecord(db, type, id, where)
-      log.record({ type, id, label: labelOf(type, before, id), kind: 'retired', fields: [] })
+      const label = labelOf(type, before, id)
+      log.record({ type, id, label, kind: 'retired', fields: [] })
+      recorder?.record(type, id, 'retired', label, before, [])
       continue
     }
     let record: AnyRecord
@@ -284,7 +302,10 @@ function applyInOrder(db: Db, operations: OperationSpool, originId: number): App
     }
     writeRecord(db, type, record, originId, before === null, where)
     stored.written(type, id)
-    log.record({ type, id, label: labelOf(type, record, id), kind: before ? 'changed' : 'new', fields })
+    const label = labelOf(type, record, id)
+    const kind = before ? 'changed' : 'new'
+    log.record({ type, id, label, kind, fields })
+    recorder?.record(type, id, kind, label, record, fields)
   }
   return log.result()
 }

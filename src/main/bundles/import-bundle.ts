@@ -27,6 +27,7 @@ import type { OperationSpool } from './operation-spool'
 import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from '../store/undo-journal'
 import { UserError } from '../user-error'
+import { ChangeRecorder, discardRecordedChanges } from '../store/change-recorder'
 
 type Db = Database.Database
 
@@ -159,7 +160,7 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
     const importId = insertImport(db, summary, now.toISOString())
     startJournal(db, importId)
     const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
-    const applied = applyOperations(db, update.operations, originId)
+    const applied = applyOperations(db, update.operations, originId, new ChangeRecorder(db, importId))
     if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
     setMeta(db, 'data_as_of', summary.dataAsOf)
     finishJournal(db)
@@ -192,6 +193,7 @@ export function undoLatestImport(db: Db, expectedId: number, now: Date = new Dat
     }
     replayJournalBackwards(db, latest.id)
     discardJournal(db, latest.id)
+    discardRecordedChanges(db, latest.id)
     markImportUndone(db, latest.id, now.toISOString())
     return readHistoryEntry(db, latest.id)
   })

@@ -5,6 +5,7 @@ import { APP_VERSION } from '../services/app-version'
 import { registerBriefingCommands } from './briefing-commands'
 import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
+import { registerChangesCommands } from './changes-commands'
 import { registerDatasetCommands } from './dataset-commands'
 import { registerImportCommands } from './import-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
@@ -31,6 +32,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerCatalogCommands(program, cli)
   registerBundleCommands(program, cli)
   registerImportCommands(program, cli)
+  registerChangesCommands(program, cli)
   registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
   registerDatasetCommands(program, cli)

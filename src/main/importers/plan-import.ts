@@ -292,9 +292,10 @@ export function planImport(
   const ambiguous: AmbiguousMatch[] = []
   const rounds = new Rounds(db, sourceId)
   const designations = new Map<string, PlannedOperation>()
-  const existingDesignations = new Set(
-    designationPairs(db).map(({ entityId, roundId }) => `${entityId}\u0000${roundId}`),
+  const existingDesignations = new Map(
+    designationPairs(db).map((stored) => [`${stored.entityId}\u0000${stored.roundId}`, stored]),
   )
+  const endedDesignations = new Map<string, PlannedOperation>()
 
   const storeAliases = (id: string) => {
     let known = storeEntities.get(id)
@@ -463,7 +464,20 @@ export function planImport(
         ? entry.citations.map((citation) => rounds.forCitation(entry.list, citation))
         : [entry.rule ? rounds.forRule(entry.list, entry.rule) : rounds.unattributed(entry.list)]
     roundIds.forEach((roundId, index) => {
-      if (existingDesignations.has(`${entityId}\u0000${roundId}`)) return
+      const existing = existingDesignations.get(`${entityId}\u0000${roundId}`)
+      if (existing) {
+        // A later edition of the list that gives the listing an end date ends it in the store too.
+        if (entry.endDate !== null && entry.endDate !== existing.ended && !endedDesignations.has(existing.id))
+          endedDesignations.set(existing.id, {
+            op: 'correct',
+            type: 'designation',
+            id: existing.id,
+            field: 'ended',
+            value: entry.endDate,
+            reason: `end date listed at ${entry.location}`,
+          })
+        return
+      }
       const id = `${roundId}.${entityId}`.slice(0, 200)
       if (designations.has(id)) return
       const citation = entry.citations[index]
@@ -541,6 +555,7 @@ export function planImport(
   for (const id of storeEntities.keys())
     for (const operation of addSource(db, 'entity', id, sourceId, ENTITY_SUPPORTS)) operations.push(operation)
   for (const designation of designations.values()) operations.push(designation)
+  for (const ended of endedDesignations.values()) operations.push(ended)
   return {
     operations,
     warnings,

@@ -3,6 +3,7 @@ import type { ApiCallName } from '../../shared/api-names'
 import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/contract'
 import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
+import { entityHistory, queryChanges } from '../store/changes-query'
 import { deleteSavedBriefing, listSavedBriefings, saveBriefing } from '../store/saved-briefings'
 import type { Store } from '../store/open-store'
 import * as views from '../store/saved-views'
@@ -99,6 +100,8 @@ export function createApiHandlers(
       return null
     },
     importHistory: () => updates.history(store),
+    queryChanges: (query) => queryChanges(store.db, query),
+    entityHistory: ({ id }) => entityHistory(store.db, id),
     undoLastImport: ({ importId }) => {
       const entry = updates.undoLastImport(store, importId)
       copyLogSoon(store)

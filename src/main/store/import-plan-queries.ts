@@ -14,9 +14,10 @@ export function roundCitations(db: Db): { list: string; citation: string; roundI
 }
 
 /** Which entity each designation names in which round. */
-export function designationPairs(db: Db): { entityId: string; roundId: string }[] {
-  return db.prepare('SELECT entity_id AS entityId, round_id AS roundId FROM designations').all() as {
-    entityId: string
-    roundId: string
-  }[]
+export function designationPairs(
+  db: Db,
+): { id: string; entityId: string; roundId: string; ended: string | null }[] {
+  return db
+    .prepare('SELECT id, entity_id AS entityId, round_id AS roundId, ended_date AS ended FROM designations')
+    .all() as { id: string; entityId: string; roundId: string; ended: string | null }[]
 }

@@ -19,6 +19,8 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   applyUpdate: { uploadId: 'abcdefghijklmnopqrstuvwx', confirmed: false },
   discardUpdate: { uploadId: 'abcdefghijklmnopqrstuvwx' },
   importHistory: {},
+  queryChanges: { scope: { since: '2026-01-01' }, filters: { kinds: ['ended'], types: ['designation'] } },
+  entityHistory: { id: 'cloudwalk' },
   undoLastImport: { importId: 1 },
   listTrustedKeys: {},
   addTrustedKey: { keyFile: '{}' },

@@ -22,7 +22,15 @@ declare global {
   }
 }
 
-const VIEW_ORDER: ViewName[] = ['Overview', 'Entities', 'Rounds', 'Reactions', 'Briefing', 'Updates']
+const VIEW_ORDER: ViewName[] = [
+  'Overview',
+  'Entities',
+  'Rounds',
+  'Reactions',
+  'Briefing',
+  'Updates',
+  'Changes',
+]
 
 // Only the Entities view, where a returning reviewer usually opens, is in the first script: the others
 // (the Overview, where a new store opens, included) are loaded when first opened (the Briefing view
@@ -32,10 +40,12 @@ const loadRounds = () => import('./views/rounds-view').then((m) => ({ default: m
 const loadReactions = () => import('./views/reactions-view').then((m) => ({ default: m.ReactionsView }))
 const loadUpdates = () => import('./views/updates-view').then((m) => ({ default: m.UpdatesView }))
 const loadOverview = () => import('./views/overview-view').then((m) => ({ default: m.OverviewView }))
+const loadChanges = () => import('./views/changes-view').then((m) => ({ default: m.ChangesView }))
 const OverviewView = lazy(loadOverview)
 const RoundsView = lazy(loadRounds)
 const ReactionsView = lazy(loadReactions)
 const UpdatesView = lazy(loadUpdates)
+const ChangesView = lazy(loadChanges)
 const BriefingView = lazy(() =>
   import('./views/briefing-view').then((module) => ({ default: module.BriefingView })),
 )
@@ -44,7 +54,9 @@ const BriefingView = lazy(() =>
 const PRELOAD_AFTER_MS = 2000
 function preloadViewsWhenIdle(): () => void {
   const preload = () =>
-    void Promise.all([loadOverview(), loadRounds(), loadReactions(), loadUpdates()]).catch(() => undefined)
+    void Promise.all([loadOverview(), loadRounds(), loadReactions(), loadUpdates(), loadChanges()]).catch(
+      () => undefined,
+    )
   const timer = setTimeout(() => window.requestIdleCallback(preload, { timeout: 3000 }), PRELOAD_AFTER_MS)
   return () => clearTimeout(timer)
 }
@@ -246,6 +258,11 @@ export function App() {
           {view === 'Updates' ? (
             <Suspense fallback={<ViewLoading name="updates" />}>
               <UpdatesView incoming={incoming} />
+            </Suspense>
+          ) : null}
+          {view === 'Changes' ? (
+            <Suspense fallback={<ViewLoading name="changes" />}>
+              <ChangesView />
             </Suspense>
           ) : null}
         </main>

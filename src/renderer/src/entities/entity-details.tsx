@@ -3,6 +3,7 @@ import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { DetailsPanel } from '../review/details-panel'
 import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
+import { EntityHistory } from '../changes/entity-history'
 
 /** The side panel for one entity: every name, designation, reaction and source, and where it came from. */
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
@@ -90,6 +91,7 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                   </li>
                 ))}
               </ul>
+              <EntityHistory id={e.id} />
               <h4>Reactions naming it ({e.reactions.length})</h4>
               <ReactionList reactions={e.reactions} />
               <h4>Sources</h4>
