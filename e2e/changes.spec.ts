@@ -48,6 +48,16 @@ test('the Changes view lists what an import changed, filters and counts it, link
   await expect(history).toContainText('bis-entity-list-2015-sample.csv')
   await expect(history).toContainText(/Added designation in US BIS Entity List/)
 
+  // The weekly note: the import's changes as a briefing (its six new listings; the rounds and the
+  // source they came with are named on each listing and in the sources).
+  await views.getByRole('button', { name: 'Changes' }).click()
+  await page.getByRole('combobox', { name: 'Changes in' }).selectOption('import-1')
+  await page.getByRole('button', { name: 'Brief these changes' }).click()
+  await expect(page.getByRole('heading', { name: 'Briefing', level: 2 })).toBeVisible()
+  await expect(page.getByRole('status').filter({ hasText: 'changes' })).toHaveText(/1 page · 6 changes/, {
+    timeout: 30_000,
+  })
+
   await views.getByRole('button', { name: 'Updates' }).click()
   await page.getByRole('button', { name: 'Undo' }).click()
   await page.getByRole('button', { name: 'Confirm undo' }).click()

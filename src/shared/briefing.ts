@@ -106,6 +106,8 @@ export interface BriefingPdf {
   bytes: number
   entityCount: number
   reactionCount: number
+  /** For a briefing of changes: how many changes it lists; null for other scopes. */
+  changeCount: number | null
   /** Present when the caller asked for the content rather than a file on disk. */
   base64?: string
   path?: string

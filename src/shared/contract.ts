@@ -65,6 +65,8 @@ export function maxBodyBytesFor(name: ApiCallName): number {
 const recordId = z.string().min(1).max(LIMITS.idLength)
 const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
+const importIdInput = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
+const isoDay = z.string().regex(isoDatePattern, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
 /** The lowest fuzzy name score a search accepts; 100 means words must match as typed. */
@@ -135,6 +137,13 @@ const briefingScope = z.discriminatedUnion('kind', [
       entityIds: z.array(recordId).max(BRIEFING_LIMITS.maxPickedIds),
     })
     .strict(),
+  /** What imports changed: since a day (every import from it on), or in one import. */
+  z
+    .object({ kind: z.literal('changes'), since: isoDay.optional(), importId: importIdInput.optional() })
+    .strict()
+    .refine((scope) => (scope.since === undefined) !== (scope.importId === undefined), {
+      message: 'changes since a date or in one import: one of the two',
+    }),
 ])
 
 const text = (max: number) => z.string().max(max, `at most ${withThousands(max)} characters`)
@@ -223,9 +232,6 @@ export const LIST_TABLES = ['rounds', 'reactions'] as const
 const viewTable = z.enum(['entities', ...LIST_TABLES])
 /** '' is the table as last left (restored at start); any other name is a view the reviewer saved. */
 const viewName = z.string().trim().max(100)
-
-const importIdInput = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
-const isoDay = z.string().regex(isoDatePattern, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
 
 /** Which changes: one import or a period, filtered by kind of change, record kind, list, round, country. */
 export const changesQueryInput = z
@@ -398,6 +404,7 @@ export type EntityViewQuery = Pick<ParsedEntityQuery, 'search' | 'filters' | 'so
 export type TableViewState = z.output<typeof tableViewStateSchema>
 /** What the briefing covers: the Entities table's view, whole rounds, or hand-picked entities. */
 export type BriefingScope = z.output<typeof briefingScope>
+export type BriefingChangesScope = Extract<BriefingScope, { kind: 'changes' }>
 export type ApiInput<N extends ApiCallName> = z.input<Contract[N]['input']>
 export type ApiParsedInput<N extends ApiCallName> = z.output<Contract[N]['input']>
 export type ApiOutput<N extends ApiCallName> = Exclude<Contract[N]['output'], undefined>

@@ -158,6 +158,10 @@ const BODY_RULES = `
   figure.reaction .paraphrase { margin: 0 0 2pt; font-size: 9pt; }
   figure.reaction .kind { font-size: 7pt; text-transform: uppercase; letter-spacing: 0.06em; color: var(--muted); }
   figure.reaction figcaption { font-size: 8pt; color: var(--muted); }
+  ul.changes { padding-left: 12pt; font-size: 9pt; margin: 0 0 6pt; }
+  ul.changes > li { margin-bottom: 3pt; break-inside: avoid-page; }
+  ul.changes .kind { color: var(--muted); }
+  ul.changes ul.fields { padding-left: 10pt; font-size: 8pt; margin: 1pt 0 0; }
   ol.sources { padding-left: 18pt; font-size: 8pt; margin: 0; }
   ol.sources li { margin-bottom: 3pt; break-inside: avoid-page; }
   .legend { font-size: 7.5pt; color: var(--muted); margin-top: 12pt; }

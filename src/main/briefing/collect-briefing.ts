@@ -25,6 +25,8 @@ import {
 import { BriefingError } from './briefing-error'
 import { readConsistently } from '../store/transactions'
 import { SourceNumbering, type NumberedSource } from './source-numbering'
+import { collectChanges, type BriefingChanges } from './collect-changes'
+import type { BriefingChangesScope } from '../../shared/contract'
 
 type Db = Database.Database
 
@@ -57,10 +59,13 @@ export interface BriefingData {
   entities: BriefingEntity[]
   reactions: BriefingReaction[]
   sources: NumberedSource[]
+  /** For a briefing of changes: what changed, in its sections; null for every other scope. */
+  changes: BriefingChanges | null
 }
 
 function entityIdsInScope(db: Db, settings: BriefingSettings): string[] {
   const { scope } = settings
+  if (scope.kind === 'changes') return []
   if (scope.kind === 'query') return queryEntityIds(db, scope)
   if (scope.kind === 'entities') {
     const known = new Set(storedIdsAmong(db, 'entity', scope.entityIds))
@@ -144,8 +149,36 @@ export function briefingTitle(title: string, rounds: { list: string }[]): string
   return `Listings on ${lists.length} lists (${lists.slice(0, 3).join(', ')} …)`
 }
 
+/** A briefing of what imports changed: its own sections, the new reactions in full, and the sources. */
+function collectChangesBriefing(
+  db: Db,
+  settings: BriefingSettings,
+  scope: BriefingChangesScope,
+  today: string,
+): BriefingData {
+  const numbering = new SourceNumbering()
+  const changes = collectChanges(db, scope, numbering)
+  const reactions = listReactions(db, { ids: changes.newReactionIds }).map((reaction) => ({
+    ...reaction,
+    sourceNumber: numbering.publication(reaction.source),
+  }))
+  const kept = settings.title.trim() !== '' && settings.title !== DEFAULT_BRIEFING_SETTINGS.title
+  return {
+    settings: { ...settings, title: kept ? settings.title : `Changes ${changes.covers}` },
+    date: settings.date || today,
+    dataAsOf: getMeta(db, 'data_as_of'),
+    rounds: [],
+    entities: [],
+    reactions,
+    sources: numbering.list(),
+    changes,
+  }
+}
+
 export function collectBriefing(db: Db, settings: BriefingSettings, today: string): BriefingData {
   return readConsistently(db, () => {
+    const { scope } = settings
+    if (scope.kind === 'changes') return collectChangesBriefing(db, settings, scope, today)
     const entityIds = entityIdsInScope(db, settings)
     const rounds = roundsInScope(db, settings, entityIds)
     const reactionIds = reactionIdsAbout(
@@ -209,6 +242,7 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
       entities,
       reactions,
       sources: numbering.list(),
+      changes: null,
     }
   })
 }

@@ -44,7 +44,15 @@ describe('export-pdf', () => {
     )
     expect(result.code, result.err).toBe(0)
     const json = JSON.parse(result.out)
-    expect(Object.keys(json)).toEqual(['path', 'pageCount', 'bytes', 'entityCount', 'reactionCount'])
+    expect(Object.keys(json)).toEqual([
+      'path',
+      'pageCount',
+      'bytes',
+      'entityCount',
+      'reactionCount',
+      'changeCount',
+    ])
+    expect(json.changeCount).toBeNull()
     expect(json.path).toBe(out)
     expect(json.bytes).toBe(fs.statSync(out).size)
     expect(json.entityCount).toBe(27)

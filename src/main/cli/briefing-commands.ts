@@ -16,6 +16,7 @@ import { renderBriefingPdf, writeFileAtomically } from '../services/briefing-ser
 import type { Store } from '../store/open-store'
 import type { CliContext } from './cli-context'
 import { takePrinter } from './early-printer'
+import { isoDay, wholeNumber } from './option-parsers'
 import { CliError } from './cli-io'
 
 interface ExportPdfOptions {
@@ -30,6 +31,8 @@ interface ExportPdfOptions {
   entityGrouping?: (typeof ENTITY_GROUPINGS)[number]
   reactionGrouping?: (typeof REACTION_GROUPINGS)[number]
   briefing?: string
+  changesSince?: string
+  changesImport?: number
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -52,6 +55,18 @@ function sectionsFrom(value: string): BriefingSettings['sections'] {
 }
 
 function scopeFrom(options: ExportPdfOptions): BriefingScope {
+  const changes = options.changesSince !== undefined || options.changesImport !== undefined
+  if (changes) {
+    if (options.changesSince !== undefined && options.changesImport !== undefined)
+      throw new CliError('Give --changes-since or --changes-import, not both.')
+    if (options.entity.length > 0 || options.round.length > 0 || options.query !== undefined)
+      throw new CliError(
+        'A briefing of changes covers what imports changed; leave out --round, --entity and --query.',
+      )
+    return options.changesImport !== undefined
+      ? { kind: 'changes', importId: options.changesImport }
+      : { kind: 'changes', since: options.changesSince }
+  }
   if (options.entity.length > 0) {
     if (options.round.length > 0 || options.query !== undefined) {
       throw new CliError('--entity picks entities one by one; it cannot be combined with --round or --query.')
@@ -70,7 +85,7 @@ function scopeFrom(options: ExportPdfOptions): BriefingScope {
   }
   if (options.round.length > 0) return { kind: 'rounds', roundIds: options.round }
   throw new CliError(
-    'Say what the briefing covers: --round ID (repeatable), --entity ID (repeatable), --query TEXT, or --briefing ID.',
+    'Say what the briefing covers: --round ID (repeatable), --entity ID (repeatable), --query TEXT, --changes-since DATE, --changes-import N, or --briefing ID.',
   )
 }
 
@@ -78,10 +93,14 @@ function scopeFrom(options: ExportPdfOptions): BriefingScope {
 function settingsFrom(store: Store, options: ExportPdfOptions): BriefingSettings {
   if (
     options.briefing &&
-    (options.round.length > 0 || options.entity.length > 0 || options.query !== undefined)
+    (options.round.length > 0 ||
+      options.entity.length > 0 ||
+      options.query !== undefined ||
+      options.changesSince !== undefined ||
+      options.changesImport !== undefined)
   ) {
     throw new CliError(
-      '--briefing exports a saved briefing with its own scope; leave out --round, --entity and --query.',
+      '--briefing exports a saved briefing with its own scope; leave out --round, --entity, --query and --changes-….',
     )
   }
   const base: BriefingSettings = options.briefing
@@ -134,6 +153,12 @@ export function registerBriefingCommands(program: Command, cli: CliContext): voi
     .addOption(new Option('--entity-grouping <by>', 'group the entity table by').choices(ENTITY_GROUPINGS))
     .addOption(new Option('--reaction-grouping <by>', 'group reactions by').choices(REACTION_GROUPINGS))
     .option('--briefing <id>', 'export a saved briefing')
+    .option('--changes-since <date>', 'brief what imports changed from this day (YYYY-MM-DD) on', isoDay)
+    .option(
+      '--changes-import <id>',
+      'brief what one import changed (its history id)',
+      wholeNumber(1, Number.MAX_SAFE_INTEGER, 'an import id, as "history" lists them'),
+    )
     .action((options: ExportPdfOptions) =>
       cli.withStore(async (store) => {
         const target = checkOutPath(options.out)
@@ -149,9 +174,13 @@ export function registerBriefingCommands(program: Command, cli: CliContext): voi
               bytes: info.bytes,
               entityCount: info.entityCount,
               reactionCount: info.reactionCount,
+              changeCount: info.changeCount,
             },
             `Wrote ${target}: ${info.pageCount} ${info.pageCount === 1 ? 'page' : 'pages'}, ` +
-              `${info.bytes.toLocaleString('en-US')} bytes (${info.entityCount} entities, ${info.reactionCount} reactions).`,
+              `${info.bytes.toLocaleString('en-US')} bytes (` +
+              (info.changeCount !== null
+                ? `${info.changeCount} changes).`
+                : `${info.entityCount} entities, ${info.reactionCount} reactions).`),
           )
         } finally {
           await printer.close()

@@ -1,7 +1,8 @@
+import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import type { StoredChange } from '../../shared/changes'
+import { fieldValueText, type StoredChange } from '../../shared/changes'
 import { toCsv } from '../../shared/csv'
 import { parseCsv } from '../importers/csv-rows'
 import { entityHistory, queryChanges } from '../store/changes-query'
@@ -166,12 +167,33 @@ describe('changes', () => {
     expect(history[0]).toMatchObject({ kind: 'changed', importId: 2, type: 'entity' })
     expect(history.some((event) => event.kind === 'new' && event.importId === 1)).toBe(true)
     expect(history.some((event) => event.kind === 'listed')).toBe(true)
-    store.close()
 
     const text = await run('changes', '--since', '2000-01-01')
     expect(text.out).toMatch(/ended {3}designation/)
     expect(text.out).toMatch(/ended: \(none\) → 2026-03-0[12]/)
     expect(text.out).toMatch(/aliases: .* → .*LATER EDITION ALIAS ONE/)
+
+    // The weekly note: a briefing of the import's changes holds each changed field before and after.
+    const pdf = path.join(dir, 'changes.pdf')
+    const briefed = await run('export-pdf', '--changes-import', '2', '--out', pdf)
+    expect(briefed.code, briefed.err).toBe(0)
+    expect(briefed.out).toMatch(/\(\d+ changes\)\.$/)
+    const pdfText = execFileSync('pdftotext', [pdf, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(pdfText).toContain('Changes in import 2')
+    for (const heading of ['New listings', 'Ended and removed listings', 'Changed entries', 'New reactions'])
+      expect(pdfText).toContain(heading)
+    expect(pdfText).toContain('LATER EDITION PARTY ONE')
+    expect(pdfText).toMatch(/ended: \(none\) → 2026-03-01/)
+    expect(pdfText).toMatch(/ended: \(none\) → 2026-03-02/)
+    for (const number of expected.renamed) {
+      const change = changes.find((c) => c.recordId === entityOf(number))!
+      const aliases = change.fields.find((f) => f.field === 'aliases')!
+      expect(pdfText).toContain(
+        `aliases: ${fieldValueText(aliases.before)} → ${fieldValueText(aliases.after)}`,
+      )
+    }
+    expect(pdfText).toContain('csl-edition-2.csv')
+    store.close()
 
     expect((await run('undo', '--yes')).code).toBe(0)
     const after = JSON.parse((await run('--json', 'changes')).out) as {

@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import type { BriefingPdf, BriefingSettings } from '../../shared/briefing'
+import type { BriefingChanges } from '../briefing/collect-changes'
 import { collectBriefing } from '../briefing/collect-briefing'
 import { renderBriefingHtml } from '../briefing/document/briefing-document'
 import { countPdfPages } from '../briefing/pdf-facts'
@@ -45,7 +46,9 @@ export async function renderBriefingPdf(
     author: settings.author,
     subject:
       settings.subtitle ||
-      `Briefing on ${data.entities.length} entities and ${data.reactions.length} reactions`,
+      (data.changes
+        ? `Briefing on what changed ${data.changes.covers}`
+        : `Briefing on ${data.entities.length} entities and ${data.reactions.length} reactions`),
     creator: `Sanctions Briefing ${APP_VERSION}`,
   })
   return {
@@ -56,8 +59,18 @@ export async function renderBriefingPdf(
       bytes: pdf.length,
       entityCount: data.entities.length,
       reactionCount: data.reactions.length,
+      changeCount: data.changes ? changeCountOf(data.changes) : null,
     },
   }
+}
+
+function changeCountOf(changes: BriefingChanges): number {
+  return (
+    changes.newListings.length +
+    changes.endedOrRemoved.length +
+    changes.changedEntries.length +
+    changes.newReactionIds.length
+  )
 }
 
 /** Writes the PDF beside its final name first, so an interrupted export never leaves half a file. */

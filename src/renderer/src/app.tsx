@@ -146,6 +146,10 @@ export function App() {
         setOverviewScope(scope)
         setView('Overview')
       },
+      briefScope: (scope) => {
+        setBriefingActions((waiting) => [...waiting, { kind: 'use-scope', scope }])
+        show('Briefing')
+      },
       briefEntityView: () => {
         setBriefingActions((waiting) => [
           ...waiting,

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react'
-import type { EntityViewQuery } from '../../shared/contract'
+import type { BriefingScope, EntityViewQuery } from '../../shared/contract'
 
 /** Moving between views with a filter applied (a round → its entities, a table view → a briefing). */
 export interface Navigation {
@@ -17,6 +17,8 @@ export interface Navigation {
   briefEntityView(): void
   /** Opens the Overview of the Entities table's current view. */
   overviewEntityView(): void
+  /** Opens the Briefing view with this scope (the Changes view's "Brief these changes"). */
+  briefScope(scope: BriefingScope): void
 }
 
 /** A link into the Entities view: filters to apply instead of the view's own, or an entity to open. */
@@ -31,7 +33,10 @@ export interface ReactionLink {
 }
 
 /** What another view asks of the Briefing view: take the Entities table's view as scope, or export. */
-export type BriefingAction = { kind: 'use-entity-view'; view: EntityViewQuery } | { kind: 'export' }
+export type BriefingAction =
+  | { kind: 'use-entity-view'; view: EntityViewQuery }
+  | { kind: 'use-scope'; scope: BriefingScope }
+  | { kind: 'export' }
 
 export const NavigationContext = createContext<Navigation | null>(null)
 

@@ -2,6 +2,7 @@ import { lazyModule } from '../../lazy-module'
 import { BRIEFING_SECTIONS } from '../../../shared/briefing'
 import { briefingCss, type PageFurniture } from '../briefing-styles'
 import type { BriefingData } from '../collect-briefing'
+import { ChangesSection } from './changes-section'
 import { EntitiesSection } from './entities-section'
 import { ChartsSection } from './charts-section'
 import { chartsShown } from '../briefing-charts'
@@ -32,11 +33,19 @@ function TitleBlock({ data }: { data: BriefingData }) {
         <span>{longDate(data.date)}</span>
         <span>Data as of {longDate(data.dataAsOf) ?? 'unknown'}</span>
       </p>
-      <p className="meta">
-        <span>Scope: {plural(data.rounds.length, 'round', 'rounds')}</span>
-        <span>{plural(data.entities.length, 'entity', 'entities')}</span>
-        <span>{plural(data.reactions.length, 'reaction', 'reactions')}</span>
-      </p>
+      {data.changes ? (
+        <p className="meta">
+          <span>
+            Scope: changes {data.changes.covers}, {plural(data.changes.imports.length, 'import', 'imports')}
+          </span>
+        </p>
+      ) : (
+        <p className="meta">
+          <span>Scope: {plural(data.rounds.length, 'round', 'rounds')}</span>
+          <span>{plural(data.entities.length, 'entity', 'entities')}</span>
+          <span>{plural(data.reactions.length, 'reaction', 'reactions')}</span>
+        </p>
+      )}
     </header>
   )
 }
@@ -49,7 +58,10 @@ function BriefingBody({ data }: { data: BriefingData }) {
     <main>
       <TitleBlock data={data} />
       <Summary text={settings.summary} />
+      {data.changes ? <ChangesSection data={data} showRefs={showRefs} /> : null}
       {BRIEFING_SECTIONS.filter((section) => included.has(section)).map((section) => {
+        // A briefing of changes says what changed; the sections on the current state are left out.
+        if (data.changes && section !== 'sources') return null
         switch (section) {
           case 'overview':
             return <OverviewSection key={section} data={data} showRefs={showRefs} />

@@ -45,7 +45,7 @@ function attribution(reaction: BriefingReaction): string {
   return `${who} · ${longDate(reaction.dateSaid) ?? 'date not recorded'}`
 }
 
-function ReactionFigure({ reaction, showRefs }: { reaction: BriefingReaction; showRefs: boolean }) {
+export function ReactionFigure({ reaction, showRefs }: { reaction: BriefingReaction; showRefs: boolean }) {
   return (
     <figure className="reaction">
       {reaction.textKind === 'verbatim' ? (

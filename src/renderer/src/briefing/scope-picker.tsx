@@ -183,6 +183,69 @@ export function ScopePicker({ scope, onChange, entityView, pickedNames, onPicked
           }
         />
       ) : null}
+      <label>
+        <input
+          type="radio"
+          name="scope"
+          checked={scope.kind === 'changes'}
+          onChange={() => onChange({ kind: 'changes', since: monthAgo() })}
+        />
+        What imports changed
+      </label>
+      {scope.kind === 'changes' ? <ChangesChoice scope={scope} onChange={onChange} /> : null}
     </fieldset>
+  )
+}
+
+/** A month before today, as YYYY-MM-DD: where "changes since" starts until the writer says otherwise. */
+function monthAgo(): string {
+  const date = new Date()
+  date.setUTCMonth(date.getUTCMonth() - 1)
+  return date.toISOString().slice(0, 10)
+}
+
+/** Changes since a day, or in one import of the history. */
+function ChangesChoice({
+  scope,
+  onChange,
+}: {
+  scope: Extract<BriefingScope, { kind: 'changes' }>
+  onChange: (scope: BriefingScope) => void
+}) {
+  const history = useLoad((api) => api.importHistory({}), 'briefing-imports')
+  const imports = history.state === 'ready' ? history.value.filter((entry) => entry.status === 'applied') : []
+  return (
+    <div className="changes-choice">
+      <label>
+        Since{' '}
+        <input
+          type="date"
+          aria-label="Changes since"
+          value={scope.since ?? ''}
+          onChange={(event) => event.target.value && onChange({ kind: 'changes', since: event.target.value })}
+        />
+      </label>{' '}
+      <label>
+        or in{' '}
+        <select
+          aria-label="Changes in import"
+          value={scope.importId ?? ''}
+          onChange={(event) =>
+            onChange(
+              event.target.value
+                ? { kind: 'changes', importId: Number(event.target.value) }
+                : { kind: 'changes', since: monthAgo() },
+            )
+          }
+        >
+          <option value="">any import since the day</option>
+          {imports.map((entry) => (
+            <option key={entry.id} value={entry.id}>
+              import {entry.id}: {entry.fileName ?? entry.publisher} ({entry.importedAt.slice(0, 10)})
+            </option>
+          ))}
+        </select>
+      </label>
+    </div>
   )
 }

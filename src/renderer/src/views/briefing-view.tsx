@@ -128,8 +128,10 @@ export function BriefingView({
   const [seenActions, setSeenActions] = useState<BriefingAction[]>([])
   if (actions !== seenActions) {
     setSeenActions(actions)
-    const briefView = actions.findLast((action) => action.kind === 'use-entity-view')
-    if (briefView) setSettings((previous) => ({ ...previous, scope: { kind: 'query', ...briefView.view } }))
+    const chosen = actions.findLast((action) => action.kind !== 'export')
+    if (chosen?.kind === 'use-entity-view')
+      setSettings((previous) => ({ ...previous, scope: { kind: 'query', ...chosen.view } }))
+    if (chosen?.kind === 'use-scope') setSettings((previous) => ({ ...previous, scope: chosen.scope }))
   }
   const taken = useRef<BriefingAction[]>([])
   useEffect(() => {
@@ -199,7 +201,10 @@ export function BriefingView({
           <p className="status" role="status">
             {preview.state === 'rendering' ? 'Updating the preview… ' : ''}
             {shown
-              ? `${shown.pageCount} ${shown.pageCount === 1 ? 'page' : 'pages'} · ${shown.entityCount} entities · ${shown.reactionCount} reactions`
+              ? `${shown.pageCount} ${shown.pageCount === 1 ? 'page' : 'pages'} · ` +
+                (shown.changeCount !== null
+                  ? `${shown.changeCount} changes`
+                  : `${shown.entityCount} entities · ${shown.reactionCount} reactions`)
               : ''}
           </p>
           <button

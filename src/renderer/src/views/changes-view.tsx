@@ -9,6 +9,7 @@ import {
   type StoredChange,
   type StoredChangeKind,
 } from '../../../shared/changes'
+import type { BriefingScope } from '../../../shared/contract'
 import type { RecordTypeName } from '../../../shared/updates'
 import { useLoad } from '../api/use-api'
 import { useRead } from '../api/use-read'
@@ -95,6 +96,13 @@ function SelectGroup({
   )
 }
 
+/** The briefing scope for what the view shows: one import, or a period from its first day. */
+function briefable(choice: ScopeChoice): BriefingScope | null {
+  if (choice.kind === 'import') return { kind: 'changes', importId: choice.importId }
+  if (choice.kind === 'period' && choice.since) return { kind: 'changes', since: choice.since }
+  return null
+}
+
 const plural = (count: number, one: string, many: string) =>
   `${count.toLocaleString('en-GB')} ${count === 1 ? one : many}`
 
@@ -134,6 +142,7 @@ function RecordLink({ change }: { change: StoredChange }) {
  * the store.
  */
 export function ChangesView() {
+  const navigation = useNavigation()
   const history = useLoad((api) => api.importHistory({}), 'changes-history')
   const [scope, setScope] = useState<ScopeChoice>({ kind: 'all' })
   const [filters, setFilters] = useState<ChangesFilters>({})
@@ -176,6 +185,11 @@ export function ChangesView() {
             ))}
           </select>
         </label>
+        {briefable(scope) ? (
+          <button type="button" onClick={() => navigation.briefScope(briefable(scope)!)}>
+            Brief these changes
+          </button>
+        ) : null}
         {scope.kind === 'period' ? (
           <>
             <label>
