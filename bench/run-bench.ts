@@ -156,10 +156,15 @@ const measured = (m: Measurement | undefined) => (m && m.status === 'measured' ?
 async function benchSize(size: string, inProcess: boolean, log: (line: string) => void): Promise<SizeResult> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `sanctions-bench-${size}-`))
   try {
-    const data = generateData(SIZES[size])
     const from = path.join(dir, 'payload')
     fs.mkdirSync(from)
-    writeJsonLines(path.join(from, 'data.jsonl'), data.operations)
+    // Only the counts are kept: the operations of a million entities are more than a gigabyte of heap.
+    const data = (() => {
+      const generated = generateData(SIZES[size])
+      writeJsonLines(path.join(from, 'data.jsonl'), generated.operations)
+      const { entities, aliases, rounds, reactions } = generated
+      return { entities, aliases, rounds, reactions }
+    })()
     const key = path.join(dir, 'bench.key')
     fs.writeFileSync(key, JSON.stringify(generateKeyPair('Benchmark Publisher', 30).privateFile))
     const bundle = path.join(dir, 'bench.sbb')

@@ -67,3 +67,42 @@ test('the Changes view lists what an import changed, filters and counts it, link
     'No imports in this scope: nothing has changed.',
   )
 })
+
+test('watches: a watched search is announced when an import changes what it finds; a starred entity is a filter', async ({
+  appPage: page,
+}) => {
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('Peker')
+  await page.getByRole('button', { name: 'Watch this search' }).click()
+  await page.getByRole('textbox', { name: 'Name of the watch' }).fill('Peker')
+  await page.getByRole('button', { name: 'Save watch' }).click()
+  await expect(page.getByRole('status').filter({ hasText: 'Watching “Peker”' })).toBeVisible()
+
+  await views.getByRole('button', { name: 'Updates' }).click()
+  await page
+    .getByRole('region', { name: 'Import an update' })
+    .getByLabel('Choose file…')
+    .setInputFiles(path.join(FIXTURES, 'bis-entity-list-2015-sample.csv'))
+  await page.getByRole('checkbox', { name: /is not signed/ }).check()
+  await page.getByRole('checkbox', { name: /like more than one entity/ }).check()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  const notice = page.getByRole('alert', { name: 'Watched entities that changed' })
+  await expect(notice).toContainText('Watch “Peker”: Murat Peker (new)')
+
+  // The notice links to the entity; starring it makes it one of the "Watched only" rows.
+  await notice.getByRole('button', { name: 'Murat Peker' }).click()
+  await page.getByRole('button', { name: '☆ Watch' }).click()
+  await expect(page.getByRole('button', { name: '★ Watched' })).toHaveAttribute('aria-pressed', 'true')
+  await page.getByRole('searchbox', { name: 'Search' }).fill('')
+  await page.getByRole('checkbox', { name: 'Watched only' }).check()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 1 of 44')
+
+  // Both watches are listed, and kept: the Changes view shows them after a reload.
+  await page.reload()
+  await views.getByRole('button', { name: 'Changes' }).click()
+  const watches = page.getByRole('region', { name: 'Watches' })
+  await expect(watches).toContainText('Murat Peker')
+  await expect(watches).toContainText('Search “Peker”')
+  await watches.getByRole('button', { name: 'Stop watching Peker' }).click()
+  await expect(watches).not.toContainText('Search “Peker”')
+})

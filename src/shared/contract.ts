@@ -10,6 +10,7 @@ import type {
   RecordTypeName,
   TrustedKey,
 } from './updates'
+import type { Watch } from './watches'
 import {
   CHANGE_RECORD_TYPES,
   STORED_CHANGE_KINDS,
@@ -108,6 +109,8 @@ const entityQueryInput = z
           })
           .strict()
           .optional(),
+        /** Only the entities the user starred. */
+        watched: z.boolean().optional(),
       })
       .strict()
       .default({}),
@@ -337,6 +340,21 @@ export const contract = {
   queryChanges: call<ChangesPage>()(changesQueryInput),
   /** An entity's history: what each import changed about it, and the listings it holds. */
   entityHistory: call<EntityHistoryEvent[]>()(z.object({ id: recordId }).strict()),
+  /** The user's watches: starred entities and saved searches. */
+  listWatches: call<Watch[]>()(noInput),
+  /** Stars an entity, or saves a search and its filters under a name. */
+  addWatch: call<Watch>()(
+    z.union([
+      z.object({ entityId: recordId }).strict(),
+      z
+        .object({
+          name: z.string().trim().min(1, 'a name is required').max(100),
+          query: entityQueryInput.pick({ search: true, filters: true, minScore: true }),
+        })
+        .strict(),
+    ]),
+  ),
+  removeWatch: call<null>()(z.object({ id: importIdInput }).strict()),
   /** Undoes the latest import, named by its id: refused if another import has become the latest. */
   undoLastImport: call<ImportHistoryEntry>()(z.object({ importId: importIdInput }).strict()),
   listTrustedKeys: call<TrustedKey[]>()(noInput),

@@ -1,3 +1,4 @@
+import type { WatchNotice } from './watches'
 /** What the Updates view and `import --dry-run` show before anything changes. */
 export type RecordTypeName = 'source' | 'round' | 'entity' | 'designation' | 'reaction'
 export type ChangeKind = 'new' | 'changed' | 'retired'
@@ -124,6 +125,8 @@ export interface ImportResult {
   outcome: 'applied' | 'already-imported'
   entry: ImportHistoryEntry | null
   preview: ImportPreview
+  /** The watches this import touched, with the entities it changed under each (see watches.ts). */
+  watched: WatchNotice[]
 }
 
 export interface TrustedKey {

@@ -151,7 +151,12 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
   const { summary } = update
   return writeRecords(db, (): ImportResult => {
     if (isAlreadyImported(db, summary.bundleId)) {
-      return { outcome: 'already-imported', entry: null, preview: alreadyImportedPreview(update) }
+      return {
+        outcome: 'already-imported',
+        entry: null,
+        preview: alreadyImportedPreview(update),
+        watched: [],
+      }
     }
     checkSequence(db, update)
     if (update.confirmations.length > 0 && !options.confirmed)
@@ -169,6 +174,8 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
       outcome: 'applied',
       entry: readHistoryEntry(db, importId),
       preview: previewFrom(update, applied),
+      // Filled in once the import is committed (update-services.ts): a watched search reads the new data.
+      watched: [],
     }
   })
 }

@@ -7,6 +7,7 @@ import { toCsv } from '../../shared/csv'
 import { parseCsv } from '../importers/csv-rows'
 import { entityHistory, queryChanges } from '../store/changes-query'
 import { openStore } from '../store/open-store'
+import { queryEntities } from '../store/entity-query'
 import { runCliCapturing } from '../test-support/run-cli'
 import { useTempDir } from '../test-support/temp-dir'
 
@@ -88,8 +89,33 @@ describe('changes', () => {
 
     const one = await run('import', writeEdition(dir, 'csl-edition-1.csv', header, first), '--yes')
     expect(one.code, one.err).toBe(0)
+    // Watch one party the later edition renames (starred) and one it ends (a saved search of its name).
+    const before = openStore(db)
+    const idOf = (number: string) =>
+      before.db
+        .prepare("SELECT entity_id FROM entity_identifiers WHERE scheme = 'csl-entity-number' AND value = ?")
+        .pluck()
+        .get(number) as string
+    const starred = idOf(expected.renamed[0])
+    const endedName = before.db
+      .prepare('SELECT primary_name FROM entities WHERE id = ?')
+      .pluck()
+      .get(idOf(expected.ended[0])) as string
+    before.close()
+    expect((await run('watch', 'add', '--entity', starred)).code).toBe(0)
+    const saved = await run('watch', 'add', '--name', 'Ending soon', '--search', endedName)
+    expect(saved.code, saved.err).toBe(0)
+    expect((await run('watch', 'add', '--name', 'Ending soon', '--search', 'x')).err).toMatch(
+      /exists already/,
+    )
+    expect((await run('watch', 'add', '--entity', 'no-such-entity')).err).toMatch(/No entity with the id/)
+    expect(JSON.parse((await run('--json', 'watch', 'list')).out)).toHaveLength(2)
+
     const two = await run('import', writeEdition(dir, 'csl-edition-2.csv', header, second), '--yes')
     expect(two.code, two.err).toBe(0)
+    expect(two.out).toContain('Watched entities that changed:')
+    expect(two.out).toMatch(new RegExp(`starred:\\n    .* \\[${starred}\\]: changed`))
+    expect(two.out).toMatch(/watch "Ending soon":\n {4}.*: ended/)
 
     const listed = await run('--json', 'changes', '--import', '2')
     expect(listed.code, listed.err).toBe(0)
@@ -168,6 +194,16 @@ describe('changes', () => {
     expect(history.some((event) => event.kind === 'new' && event.importId === 1)).toBe(true)
     expect(history.some((event) => event.kind === 'listed')).toBe(true)
 
+    // The Entities table's "Watched" filter keeps the starred entity only.
+    const watched = queryEntities(store.db, {
+      search: '',
+      filters: { watched: true },
+      sort: [],
+      offset: 0,
+      limit: 50,
+    })
+    expect(watched.rows.map((row) => row.id)).toEqual([starred])
+
     const text = await run('changes', '--since', '2000-01-01')
     expect(text.out).toMatch(/ended {3}designation/)
     expect(text.out).toMatch(/ended: \(none\) → 2026-03-0[12]/)
@@ -202,6 +238,8 @@ describe('changes', () => {
     }
     expect(after.imports.map((entry) => entry.id)).toEqual([1])
     expect(after.changes.every((c) => c.importId === 1)).toBe(true)
+    // Watches are the user's, not the data's: an undo leaves them.
+    expect(JSON.parse((await run('--json', 'watch', 'list')).out)).toHaveLength(2)
     const gone = await run('changes', '--import', '2')
     expect(gone.code).toBe(1)
     expect(gone.err).toMatch(/no applied import 2/)

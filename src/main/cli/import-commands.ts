@@ -8,6 +8,7 @@ import * as updates from '../services/update-services'
 import type { CliContext } from './cli-context'
 import { CliError } from './cli-io'
 import { formatPreview } from './update-format'
+import { formatWatchNotices } from './watch-commands'
 
 /** "--merge 'csl.csv line 12=hikvision'" → decisions keyed by the entry as the preview names it. */
 function collectDecision(value: string, previous: MatchDecisions): MatchDecisions {
@@ -80,7 +81,8 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
               cli.print(
                 result,
                 result.outcome === 'applied'
-                  ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".`
+                  ? `Imported: history entry ${result.entry!.id}. Undo with "sanctions-briefing undo".\n` +
+                      formatWatchNotices(result.watched)
                   : 'Already imported; nothing changed.',
               )
             })

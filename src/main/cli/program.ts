@@ -6,6 +6,7 @@ import { registerBriefingCommands } from './briefing-commands'
 import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
 import { registerChangesCommands } from './changes-commands'
+import { registerWatchCommands } from './watch-commands'
 import { registerDatasetCommands } from './dataset-commands'
 import { registerImportCommands } from './import-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
@@ -33,6 +34,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerBundleCommands(program, cli)
   registerImportCommands(program, cli)
   registerChangesCommands(program, cli)
+  registerWatchCommands(program, cli)
   registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
   registerDatasetCommands(program, cli)

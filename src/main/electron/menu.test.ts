@@ -58,7 +58,10 @@ describe('application menu', () => {
       'Reactions',
       'Briefing',
       'Updates',
+      'Changes',
     ])
+    // Appended last, so the shortcuts of the views before it did not move.
+    expect(view.find((i) => i.label === 'Changes')?.accelerator).toBe('CmdOrCtrl+7')
     expect(view.map((i) => i.role).filter(Boolean)).toEqual(
       expect.arrayContaining(['zoomIn', 'zoomOut', 'resetZoom']),
     )

@@ -4,6 +4,7 @@ import { parseApiInput, type ApiHandlers, type ApiOutput } from '../../shared/co
 import { ChromiumPrinter } from '../briefing/chromium-printer'
 import type { PdfPrinter } from '../briefing/pdf-printer'
 import { entityHistory, queryChanges } from '../store/changes-query'
+import { listWatches, removeWatch, watchEntity, watchSearch } from '../store/watches'
 import { deleteSavedBriefing, listSavedBriefings, saveBriefing } from '../store/saved-briefings'
 import type { Store } from '../store/open-store'
 import * as views from '../store/saved-views'
@@ -102,6 +103,15 @@ export function createApiHandlers(
     importHistory: () => updates.history(store),
     queryChanges: (query) => queryChanges(store.db, query),
     entityHistory: ({ id }) => entityHistory(store.db, id),
+    listWatches: () => listWatches(store.db),
+    addWatch: (input) =>
+      'entityId' in input
+        ? watchEntity(store.db, input.entityId)
+        : watchSearch(store.db, input.name, input.query),
+    removeWatch: ({ id }) => {
+      removeWatch(store.db, id)
+      return null
+    },
     undoLastImport: ({ importId }) => {
       const entry = updates.undoLastImport(store, importId)
       copyLogSoon(store)

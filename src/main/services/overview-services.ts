@@ -12,9 +12,10 @@ export type OverviewQuery = Pick<EntityViewQuery, 'search' | 'filters' | 'minSco
 
 /** Whether a query narrows the store at all: no search and no filter value. */
 function isWholeStore(query: OverviewQuery): boolean {
-  const { firstAdded, text, ...sets } = query.filters
+  const { firstAdded, text, watched, ...sets } = query.filters
   return (
     query.search.trim() === '' &&
+    !watched &&
     Object.values(sets).every((values) => !values || values.length === 0) &&
     !firstAdded?.from &&
     !firstAdded?.to &&

@@ -25,6 +25,7 @@ import { detectFormat, type RequestedFormat } from '../importers/read-source'
 import { pendingFromSource } from '../importers/source-update'
 import { parsePublicKeyFile } from '../bundles/keys'
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../store/trust-store'
+import { watchNotices } from '../store/watches'
 import type { Store } from '../store/open-store'
 import { UserError } from '../user-error'
 import { withCompactHeap } from '../heap-policy'
@@ -90,8 +91,11 @@ export function previewPrepared(store: Store, update: PendingUpdate): ImportPrev
   return previewPending(store.db, update)
 }
 
+/** Applies an update, then says which of the user's watches it touched. */
 export function applyPrepared(store: Store, update: PendingUpdate, confirmed: boolean): ImportResult {
-  return applyPending(store.db, update, { fileName: update.summary.fileName, confirmed })
+  const result = applyPending(store.db, update, { fileName: update.summary.fileName, confirmed })
+  if (result.outcome !== 'applied') return result
+  return { ...result, watched: watchNotices(store.db, result.entry!.id) }
 }
 
 /** The app's two steps arrive as separate calls, so each reads the staged bytes afresh. */

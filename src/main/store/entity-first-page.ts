@@ -28,6 +28,7 @@ export function isPlainFirstPage(query: EntityQuery): boolean {
     noValues(filters.programme) &&
     !filters.firstAdded?.from &&
     !filters.firstAdded?.to &&
+    !filters.watched &&
     Object.values(filters.text ?? {}).every((text) => !text?.trim())
   )
 }

@@ -8,6 +8,7 @@ import { readEntitySummaries } from './read-records'
 import { bestNameMatch, entityNameForms } from './fuzzy-names'
 import { fuzzyEntityIds } from './fuzzy-index'
 import { ftsTermsFor } from './search-text'
+import { starredEntityIds } from './starred-entities'
 
 type Db = Database.Database
 
@@ -101,12 +102,23 @@ export function keepSearchHits(db: Db, search: string): void {
   if (entityIndexIsCurrent(db)) wordHits(db, entityIndex(db), ftsTermsFor(search))
 }
 
+/** By position in the index, 1 for each starred entity. */
+function watchedPositions(db: Db, index: EntityIndex): Uint8Array {
+  const watched = new Uint8Array(index.ids.length)
+  for (const id of starredEntityIds(db)) {
+    const at = index.position.get(id)
+    if (at !== undefined) watched[at] = 1
+  }
+  return watched
+}
+
 function runQuery(db: Db, query: EntityQuery) {
   const index = entityIndex(db)
   const hits = searchHits(db, index, query)
   const answer = queryIndex(db, index, {
     filters: query.filters,
     searchHits: hits?.all ?? null,
+    watched: query.filters.watched ? watchedPositions(db, index) : null,
     sort: query.sort,
     offset: query.offset,
     limit: query.limit,

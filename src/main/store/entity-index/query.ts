@@ -37,6 +37,8 @@ export interface IndexQuery {
   filters: EntityFilters
   /** By position, 1 for the entities the search found; null without a search. */
   searchHits: Uint8Array | null
+  /** By position, 1 for the starred entities; null without the "Watched" filter. */
+  watched: Uint8Array | null
   sort: { column: EntitySortColumn; desc: boolean }[]
   offset: number
   limit: number
@@ -49,7 +51,7 @@ export interface IndexAnswer {
   grandTotal: number
   facets: Record<EntityFacet, FacetValue[]> | null
   /** By entity position, 0 when the entity is in the view (else the filters it fails, as bits). */
-  outOfView: Uint8Array
+  outOfView: Uint16Array
 }
 
 /** Names as the text filters compare them: read from the store once, case and accents folded. */
@@ -81,12 +83,13 @@ function entityTexts(db: Db, index: EntityIndex): Record<EntityTextColumn, strin
   return texts
 }
 
-const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text', number> = {
+const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text' | 'watched', number> = {
   country: 1,
   type: 2,
   sector: 4,
   round: 8,
   programme: 128,
+  watched: 256,
   firstAdded: 16,
   text: 64,
   search: 32,
@@ -128,7 +131,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
     needle: foldToken((filters.text?.[column] ?? '').trim().normalize('NFKC')),
   })).filter((entry) => entry.needle !== '')
   const texts = needles.length > 0 ? entityTexts(db, index) : null
-  const failed = new Uint8Array(count)
+  const failed = new Uint16Array(count)
   for (let at = 0; at < count; at += 1) {
     let bits = 0
     if (countryCodes && !countryCodes.has(index.country.codes[at])) bits |= BIT.country
@@ -141,6 +144,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       if (date === null || date < low || date > high) bits |= BIT.firstAdded
     }
     if (hits && hits[at] === 0) bits |= BIT.search
+    if (query.watched && query.watched[at] === 0) bits |= BIT.watched
     if (texts && !needles.every(({ column, needle }) => texts[column][at].includes(needle))) bits |= BIT.text
     failed[at] = bits
   }

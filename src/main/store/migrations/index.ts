@@ -15,6 +15,7 @@ import { migration014 } from './014-reported-names'
 import { migration015 } from './015-reaction-excerpts'
 import { migration016 } from './016-exact-fuzzy-names'
 import { migration017 } from './017-record-changes'
+import { migration018 } from './018-watches'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -36,6 +37,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration015,
   migration016,
   migration017,
+  migration018,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

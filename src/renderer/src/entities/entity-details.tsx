@@ -4,6 +4,7 @@ import { LoadState } from '../components/load-state'
 import { DetailsPanel } from '../review/details-panel'
 import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 import { EntityHistory } from '../changes/entity-history'
+import { WatchToggle } from '../changes/watch-toggle'
 
 /** The side panel for one entity: every name, designation, reaction and source, and where it came from. */
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
@@ -17,6 +18,7 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
           ) : (
             <>
               <h3>{e.primaryName}</h3>
+              <WatchToggle entityId={e.id} entityName={e.primaryName} />
               <p lang="zh" className="original">
                 {orUnknown(e.originalName, 'original-script name not recorded')}
                 {e.originalNameNote ? <span className="note"> — {e.originalNameNote}</span> : null}

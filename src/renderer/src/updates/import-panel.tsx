@@ -1,3 +1,4 @@
+import { WatchNotices } from '../changes/watch-notices'
 import { useEffect, useState, type DragEvent } from 'react'
 import type { ImportPreview, ImportResult } from '../../../shared/updates'
 import { useApi } from '../api/use-api'
@@ -139,6 +140,7 @@ export function ImportPanel({
             : 'This file is already imported; nothing changed.'}
         </p>
       ) : null}
+      {step.name === 'done' ? <WatchNotices notices={step.result.watched} /> : null}
       {step.name === 'preview' ? (
         <>
           <PreviewPanel preview={step.preview} />

@@ -14,6 +14,7 @@ import type { RecordTypeName } from '../../../shared/updates'
 import { useLoad } from '../api/use-api'
 import { useRead } from '../api/use-read'
 import { CHANGE_KIND_LABELS, FieldChanges } from '../changes/change-text'
+import { WatchesPanel } from '../changes/watches-panel'
 import { useNavigation } from '../navigation'
 
 const PAGE_SIZE = 100
@@ -163,6 +164,7 @@ export function ChangesView() {
 
   return (
     <div className="changes">
+      <WatchesPanel />
       <section className="panel changes-scope" aria-label="Which changes">
         <label>
           Changes in{' '}

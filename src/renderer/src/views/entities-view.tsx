@@ -1,3 +1,4 @@
+import { WatchSearchButton } from '../changes/watch-search'
 import { createColumnHelper, type ColumnSizingState, type SortingState } from '@tanstack/react-table'
 import { useCallback, useEffect, useState } from 'react'
 import type { EntitySummary } from '../../../shared/domain'
@@ -287,6 +288,16 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
             />
             <output>{minScore === 100 ? 'exact' : minScore}</output>
           </label>
+          <label className="watched-only">
+            <input
+              type="checkbox"
+              checked={filters.watched === true}
+              onChange={(event) =>
+                setFilters((previous) => ({ ...previous, watched: event.target.checked || undefined }))
+              }
+            />{' '}
+            Watched only
+          </label>
         </>
       }
       status={shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
@@ -299,6 +310,7 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
           <button type="button" onClick={() => navigation.briefEntityView()}>
             Brief this view
           </button>
+          <WatchSearchButton query={{ search, filters, minScore }} />
         </>
       }
       selectedRows={rows.filter((row) => selected.has(row.id))}
