@@ -41,7 +41,7 @@ async function runPhase(phase: string, args: Record<string, string>, key: Privat
     const bundle = await readVerifiedBundle(fs.readFileSync(args.bundle), trustStoreLookup(store.db))
     if (phase === 'apply') {
       const applyStart = performance.now()
-      applyImport(store.db, bundle, { confirmed: true })
+      applyImport(store.db, bundle, { confirmed: true, recordChanges: args.record !== 'no' })
       report(performance.now() - applyStart)
       bundle.operations.discard()
       store.close()

@@ -25,10 +25,13 @@ describe('benchmark', () => {
     expect(results.machine.cpus).toBeGreaterThan(0)
     const [size] = results.sizes
     expect(size).toMatchObject({ size: '1k', entities: 1000, aliases: 3000 })
-    for (const phase of ['create', 'verify', 'read', 'apply'] as const) {
+    for (const phase of ['create', 'verify', 'read', 'apply', 'applyUnrecorded'] as const) {
       expect(size.bundle[phase].ms).toBeTypeOf('number')
       expect(size.bundle[phase].peakMb).toBeGreaterThan(0)
     }
+    // One record in ten changed by a second bundle: 90 entities given notes, 10 listings ended.
+    expect(size.changes).toMatchObject({ bundled: 100, recorded: 100 })
+    expect(size.changes.firstPage.runs).toBe(10)
     expect(size.store.searchExactName).toMatchObject({ status: 'measured', runs: 30 })
     expect(size.store.searchChineseSubstring.status).toBe('measured')
     expect(size.baselines.jsonParseAndFilter.status).toBe('measured')

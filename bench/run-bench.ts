@@ -9,6 +9,8 @@ import { benchBriefing, type BriefingBench } from './briefing-bench'
 import { benchCsl, type CslBench } from './csl-bench'
 import { benchFtm, benchMatching, type FtmBench, type MatchingBench } from './ftm-bench'
 import { runBundlePhase } from './bundle-phases'
+import { measureChanges, writeChangesBundle, type ChangesFigures } from './changes-bench'
+import type { FuzzyBaselines, FuzzyEngine } from './fuzzy-baselines'
 import { generateData } from './generate-data'
 import {
   benchQueries,
@@ -36,7 +38,16 @@ export interface SizeResult {
   rounds: number
   reactions: number
   bundleBytes: number
-  bundle: { create: PhaseResult; verify: PhaseResult; read: PhaseResult; apply: PhaseResult }
+  bundle: {
+    create: PhaseResult
+    verify: PhaseResult
+    read: PhaseResult
+    apply: PhaseResult
+    /** The same apply keeping no record of its changes (#22's cost of the record). */
+    applyUnrecorded: PhaseResult
+  }
+  /** A second bundle changing one record in ten, and the Changes view's reads of it (#22). */
+  changes: ChangesFigures & { changesApplyMs: number; bundled: number }
   store: Record<string, Measurement>
   fuzzy: FuzzyFigures
   baselines: Record<string, Measurement>
@@ -138,6 +149,35 @@ async function medianOf(
   return { ...results[Math.floor(results.length / 2)], runs: results.length }
 }
 
+function fuzzyBaselinesLine(baselines: FuzzyBaselines): string {
+  if (baselines.status !== 'measured') return `not measured: ${baselines.reason}`
+  const engine = (name: string, e: FuzzyEngine) =>
+    `${name} ${e.timing.p50Ms}/${e.timing.p95Ms} ms, ${e.found} of ${e.expected}${e.buildMs !== null ? ` (built in ${e.buildMs} ms)` : ''}`
+  return [
+    engine('ours', baselines.ours),
+    engine('MiniSearch', baselines.miniSearch),
+    engine('every name scored', baselines.bruteForce),
+  ].join('; ')
+}
+
+/** Runs two phases in turns, PHASE_RUNS times each, and keeps each one's median run. */
+async function alternating(
+  first: () => PhaseResult | Promise<PhaseResult>,
+  second: () => PhaseResult | Promise<PhaseResult>,
+): Promise<[PhaseResult & { runs: number }, PhaseResult & { runs: number }]> {
+  const a: PhaseResult[] = []
+  const b: PhaseResult[] = []
+  for (let i = 0; i < PHASE_RUNS; i++) {
+    a.push(await first())
+    b.push(await second())
+  }
+  const median = (results: PhaseResult[]) => ({
+    ...[...results].sort((x, y) => x.ms - y.ms)[Math.floor(results.length / 2)],
+    runs: results.length,
+  })
+  return [median(a), median(b)]
+}
+
 /** Writes one JSON line per operation, a batch at a time: a million operations are more text than one string holds. */
 function writeJsonLines(file: string, operations: object[]): void {
   const fd = fs.openSync(file, 'w')
@@ -179,14 +219,32 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
       runPhase('read', { key, bundle, db: path.join(dir, `read-${run++}.sqlite`) }, inProcess),
     )
     let db = ''
-    const apply = await medianOf(() => {
-      db = path.join(dir, `store-${run++}.sqlite`)
-      return runPhase('apply', { key, bundle, db }, inProcess)
-    })
+    // The apply as the app runs it, alternating with the same apply keeping no record of its changes:
+    // what the Changes view's record costs (#22), measured in turns on this noisy machine.
+    const [apply, applyUnrecorded] = await alternating(
+      () => {
+        db = path.join(dir, `store-${run++}.sqlite`)
+        return runPhase('apply', { key, bundle, db }, inProcess)
+      },
+      () =>
+        runPhase(
+          'apply',
+          { key, bundle, db: path.join(dir, `unrecorded-${run++}.sqlite`), record: 'no' },
+          inProcess,
+        ),
+    )
+    // A second bundle changing one record in ten, applied to that store: the Changes view reads it.
+    const changesBundle = await writeChangesBundle(key, dir, data.entities)
+    const changesApply = await runPhase('apply', { key, bundle: changesBundle.bundle, db }, inProcess)
     // Opened as the app opens a store (the default dataset added to a new one): the browser phase then
     // starts the app on a store it has opened before, as a user's is, not on one it must first fill.
     const store = openAppStore(db)
     try {
+      const changes = {
+        ...measureChanges(store),
+        changesApplyMs: changesApply.ms,
+        bundled: changesBundle.changes,
+      }
       const storeTimings = measureStore(store)
       const fuzzy = measureFuzzy(store)
       const baselines = measureBaselines(store, dir)
@@ -217,7 +275,8 @@ async function benchSize(size: string, inProcess: boolean, log: (line: string) =
         rounds: data.rounds,
         reactions: data.reactions,
         bundleBytes: fs.statSync(bundle).size,
-        bundle: { create, verify, read, apply },
+        bundle: { create, verify, read, apply, applyUnrecorded },
+        changes,
         store: storeTimings,
         fuzzy,
         baselines,
@@ -267,6 +326,30 @@ function checkTargets(
   add('#4 bundles', 'verify a 100k-entity bundle', '100k', big?.bundle.verify.ms, 2000, 'ms')
   add('#4 bundles', 'apply a 100k-entity bundle', '100k', big?.bundle.apply.ms, 8000, 'ms')
   add('#4 bundles', 'peak memory while applying', '100k', big?.bundle.apply.peakMb, 500, 'MB')
+  add(
+    '#22 changes',
+    'first page of a 10,000-change import, with counts',
+    '100k',
+    big?.changes.firstPage.p95Ms,
+    200,
+    'ms',
+  )
+  add(
+    '#22 changes',
+    'counts by group with a filter set',
+    '100k',
+    big?.changes.countsFiltered.p95Ms,
+    200,
+    'ms',
+  )
+  add(
+    '#22 changes',
+    'apply time added by recording the changes',
+    '100k',
+    big ? Math.round((big.bundle.apply.ms / big.bundle.applyUnrecorded.ms - 1) * 1000) / 10 : null,
+    10,
+    '%',
+  )
   add(
     '#3 review tables',
     'search (store part), p95',
@@ -476,6 +559,8 @@ function formatSize(r: SizeResult): string {
   const lines = [
     `  ${r.entities} entities, ${r.aliases} aliases, ${r.reactions} reactions, ${r.rounds} rounds; bundle ${(r.bundleBytes / 1e6).toFixed(1)} MB`,
     `  bundle create ${r.bundle.create.ms} ms (peak ${r.bundle.create.peakMb} MB), verify ${r.bundle.verify.ms} ms (peak ${r.bundle.verify.peakMb} MB), read for import ${r.bundle.read.ms} ms (peak ${r.bundle.read.peakMb} MB), apply ${r.bundle.apply.ms} ms (peak ${r.bundle.apply.peakMb} MB)`,
+    `  the same apply keeping no record of its changes ${r.bundle.applyUnrecorded.ms} ms (the two alternating, medians of ${PHASE_RUNS} each)`,
+    `  a bundle changing ${r.changes.bundled} records: applied in ${r.changes.changesApplyMs} ms, ${r.changes.recorded} changes recorded; first page with counts p50/p95 ${r.changes.firstPage.p50Ms}/${r.changes.firstPage.p95Ms} ms, counts with a filter ${r.changes.countsFiltered.p50Ms}/${r.changes.countsFiltered.p95Ms} ms`,
     ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
     `  browser                     ${
       r.browser.status === 'measured'
@@ -485,6 +570,7 @@ function formatSize(r: SizeResult): string {
     ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),
     ...Object.entries(r.ratios).map(([k, v]) => `  ratio ${k.padEnd(28)} ${v === null ? '—' : `${v}×`}`),
     `  fuzzy index: ${r.fuzzy.forms} name forms, ${r.fuzzy.words} distinct words, ${r.fuzzy.indexMb} MB; at score ${r.fuzzy.minScore}, ${r.fuzzy.queries.length - r.fuzzy.differing.length} of ${r.fuzzy.queries.length} queries equal to scoring every name${r.fuzzy.differing.length > 0 ? ` (differing: ${r.fuzzy.differing.join(', ')})` : ''}`,
+    `  fuzzy baselines (same names and queries, p50/p95, entities found of the reference's): ${fuzzyBaselinesLine(r.fuzzy.baselines)}`,
   ]
   return lines.join('\n')
 }

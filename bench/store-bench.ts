@@ -12,6 +12,7 @@ import { pinyinForIndex } from '../src/main/store/pinyin-text'
 import { searchIndex } from '../src/main/store/search-index'
 import { ftsQueryFor } from '../src/main/store/search-text'
 import { overviewFrom, SCOPE_PAGE, type OverviewQuery } from '../src/main/services/overview-services'
+import { measureFuzzyBaselines, type FuzzyBaselines } from './fuzzy-baselines'
 import { round, time, type Timing } from './stats'
 
 const FIRST_PAGE: EntityQuery = { search: '', filters: {}, sort: [], offset: 0, limit: 200 }
@@ -170,6 +171,8 @@ export interface FuzzyFigures {
   queries: string[]
   /** Queries whose entities differ from the reference's: must be none. */
   differing: string[]
+  /** Ours beside MiniSearch and a scan of every name form, on the same names and queries (#24). */
+  baselines: FuzzyBaselines
 }
 
 /**
@@ -214,5 +217,6 @@ export function measureFuzzy(store: Store): FuzzyFigures {
     minScore,
     queries,
     differing,
+    baselines: measureFuzzyBaselines(store, queries, minScore),
   }
 }

@@ -135,6 +135,8 @@ export interface ApplyOptions {
   /** The user said yes to every confirmation the preview asked (e.g. an expired bundle). */
   confirmed?: boolean
   now?: Date
+  /** False: keep no record of the changes (the bench measures what keeping them costs). */
+  recordChanges?: boolean
 }
 
 /** Thrown when a bundle needs the user's yes (an expired bundle) and did not get it. */
@@ -165,7 +167,8 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
     const importId = insertImport(db, summary, now.toISOString())
     startJournal(db, importId)
     const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
-    const applied = applyOperations(db, update.operations, originId, new ChangeRecorder(db, importId))
+    const recorder = options.recordChanges === false ? null : new ChangeRecorder(db, importId)
+    const applied = applyOperations(db, update.operations, originId, recorder)
     if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
     setMeta(db, 'data_as_of', summary.dataAsOf)
     finishJournal(db)

@@ -77,7 +77,7 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
               for (const question of preview.confirmations)
                 confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
               if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
-              const result = updates.applyPrepared(store, update, confirmed)
+              const result = await updates.applyPrepared(store, update, confirmed)
               cli.print(
                 result,
                 result.outcome === 'applied'

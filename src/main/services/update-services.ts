@@ -25,7 +25,9 @@ import { detectFormat, type RequestedFormat } from '../importers/read-source'
 import { pendingFromSource } from '../importers/source-update'
 import { parsePublicKeyFile } from '../bundles/keys'
 import { addTrustedKey, listTrustedKeys, removeTrustedKey, trustStoreLookup } from '../store/trust-store'
-import { watchNotices } from '../store/watches'
+import { listWatches, watchNotices } from '../store/watches'
+import { prepareEntityIndex } from '../store/entity-index'
+import { prepareFuzzyNameIndex } from '../store/fuzzy-index'
 import type { Store } from '../store/open-store'
 import { UserError } from '../user-error'
 import { withCompactHeap } from '../heap-policy'
@@ -91,10 +93,24 @@ export function previewPrepared(store: Store, update: PendingUpdate): ImportPrev
   return previewPending(store.db, update)
 }
 
-/** Applies an update, then says which of the user's watches it touched. */
-export function applyPrepared(store: Store, update: PendingUpdate, confirmed: boolean): ImportResult {
+/**
+ * Applies an update, then says which of the user's watches it touched. A watched search is run over the
+ * new data: its indexes are built in their workers first, as the Entities table's queries wait for them,
+ * not on the thread that answers the app.
+ */
+export async function applyPrepared(
+  store: Store,
+  update: PendingUpdate,
+  confirmed: boolean,
+): Promise<ImportResult> {
   const result = applyPending(store.db, update, { fileName: update.summary.fileName, confirmed })
   if (result.outcome !== 'applied') return result
+  const searches = listWatches(store.db).filter((watch) => watch.kind === 'search')
+  if (searches.length > 0) {
+    await prepareEntityIndex(store.db, store.path)
+    if (searches.some((watch) => watch.query!.minScore < 100))
+      await prepareFuzzyNameIndex(store.db, store.path)
+  }
   return { ...result, watched: watchNotices(store.db, result.entry!.id) }
 }
 
