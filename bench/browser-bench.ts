@@ -25,10 +25,17 @@ export type BrowserBench =
       keystroke: { runs: number; p50Ms: number; p95Ms: number }
       /** A set filter ticked or unticked → rows and every facet count shown for it. */
       filterChange: { runs: number; p50Ms: number; p95Ms: number }
+      /** The minimum-score slider moved one step (80–99, a name searched) → that score's rows shown. */
+      sliderStep: { runs: number; p50Ms: number; p95Ms: number }
       /** From the click on "Overview" to its charts on screen. */
       overviewOpen: { runs: number; p50Ms: number; p95Ms: number }
       /** Every keystroke and filter change timed, in order (the percentiles above are over these). */
-      samples: { keystrokes: number[]; filterChanges: number[]; overviewOpens: number[] }
+      samples: {
+        keystrokes: number[]
+        filterChanges: number[]
+        sliderSteps: number[]
+        overviewOpens: number[]
+      }
       /** The renderer's JavaScript heap after the session, garbage collected. */
       heapMb: number
     }
@@ -56,16 +63,25 @@ function startServe(cliPath: string, db: string) {
 async function timeToRows(
   page: Page,
   act: () => Promise<void>,
-  expected: { search: string; filters: string },
+  expected: { search: string; filters: string; minScore?: number },
 ) {
   await page.evaluate(() => performance.clearMarks('sb:entities-rows'))
   await act()
   const handle = await page.waitForFunction(
-    ({ search, filters }) => {
+    ({ search, filters, minScore }) => {
       const t0 = (window as unknown as { sbInputAt?: number }).sbInputAt ?? 0
       const mark = performance.getEntriesByName('sb:entities-rows').find((entry) => {
-        const detail = (entry as PerformanceMark).detail as { search: string; filters: string }
-        return entry.startTime >= t0 && detail.search === search && detail.filters === filters
+        const detail = (entry as PerformanceMark).detail as {
+          search: string
+          filters: string
+          minScore: number
+        }
+        return (
+          entry.startTime >= t0 &&
+          detail.search === search &&
+          detail.filters === filters &&
+          (minScore === undefined || detail.minScore === minScore)
+        )
       })
       return mark ? mark.startTime - t0 : false
     },
@@ -176,6 +192,27 @@ export async function benchBrowser(options: {
         )
       }
     }
+    // The minimum-score slider dragged down a step at a time (arrow keys, each a keydown) from 100 to
+    // 80 with the sample name searched: each step asks for the fuzzy matches at the new score (#24).
+    const sliderSteps: number[] = []
+    await timeToRows(page, () => search.fill(options.typed), { search: options.typed, filters: '{}' })
+    const slider = page.getByRole('slider', { name: 'Minimum score' })
+    await slider.focus()
+    for (let score = 99; score >= 80; score -= 1)
+      sliderSteps.push(
+        await timeToRows(page, () => page.keyboard.press('ArrowLeft'), {
+          search: options.typed,
+          filters: '{}',
+          minScore: score,
+        }),
+      )
+    await timeToRows(page, () => page.keyboard.press('End'), {
+      search: options.typed,
+      filters: '{}',
+      minScore: 100,
+    })
+    await timeToRows(page, () => search.fill(''), { search: '', filters: '{}' })
+
     // Opening the Overview from the navigation, three times (back to Entities in between, not counted).
     const views = page.getByRole('navigation', { name: 'Views' })
     const overviewOpens: number[] = []
@@ -209,9 +246,11 @@ export async function benchBrowser(options: {
       samples: {
         keystrokes: keystrokes.map(round),
         filterChanges: filterChanges.map(round),
+        sliderSteps: sliderSteps.map(round),
         overviewOpens: overviewOpens.map(round),
       },
       filterChange: summary(filterChanges),
+      sliderStep: summary(sliderSteps),
       overviewOpen: summary(overviewOpens),
       heapMb: round(heap.usedSize / 2 ** 20),
     }

@@ -424,6 +424,7 @@ function checkTargets(
     'ms',
   )
   add('#3 review tables', 'browser: keystroke → rows, p95', '100k', browser?.keystroke.p95Ms, 100, 'ms')
+  add('#24 fuzzy', 'browser: slider step → rows, p95', '100k', browser?.sliderStep.p95Ms, 100, 'ms')
   add(
     '#3 review tables',
     'browser: filter → rows and facets, p95',
@@ -564,7 +565,7 @@ function formatSize(r: SizeResult): string {
     ...Object.entries(r.store).map(([k, m]) => `  ${k.padEnd(28)}${show(m)}`),
     `  browser                     ${
       r.browser.status === 'measured'
-        ? `start → first rows ${r.browser.startToFirstRowsMs} ms (from opening the page ${r.browser.firstRowsMs} ms; host already up: ${r.browser.firstRowsWarmMs} ms); keystroke p50 ${r.browser.keystroke.p50Ms} / p95 ${r.browser.keystroke.p95Ms} ms; filter p50 ${r.browser.filterChange.p50Ms} / p95 ${r.browser.filterChange.p95Ms} ms; heap ${r.browser.heapMb} MB`
+        ? `start → first rows ${r.browser.startToFirstRowsMs} ms (from opening the page ${r.browser.firstRowsMs} ms; host already up: ${r.browser.firstRowsWarmMs} ms); keystroke p50 ${r.browser.keystroke.p50Ms} / p95 ${r.browser.keystroke.p95Ms} ms; filter p50 ${r.browser.filterChange.p50Ms} / p95 ${r.browser.filterChange.p95Ms} ms; minimum-score slider step p50 ${r.browser.sliderStep.p50Ms} / p95 ${r.browser.sliderStep.p95Ms} ms; heap ${r.browser.heapMb} MB`
         : `${r.browser.status}: ${r.browser.reason}`
     }`,
     ...Object.entries(r.baselines).map(([k, m]) => `  baseline ${k.padEnd(19)}${show(m)}`),

@@ -1,15 +1,8 @@
 import AxeBuilder from '@axe-core/playwright'
+import { VIEW_NAMES } from '../src/shared/app-commands'
 import { expect, test } from './fixtures'
 
-for (const view of [
-  'Overview',
-  'Entities',
-  'Rounds',
-  'Reactions',
-  'Briefing',
-  'Updates',
-  'Changes',
-] as const) {
+for (const view of VIEW_NAMES) {
   test(`the ${view} view has no serious or critical accessibility violations`, async ({
     appPage: page,
   }, testInfo) => {

@@ -1,7 +1,19 @@
 import path from 'node:path'
+import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures'
 
 const FIXTURES = path.resolve('src/main/importers/fixtures')
+
+/** Imports the BIS sample from the Updates view, saying yes to both questions (unsigned, ambiguous). */
+async function importBisSample(page: Page): Promise<void> {
+  await page
+    .getByRole('region', { name: 'Import an update' })
+    .getByLabel('Choose file…')
+    .setInputFiles(path.join(FIXTURES, 'bis-entity-list-2015-sample.csv'))
+  await page.getByRole('checkbox', { name: /is not signed/ }).check()
+  await page.getByRole('checkbox', { name: /like more than one entity/ }).check()
+  await page.getByRole('button', { name: 'Apply' }).click()
+}
 
 test('the Changes view lists what an import changed, filters and counts it, links to the entity, and forgets it on undo', async ({
   appPage: page,
@@ -13,13 +25,7 @@ test('the Changes view lists what an import changed, filters and counts it, link
   )
 
   await views.getByRole('button', { name: 'Updates' }).click()
-  await page
-    .getByRole('region', { name: 'Import an update' })
-    .getByLabel('Choose file…')
-    .setInputFiles(path.join(FIXTURES, 'bis-entity-list-2015-sample.csv'))
-  await page.getByRole('checkbox', { name: /is not signed/ }).check()
-  await page.getByRole('checkbox', { name: /like more than one entity/ }).check()
-  await page.getByRole('button', { name: 'Apply' }).click()
+  await importBisSample(page)
   await expect(page.getByRole('table', { name: 'Imports' })).toContainText('BIS Entity List CSV')
 
   await views.getByRole('button', { name: 'Changes' }).click()
@@ -79,13 +85,7 @@ test('watches: a watched search is announced when an import changes what it find
   await expect(page.getByRole('status').filter({ hasText: 'Watching “Peker”' })).toBeVisible()
 
   await views.getByRole('button', { name: 'Updates' }).click()
-  await page
-    .getByRole('region', { name: 'Import an update' })
-    .getByLabel('Choose file…')
-    .setInputFiles(path.join(FIXTURES, 'bis-entity-list-2015-sample.csv'))
-  await page.getByRole('checkbox', { name: /is not signed/ }).check()
-  await page.getByRole('checkbox', { name: /like more than one entity/ }).check()
-  await page.getByRole('button', { name: 'Apply' }).click()
+  await importBisSample(page)
   const notice = page.getByRole('alert', { name: 'Watched entities that changed' })
   await expect(notice).toContainText('Watch “Peker”: Murat Peker (new)')
 

@@ -6,7 +6,7 @@ import { fieldValueText, type StoredChange } from '../../shared/changes'
 import { toCsv } from '../../shared/csv'
 import { parseCsv } from '../importers/csv-rows'
 import { entityHistory, queryChanges } from '../store/changes-query'
-import { openStore } from '../store/open-store'
+import { openStore, type Store } from '../store/open-store'
 import { queryEntities } from '../store/entity-query'
 import { runCliCapturing } from '../test-support/run-cli'
 import { useTempDir } from '../test-support/temp-dir'
@@ -63,6 +63,14 @@ function diffEditions(first: Row[], second: Row[]) {
   return { added, renamed, ended }
 }
 
+/** The entity a CSL entity number identifies. */
+function entityWithNumber(store: Store, number: string): string {
+  return store.db
+    .prepare("SELECT entity_id FROM entity_identifiers WHERE scheme = 'csl-entity-number' AND value = ?")
+    .pluck()
+    .get(number) as string
+}
+
 function writeEdition(dir: string, name: string, header: string[], rows: Row[]): string {
   const file = path.join(dir, name)
   fs.writeFileSync(
@@ -91,11 +99,7 @@ describe('changes', () => {
     expect(one.code, one.err).toBe(0)
     // Watch one party the later edition renames (starred) and one it ends (a saved search of its name).
     const before = openStore(db)
-    const idOf = (number: string) =>
-      before.db
-        .prepare("SELECT entity_id FROM entity_identifiers WHERE scheme = 'csl-entity-number' AND value = ?")
-        .pluck()
-        .get(number) as string
+    const idOf = (number: string) => entityWithNumber(before, number)
     const starred = idOf(expected.renamed[0])
     const endedName = before.db
       .prepare('SELECT primary_name FROM entities WHERE id = ?')
@@ -129,11 +133,7 @@ describe('changes', () => {
     ])
 
     const store = openStore(db)
-    const entityOf = (number: string) =>
-      store.db
-        .prepare("SELECT entity_id FROM entity_identifiers WHERE scheme = 'csl-entity-number' AND value = ?")
-        .pluck()
-        .get(number) as string
+    const entityOf = (number: string) => entityWithNumber(store, number)
     const designationsOf = (numbers: string[]) =>
       numbers.flatMap(
         (number) =>

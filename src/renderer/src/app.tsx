@@ -1,5 +1,5 @@
 import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState, type DragEvent } from 'react'
-import type { AppEvents, ViewName } from '../../shared/app-commands'
+import { VIEW_NAMES, type AppEvents, type ViewName } from '../../shared/app-commands'
 import { queryCache } from './api/query-cache'
 import { useApi, useLoad } from './api/use-api'
 import type { EntityViewQuery } from '../../shared/contract'
@@ -21,16 +21,6 @@ declare global {
     briefingEvents?: AppEvents
   }
 }
-
-const VIEW_ORDER: ViewName[] = [
-  'Overview',
-  'Entities',
-  'Rounds',
-  'Reactions',
-  'Briefing',
-  'Updates',
-  'Changes',
-]
 
 // Only the Entities view, where a returning reviewer usually opens, is in the first script: the others
 // (the Overview, where a new store opens, included) are loaded when first opened (the Briefing view
@@ -206,7 +196,7 @@ export function App() {
         <header className="topbar">
           <h1>Sanctions Briefing</h1>
           <nav aria-label="Views">
-            {VIEW_ORDER.map((name) => (
+            {VIEW_NAMES.map((name) => (
               <button
                 key={name}
                 type="button"

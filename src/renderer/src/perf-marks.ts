@@ -5,7 +5,7 @@
  */
 export function markRowsShown(
   table: 'entities',
-  detail: { search: string; filters: unknown; total: number },
+  detail: { search: string; filters: unknown; minScore: number; total: number },
 ) {
   performance.mark(`sb:${table}-rows`, { detail: { ...detail, filters: JSON.stringify(detail.filters) } })
 }

@@ -257,7 +257,7 @@ export function ChangesView() {
               onChange={(country) => refilter({ ...filters, country })}
             />
           </aside>
-          <section className="changes-list" aria-label="Changes">
+          <section className="table-wrap changes-list" aria-label="Changes">
             <p role="status" className="status">
               {statusOf(page)}
             </p>

@@ -199,7 +199,7 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
   )
   // Tells the benchmark when a query's rows (and facets) are on screen.
   useEffect(() => {
-    if (page && !page.error) markRowsShown('entities', { search, filters, total: page.total })
+    if (page && !page.error) markRowsShown('entities', { search, filters, minScore, total: page.total })
     // Marked once per loaded page of the current query.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [page])
