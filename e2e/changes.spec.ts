@@ -1,5 +1,6 @@
 import path from 'node:path'
 import type { Page } from '@playwright/test'
+import { publishBundle, SAMPLE_OPERATIONS } from './cli'
 import { expect, test } from './fixtures'
 
 const FIXTURES = path.resolve('src/main/importers/fixtures')
@@ -105,4 +106,51 @@ test('watches: a watched search is announced when an import changes what it find
   await expect(watches).toContainText('Search “Peker”')
   await watches.getByRole('button', { name: 'Stop watching Peker' }).click()
   await expect(watches).not.toContainText('Search “Peker”')
+})
+
+test('a signed bundle’s changes: a field before → after, and a new reaction that opens in the Reactions view', async ({
+  appPage: page,
+  app,
+}) => {
+  // Test data only, in a store of its own: a paraphrase marked as such, with the test's own source.
+  const reaction = {
+    op: 'upsert',
+    type: 'reaction',
+    record: {
+      id: 'e2e-reaction',
+      organisation: 'E2E Gazette',
+      organisationKind: 'media',
+      text: 'The end-to-end test says the listing changed.',
+      textKind: 'paraphrase',
+      language: 'en',
+      entities: ['yixin'],
+      source: 'e2e-source',
+    },
+  }
+  const { bundle, publicKey } = publishBundle(app.dataDir, path.join(app.dataDir, 'publisher.sqlite'), [
+    ...SAMPLE_OPERATIONS,
+    reaction,
+  ])
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await views.getByRole('button', { name: 'Updates' }).click()
+  await page
+    .getByRole('region', { name: 'Trusted publishers' })
+    .getByLabel('Add public key file…')
+    .setInputFiles(publicKey)
+  await page
+    .getByRole('region', { name: 'Import an update' })
+    .getByLabel('Choose file…')
+    .setInputFiles(bundle)
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByRole('table', { name: 'Imports' })).toContainText('Example Ministry')
+
+  await views.getByRole('button', { name: 'Changes' }).click()
+  const table = page.getByRole('region', { name: 'Changes' }).getByRole('table', { name: 'Changes' })
+  const changed = table.getByRole('row').filter({ hasText: 'Changed' })
+  // Yixin's notes as the built-in data had them, then as the bundle corrects them.
+  await expect(changed).toContainText(/notes: HKTDC describes it as .+ → Corrected in the end-to-end test\./)
+  await expect(changed).toContainText('Bundle from Example Ministry, sequence 1')
+  await table.getByRole('button', { name: 'E2E Gazette' }).click()
+  await expect(page.getByRole('heading', { name: 'Reactions', level: 2 })).toBeVisible()
+  await expect(page.getByText('The end-to-end test says the listing changed.').last()).toBeVisible()
 })

@@ -126,6 +126,10 @@ export function App() {
         setReactionLink({ filters })
         setView('Reactions')
       },
+      openReaction: (id) => {
+        setReactionLink({ filters: {}, openId: id })
+        setView('Reactions')
+      },
       reportEntityView: (view) => {
         latestEntityView.current = view
       },

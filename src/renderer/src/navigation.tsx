@@ -8,6 +8,8 @@ export interface Navigation {
   openEntity(id: string): void
   /** The Reactions view with these set filters (facet id → values), e.g. a round's reactions. */
   showReactions(filters: Record<string, string[]>): void
+  /** The Reactions view, unfiltered, with one reaction's details open. */
+  openReaction(id: string): void
   /**
    * The Entities table tells its current search, filters and order (for a briefing of "the current
    * view"). Kept aside, not in state: the table's own queries must not redraw the whole app.
@@ -30,6 +32,8 @@ export interface EntityLink {
 /** A link into the Reactions view: set filters (facet id → values) to apply instead of its own. */
 export interface ReactionLink {
   filters: Record<string, string[]>
+  /** A reaction whose details to open. */
+  openId?: string | null
 }
 
 /** What another view asks of the Briefing view: take the Entities table's view as scope, or export. */

@@ -27,8 +27,11 @@ export interface ListReviewProps<Row extends RowData> {
   /** The column that names a row; it cannot be hidden. */
   nameColumn: string
   rowName(row: Row): string
-  /** A link from another view (a round → its reactions): its filters replace the view's own. */
-  link?: { filters: Record<string, string[]> } | null
+  /**
+   * A link from another view (a round → its reactions): its filters replace the view's own; with an
+   * `openId`, that row's details open (a change → the reaction it added).
+   */
+  link?: { filters: Record<string, string[]>; openId?: string | null } | null
   searchPlaceholder: string
   details(id: string, close: () => void): ReactNode
 }
@@ -75,11 +78,13 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
       ),
     true,
   )
+  const [openId, setOpenId] = useState<string | null>(link?.openId ?? null)
   // A link that comes while the view is open replaces its search and filters (not its layout).
   const [followed, setFollowed] = useState(link)
   if (link && link !== followed) {
     setFollowed(link)
     setState((previous) => ({ ...previous, search: '', filters: link.filters, dates: {}, texts: {} }))
+    setOpenId(link.openId ?? null)
   }
   const update = (change: Partial<ListViewState>) => setState((previous) => ({ ...previous, ...change }))
   const applyView = (view: ListViewState) =>
@@ -91,7 +96,6 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
     [search, state.filters, state.dates, state.texts, state.sort],
   )
   const result = useMemo(() => runListQuery(rows, spec, query), [rows, spec, query])
-  const [openId, setOpenId] = useState<string | null>(null)
   const queryKey = JSON.stringify(query)
   const [selected, setSelected] = useSelection(queryKey)
 

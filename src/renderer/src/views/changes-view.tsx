@@ -134,6 +134,12 @@ function RecordLink({ change }: { change: StoredChange }) {
         {change.label}
       </button>
     )
+  if (change.type === 'reaction' && change.kind !== 'retired')
+    return (
+      <button type="button" className="link" onClick={() => navigation.openReaction(change.recordId)}>
+        {change.label}
+      </button>
+    )
   return <span>{change.label}</span>
 }
 
