@@ -9,6 +9,7 @@ import { entityHistory, queryChanges } from '../store/changes-query'
 import { openStore, type Store } from '../store/open-store'
 import { queryEntities } from '../store/entity-query'
 import { runCliCapturing } from '../test-support/run-cli'
+import { printChanges } from './changes-commands'
 import { useTempDir } from '../test-support/temp-dir'
 
 const tempDir = useTempDir()
@@ -187,6 +188,16 @@ describe('changes', () => {
     // Each group counts with the other groups' filters: the kinds still show every kind.
     expect(endedOnly.counts.kinds).toEqual(page.counts.kinds)
     expect(endedOnly.counts.types).toEqual([{ value: 'designation', count: 2 }])
+
+    // Printed a few at a time, the JSON and the text are the same as read in one page.
+    for (const json of [true, false]) {
+      const printed: string[] = []
+      const cli = { json: () => json, io: { out: (text: string) => printed.push(text), err: () => {} } }
+      printChanges(cli, store.db, {}, 7)
+      const whole = queryChanges(store.db, { scope: {}, filters: {}, offset: 0, limit: 1000 })
+      if (json) expect(JSON.parse(printed.join('\n')).changes).toEqual(whole.rows)
+      else expect(printed.join('\n').match(/^ {2}(new|changed|ended|retired) /gm)).toHaveLength(whole.total)
+    }
 
     // The entity's history holds what the later edition changed about it, and its listing.
     const history = entityHistory(store.db, entityOf(expected.renamed[0]))
