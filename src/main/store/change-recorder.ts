@@ -2,6 +2,7 @@ import type Database from 'better-sqlite3'
 import type { StoredChangeKind } from '../../shared/changes'
 import type { FieldChange, RecordTypeName } from '../../shared/updates'
 import type { RecordsByType } from './read-record'
+import { barred } from './barred-list'
 import { RowTable } from './row-batches'
 import { statement } from './statement-cache'
 
@@ -28,12 +29,6 @@ const changeRows = new RowTable(
 
 /** Changes gathered before they are written, many rows per statement. */
 const ROWS_PER_WRITE = 500
-
-/** A set of names kept in one column, each between bars, so that a filter is one `instr`. */
-export function barred(values: Iterable<string>): string {
-  const list = [...values]
-  return list.length === 0 ? '' : `|${list.join('|')}|`
-}
 
 /**
  * Writes what an import does to each record into record_changes, with what the record was about then

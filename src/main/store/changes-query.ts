@@ -10,6 +10,7 @@ import type {
   StoredChangeKind,
 } from '../../shared/changes'
 import type { FieldChange, RecordTypeName } from '../../shared/updates'
+import { barredHolds, unbarred } from './barred-list'
 import { readRoundLabels } from './round-label'
 import { statement } from './statement-cache'
 
@@ -69,8 +70,6 @@ export function importsInScope(db: Db, scope: ChangesScope): ImportInScope[] {
   return rows.map((row) => ({ id: row.id, importedAt: row.imported_at, label: importLabel(row) }))
 }
 
-const barredHas = (column: string) => `instr(${column}, '|' || ? || '|') > 0`
-
 /** Each filter as a condition on record_changes, with its parameters; absent filters give none. */
 function filterClauses(
   filters: ChangesFilters,
@@ -89,16 +88,12 @@ function filterClauses(
       params: filters.types,
     })
   if (filters.list !== undefined)
-    clauses.push({ group: 'lists', sql: barredHas('lists'), params: [filters.list] })
+    clauses.push({ group: 'lists', sql: barredHolds('lists'), params: [filters.list] })
   if (filters.round !== undefined)
-    clauses.push({ group: 'rounds', sql: barredHas('rounds'), params: [filters.round] })
+    clauses.push({ group: 'rounds', sql: barredHolds('rounds'), params: [filters.round] })
   if (filters.country !== undefined)
     clauses.push({ group: 'countries', sql: 'country = ?', params: [filters.country] })
   return clauses
-}
-
-function unbarred(value: string): string[] {
-  return value === '' ? [] : value.slice(1, -1).split('|')
 }
 
 interface ChangeRow {
