@@ -69,4 +69,55 @@ describe('queryChanges scopes', () => {
     expect(bis.rows.some((row) => row.type === 'entity')).toBe(true)
     store.close()
   })
+
+  it('records each new record with its label, country, lists and rounds as the store has them', () => {
+    const store = storeWithTwoImports()
+    const { rows } = queryChanges(store.db, { scope: { importId: 1 }, filters: {}, offset: 0, limit: 1000 })
+    const one = <T>(sql: string, ...params: unknown[]) => store.db.prepare(sql).get(...params) as T
+    for (const change of rows) {
+      expect(change.kind).toBe('new')
+      if (change.type === 'designation') {
+        const d = one<{ name: string; country: string | null; round: string; list: string }>(
+          `SELECT e.primary_name AS name, e.country, d.round_id AS round, r.list_name AS list FROM designations d
+           JOIN entities e ON e.id = d.entity_id JOIN rounds r ON r.id = d.round_id WHERE d.id = ?`,
+          change.recordId,
+        )
+        expect(change).toMatchObject({
+          label: d.name,
+          country: d.country,
+          rounds: [d.round],
+          lists: [d.list],
+        })
+      } else if (change.type === 'entity') {
+        const e = one<{ name: string; country: string | null }>(
+          'SELECT primary_name AS name, country FROM entities WHERE id = ?',
+          change.recordId,
+        )
+        const rounds = store.db
+          .prepare('SELECT DISTINCT round_id FROM designations WHERE entity_id = ?')
+          .pluck()
+          .all(change.recordId) as string[]
+        expect(change).toMatchObject({ label: e.name, country: e.country, entityId: change.recordId })
+        expect([...change.rounds].sort()).toEqual(rounds.sort())
+        expect(change.lists).toEqual(['US BIS Entity List'])
+      } else if (change.type === 'round') {
+        expect(change.lists).toEqual(['US BIS Entity List'])
+        expect(change.rounds).toEqual([change.recordId])
+        expect(change.label).toMatch(/^\d+ FR \d+$/)
+      } else {
+        expect(change.type).toBe('source')
+        expect(change.label).toBe('BIS Entity List CSV')
+      }
+    }
+    // One source, four rounds, six entities, six designations: each recorded once.
+    expect(rows.map((row) => row.type).sort()).toEqual(
+      [
+        'source',
+        ...Array(4).fill('round'),
+        ...Array(6).fill('entity'),
+        ...Array(6).fill('designation'),
+      ].sort(),
+    )
+    store.close()
+  })
 })
