@@ -249,8 +249,16 @@ describe('changes', () => {
     }
     expect(after.imports.map((entry) => entry.id)).toEqual([1])
     expect(after.changes.every((c) => c.importId === 1)).toBe(true)
-    // Watches are the user's, not the data's: an undo leaves them.
-    expect(JSON.parse((await run('--json', 'watch', 'list')).out)).toHaveLength(2)
+    // Watches are the user's, not the data's: an undo leaves them; removing one names it.
+    const kept = JSON.parse((await run('--json', 'watch', 'list')).out) as {
+      id: number
+      name: string | null
+    }[]
+    expect(kept).toHaveLength(2)
+    const search = kept.find((watch) => watch.name === 'Ending soon')!
+    expect((await run('watch', 'remove', String(search.id))).out).toBe(`Removed watch ${search.id}.`)
+    expect((await run('watch', 'remove', String(search.id))).err).toMatch(/There is no watch \d+/)
+    expect((await run('watch', 'list')).out).toMatch(/^\d+ +entity {2}.+ \[/)
     const gone = await run('changes', '--import', '2')
     expect(gone.code).toBe(1)
     expect(gone.err).toMatch(/no applied import 2/)
