@@ -137,3 +137,8 @@ export interface TrustedKey {
   addedAt: string
   expired: boolean
 }
+
+/** How a bundle is named wherever its records' origin is shown: "Bundle from X, sequence 3 (file)". */
+export function bundleLabel(publisher: string, sequence: number, fileName: string | null): string {
+  return `Bundle from ${publisher}, sequence ${sequence}${fileName ? ` (${fileName})` : ''}`
+}

@@ -1,11 +1,12 @@
 import type Database from 'better-sqlite3'
 import type { OriginKind } from '../../shared/domain'
-import type {
-  BundleSummary,
-  ImportHistoryEntry,
-  ImportMatching,
-  ImportPreview,
-  ImportResult,
+import {
+  bundleLabel,
+  type BundleSummary,
+  type ImportHistoryEntry,
+  type ImportMatching,
+  type ImportPreview,
+  type ImportResult,
 } from '../../shared/updates'
 import { createOrigin } from '../store/write-records'
 import { writeAndRollBack, writeRecords } from '../store/transactions'
@@ -69,7 +70,7 @@ export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | nul
     confirmations: bundle.expired ? [`The bundle expired on ${manifest.expires}. Import it anyway?`] : [],
     origin: {
       kind: 'bundle',
-      label: `Bundle from ${manifest.publisher}, sequence ${manifest.sequence}${fileName ? ` (${fileName})` : ''}`,
+      label: bundleLabel(manifest.publisher, manifest.sequence, fileName),
     },
     matching: null,
   }

@@ -105,13 +105,14 @@ export async function applyPrepared(
 ): Promise<ImportResult> {
   const result = applyPending(store.db, update, { fileName: update.summary.fileName, confirmed })
   if (result.outcome !== 'applied') return result
-  const searches = listWatches(store.db).filter((watch) => watch.kind === 'search')
+  const watches = listWatches(store.db)
+  const searches = watches.filter((watch) => watch.kind === 'search')
   if (searches.length > 0) {
     await prepareEntityIndex(store.db, store.path)
     if (searches.some((watch) => watch.query!.minScore < 100))
       await prepareFuzzyNameIndex(store.db, store.path)
   }
-  return { ...result, watched: watchNotices(store.db, result.entry!.id) }
+  return { ...result, watched: watchNotices(store.db, result.entry!.id, watches) }
 }
 
 /** The app's two steps arrive as separate calls, so each reads the staged bytes afresh. */

@@ -9,7 +9,7 @@ import type {
   StoredChange,
   StoredChangeKind,
 } from '../../shared/changes'
-import type { FieldChange, RecordTypeName } from '../../shared/updates'
+import { bundleLabel, type FieldChange, type RecordTypeName } from '../../shared/updates'
 import { barredHolds, unbarred } from './barred-list'
 import { readRoundLabels } from './round-label'
 import { statement } from './statement-cache'
@@ -25,7 +25,7 @@ interface ImportInScope {
 /** How an import is named where its changes are shown: the list file, or the bundle's publisher. */
 function importLabel(row: ImportRow): string {
   if (row.key_id === 'unsigned') return row.file_name ? `${row.file_name} (${row.publisher})` : row.publisher
-  return `Bundle from ${row.publisher}, sequence ${row.sequence}${row.file_name ? ` (${row.file_name})` : ''}`
+  return bundleLabel(row.publisher, row.sequence, row.file_name)
 }
 
 interface ImportRow {

@@ -74,8 +74,7 @@ export function removeWatch(db: Db, id: number): void {
  * Which watches an import touched: starred entities it changed (or changed a listing of), and saved
  * searches that now find an entity it changed; each with those entities and what happened to them.
  */
-export function watchNotices(db: Db, importId: number): WatchNotice[] {
-  const watches = listWatches(db)
+export function watchNotices(db: Db, importId: number, watches: Watch[] = listWatches(db)): WatchNotice[] {
   if (watches.length === 0) return []
   const changed = new Map<string, { name: string; kinds: Set<StoredChangeKind> }>()
   const rows = statement(

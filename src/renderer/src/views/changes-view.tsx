@@ -16,6 +16,8 @@ import { useRead } from '../api/use-read'
 import { CHANGE_KIND_LABELS, FieldChanges } from '../changes/change-text'
 import { WatchesPanel } from '../changes/watches-panel'
 import { useNavigation } from '../navigation'
+import { FacetFilter } from '../review/facet-filter'
+import type { FacetValue } from '../../../shared/entity-query'
 
 const PAGE_SIZE = 100
 
@@ -28,40 +30,17 @@ function scopeOf(choice: ScopeChoice): ChangesScope {
   return {}
 }
 
-/** A checkbox per value with its count; values with no changes in scope are still shown, at 0. */
-function CheckGroup<T extends string>({
-  legend,
-  values,
-  counts,
-  chosen,
-  onChange,
-  label,
-}: {
-  legend: string
-  values: readonly T[]
-  counts: ChangeGroupCount[]
-  chosen: T[]
-  onChange: (chosen: T[]) => void
-  label: (value: T) => string
-}) {
-  const countOf = (value: string) => counts.find((c) => c.value === value)?.count ?? 0
-  return (
-    <fieldset className="change-group">
-      <legend>{legend}</legend>
-      {values.map((value) => (
-        <label key={value}>
-          <input
-            type="checkbox"
-            checked={chosen.includes(value)}
-            onChange={(event) =>
-              onChange(event.target.checked ? [...chosen, value] : chosen.filter((v) => v !== value))
-            }
-          />{' '}
-          {label(value)} <span className="count">{countOf(value).toLocaleString('en-GB')}</span>
-        </label>
-      ))}
-    </fieldset>
-  )
+/** Every value of a group, with its count in scope (0 for those no change has), as a facet lists them. */
+function withCounts<T extends string>(
+  values: readonly T[],
+  counts: ChangeGroupCount[],
+  label: (value: T) => string,
+): FacetValue[] {
+  return values.map((value) => ({
+    value,
+    label: label(value),
+    count: counts.find((c) => c.value === value)?.count ?? 0,
+  }))
 }
 
 /** A choice of one value among those in scope, each with its count. */
@@ -227,21 +206,23 @@ export function ChangesView() {
       {page ? (
         <div className="changes-body">
           <aside className="panel changes-filters" aria-label="Change filters">
-            <CheckGroup<StoredChangeKind>
-              legend="Kind of change"
-              values={STORED_CHANGE_KINDS}
-              counts={page.counts.kinds}
-              chosen={filters.kinds ?? []}
-              onChange={(kinds) => refilter({ ...filters, kinds: kinds.length > 0 ? kinds : undefined })}
-              label={(kind) => CHANGE_KIND_LABELS[kind]}
+            <FacetFilter
+              id="kinds"
+              title="Kind of change"
+              values={withCounts(STORED_CHANGE_KINDS, page.counts.kinds, (kind) => CHANGE_KIND_LABELS[kind])}
+              selected={filters.kinds ?? []}
+              onChange={(_id, kinds) =>
+                refilter({ ...filters, kinds: kinds.length > 0 ? (kinds as StoredChangeKind[]) : undefined })
+              }
             />
-            <CheckGroup<RecordTypeName>
-              legend="Record"
-              values={CHANGE_RECORD_TYPES}
-              counts={page.counts.types}
-              chosen={filters.types ?? []}
-              onChange={(types) => refilter({ ...filters, types: types.length > 0 ? types : undefined })}
-              label={(type) => type}
+            <FacetFilter
+              id="types"
+              title="Record"
+              values={withCounts(CHANGE_RECORD_TYPES, page.counts.types, (type) => type)}
+              selected={filters.types ?? []}
+              onChange={(_id, types) =>
+                refilter({ ...filters, types: types.length > 0 ? (types as RecordTypeName[]) : undefined })
+              }
             />
             <SelectGroup
               label="List"
