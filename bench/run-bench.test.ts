@@ -32,6 +32,7 @@ describe('benchmark', () => {
     // One record in ten changed by a second bundle: 90 entities given notes, 10 listings ended.
     expect(size.changes).toMatchObject({ bundled: 100, recorded: 100 })
     expect(size.changes.firstPage.runs).toBe(10)
+    expect(size.changes.applyUnrecorded.runs).toBe(3)
     expect(size.store.searchExactName).toMatchObject({ status: 'measured', runs: 30 })
     expect(size.store.searchChineseSubstring.status).toBe('measured')
     expect(size.baselines.jsonParseAndFilter.status).toBe('measured')
