@@ -115,7 +115,7 @@ test('the Reactions table: facet counts, accent-blind search, sorting, keyboard,
   await page.getByRole('button', { name: 'Export CSV' }).click()
   const csv = fs.readFileSync(await (await download).path(), 'utf8')
   const lines = csv.trimEnd().split('\r\n')
-  expect(lines[0]).toBe('Date,Speaker,Organisation,Quote,Stance,Kind,Role,Round(s),Entities,Source')
+  expect(lines[0]).toBe('Date,Speaker,Organisation,Quote,Stance,Kind,Role,Round(s),Entities,Source,Local')
   expect(lines).toHaveLength(14)
   expect(lines.slice(1).every((line) => line.includes(',company,'))).toBe(true)
   // Verbatim text in quotation marks, a paraphrase without.

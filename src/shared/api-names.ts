@@ -24,6 +24,16 @@ export const API_CALL_NAMES = [
   'listWatches',
   'addWatch',
   'removeWatch',
+  'addReaction',
+  'editReaction',
+  'deleteReaction',
+  'listLocalEdits',
+  'redoLocalEdit',
+  'setAuthorName',
+  'publishingState',
+  'createSigningKey',
+  'exportPublicKey',
+  'publishLocalEdits',
   'undoLastImport',
   'listTrustedKeys',
   'addTrustedKey',
@@ -67,6 +77,9 @@ export const READ_CALL_NAMES: readonly ApiCallName[] = [
   'listTrustedKeys',
   'listJudgements',
   'listBriefings',
+  'listLocalEdits',
+  'publishingState',
+  'exportPublicKey',
 ]
 
 /** The IPC channel for a call; the only place a channel name is spelled. */

@@ -12,6 +12,18 @@ import type {
 } from './updates'
 import type { Watch } from './watches'
 import {
+  MIN_PASSPHRASE_LENGTH,
+  authorNameSchema,
+  writtenReactionSchema,
+  type LocalEdit,
+  type LocalEditResult,
+  type LocalEdits,
+  type Publication,
+  type PublicKeyExport,
+  type PublishingState,
+  type SigningKey,
+} from './local-edits'
+import {
   CHANGE_RECORD_TYPES,
   STORED_CHANGE_KINDS,
   type ChangesPage,
@@ -68,6 +80,7 @@ const isoDatePattern = /^\d{4}(-\d{2}(-\d{2})?)?$/
 const noInput = z.object({}).strict()
 const importIdInput = z.number().int().positive().max(Number.MAX_SAFE_INTEGER)
 const isoDay = z.string().regex(isoDatePattern, 'a date as YYYY-MM-DD (or YYYY-MM, YYYY)')
+const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, 'a key fingerprint (64 hexadecimal characters)')
 const uploadId = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'an upload id as returned by stageUpdate')
 
 /** The lowest fuzzy name score a search accepts; 100 means words must match as typed. */
@@ -355,6 +368,49 @@ export const contract = {
     ]),
   ),
   removeWatch: call<null>()(z.object({ id: importIdInput }).strict()),
+  /** Records a reaction written in the app, with its source, as a local edit. */
+  addReaction: call<LocalEditResult>()(z.object({ reaction: writtenReactionSchema }).strict()),
+  /** Replaces a reaction's fields and source with the writer's correction (a local edit). */
+  editReaction: call<LocalEditResult>()(z.object({ id: recordId, reaction: writtenReactionSchema }).strict()),
+  /** Removes a reaction (a local edit: undo brings it back). */
+  deleteReaction: call<LocalEditResult>()(z.object({ id: recordId }).strict()),
+  /** The edits written in the app, newest first, which one redo would apply, and the author's name. */
+  listLocalEdits: call<LocalEdits>()(noInput),
+  /** Applies again the local edit undone last, named by its id. */
+  redoLocalEdit: call<LocalEdit>()(z.object({ importId: importIdInput }).strict()),
+  /** Keys made in the app, the local edits not yet published, and past publications. */
+  publishingState: call<PublishingState>()(noInput),
+  /** Makes a key to publish with; its private part is kept only encrypted with the passphrase. */
+  createSigningKey: call<{ key: SigningKey; publicKey: PublicKeyExport }>()(
+    z
+      .object({
+        publisher: z
+          .string()
+          .trim()
+          .min(1, 'a publisher name is required')
+          .max(200)
+          .regex(/^[^\n\r]*$/),
+        passphrase: z
+          .string()
+          .min(MIN_PASSPHRASE_LENGTH, `a passphrase of at least ${MIN_PASSPHRASE_LENGTH} characters`)
+          .max(1000),
+      })
+      .strict(),
+  ),
+  /** A key's public file, for colleagues to trust. */
+  exportPublicKey: call<PublicKeyExport>()(z.object({ keyId: fingerprint }).strict()),
+  /** Signs the local edits not yet published (or those after edit `since`) into a bundle file. */
+  publishLocalEdits: call<{ fileName: string; base64: string; publication: Publication }>()(
+    z
+      .object({
+        keyId: fingerprint,
+        passphrase: z.string().min(1, 'the passphrase is required').max(1000),
+        since: importIdInput.optional(),
+      })
+      .strict(),
+  ),
+  /** The name local edits are marked with. */
+  setAuthorName: call<null>()(z.object({ name: authorNameSchema }).strict()),
   /** Undoes the latest import, named by its id: refused if another import has become the latest. */
   undoLastImport: call<ImportHistoryEntry>()(z.object({ importId: importIdInput }).strict()),
   listTrustedKeys: call<TrustedKey[]>()(noInput),

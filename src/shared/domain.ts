@@ -170,6 +170,16 @@ export interface Reaction {
   rounds: RoundRef[]
   entities: { id: string; name: string }[]
   source: SourceRef
+  /** Written in this app (a local edit): by whom and when; null for imported and built-in reactions. */
+  written: LocalAuthorship | null
+  /** The toneless pinyin of its Chinese speaker, role and organisation, for search; null when none. */
+  pinyin: string | null
+}
+
+/** Who wrote a record in the app, and when (ISO timestamp). */
+export interface LocalAuthorship {
+  author: string
+  at: string
 }
 
 export interface Stats {

@@ -1,3 +1,6 @@
+/** Quotation marks of the languages the data holds: only verbatim text may contain them. */
+export const QUOTATION_MARKS = /["“”„«»「」『』]/
+
 /**
  * Whether a verbatim quote is the source's words: each part of it (parts are separated by an ellipsis,
  * "..." or "…", where the quoter left words out) occurs in the source excerpt, in order. Typographic

@@ -52,6 +52,18 @@ export async function createBundle(options: CreateBundleOptions): Promise<Buffer
   return packBundle({ ...options, now, payloads })
 }
 
+/** Builds a signed bundle of operations given in memory (a store's local edits), checked line by line. */
+export async function createBundleOfOperations(
+  options: Omit<CreateBundleOptions, 'fromDir'> & { operations: object[]; payloadName: string },
+): Promise<Buffer> {
+  const content = Buffer.from(
+    options.operations.map((operation) => `${JSON.stringify(operation)}\n`).join(''),
+  )
+  const name = `${options.payloadName}.jsonl`
+  parsePayloadLines(name, content)
+  return packBundle({ ...options, payloads: [{ path: `payload/${name}`, content }] })
+}
+
 export interface PackOptions {
   key: PrivateKeyFile
   payloads: { path: string; content: Buffer }[]

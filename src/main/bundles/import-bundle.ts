@@ -138,6 +138,10 @@ export interface ApplyOptions {
   now?: Date
   /** False: keep no record of the changes (the bench measures what keeping them costs). */
   recordChanges?: boolean
+  /** When its records entered the store, if not now: a redone edit keeps the time it was written. */
+  originAt?: Date
+  /** Runs in the import's transaction once its records are written (a local edit keeps itself). */
+  whileApplying?: (applied: { importId: number; originId: number }) => void
 }
 
 /** Thrown when a bundle needs the user's yes (an expired bundle) and did not get it. */
@@ -167,13 +171,15 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
     // The history row comes first so every journaled change can carry its id.
     const importId = insertImport(db, summary, now.toISOString())
     startJournal(db, importId)
-    const originId = createOrigin(db, update.origin.kind, update.origin.label, now.toISOString())
+    const originAt = (options.originAt ?? now).toISOString()
+    const originId = createOrigin(db, update.origin.kind, update.origin.label, originAt)
     const recorder = options.recordChanges === false ? null : new ChangeRecorder(db, importId)
     const applied = applyOperations(db, update.operations, originId, recorder)
     if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
     setMeta(db, 'data_as_of', summary.dataAsOf)
     finishJournal(db)
     setImportCounts(db, importId, applied.counts)
+    options.whileApplying?.({ importId, originId })
     return {
       outcome: 'applied',
       entry: readHistoryEntry(db, importId),

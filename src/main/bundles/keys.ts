@@ -110,7 +110,7 @@ export function verifyBytes(rawPublicKeyBase64url: string, bytes: Buffer, signat
 }
 
 /** The public half of a private key file, as the matching .pub file holds it. */
-export function publicPartOf(key: PrivateKeyFile): PublicKeyFile {
+export function publicPartOf(key: Omit<PublicKeyFile, 'format'>): PublicKeyFile {
   return {
     format: 'sanctions-briefing-public-key',
     algorithm: key.algorithm,

@@ -1,17 +1,18 @@
 import type { Command } from 'commander'
+import { slug } from '../../shared/slug'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { checkBundle } from '../bundles/bundle-reader'
 import { createBundle } from '../bundles/bundle-writer'
 import {
-  formatFingerprint,
-  generateKeyPair,
-  parseKeyFile,
-  parsePublicKeyFile,
-  privateKeyFileSchema,
-  publicPartOf,
-} from '../bundles/keys'
+  checkNewPassphrase,
+  encryptPrivateKey,
+  readPassphraseFile,
+  readPrivateKey,
+} from '../bundles/key-encryption'
+import { publishLocalEdits } from '../edits/publish-edits'
+import { formatFingerprint, generateKeyPair, parsePublicKeyFile, publicPartOf } from '../bundles/keys'
 import { singleKeyLookup, trustStoreLookup } from '../store/trust-store'
 import * as updates from '../services/update-services'
 import type { CliContext } from './cli-context'
@@ -21,15 +22,6 @@ import { formatHistory, formatTrustedKeys, formatVerified } from './update-forma
 
 const positiveInteger = wholeNumber(1, Number.MAX_SAFE_INTEGER, 'a whole number of 1 or more')
 
-function slug(text: string): string {
-  return (
-    text
-      .toLowerCase()
-      .replace(/[^a-z0-9]+/g, '-')
-      .replace(/^-|-$/g, '') || 'publisher'
-  )
-}
-
 /** keygen, bundle create|verify, import, history, undo, trust add|remove|list. */
 export function registerBundleCommands(program: Command, cli: CliContext): void {
   program
@@ -38,14 +30,24 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .requiredOption('--out <dir>', 'folder to write the private key and the .pub public key into')
     .option('--publisher <name>', 'who publishes with this key', os.userInfo().username)
     .option('--valid-days <n>', 'how long the key is valid', positiveInteger, 730)
-    .action((options: { out: string; publisher: string; validDays: number }) => {
+    .option(
+      '--passphrase-file <file>',
+      'encrypt the private key with the passphrase in this file (scrypt, AES-256-GCM)',
+    )
+    .action((options: { out: string; publisher: string; validDays: number; passphraseFile?: string }) => {
+      const passphrase = options.passphraseFile ? readPassphraseFile(options.passphraseFile) : null
+      if (passphrase !== null) checkNewPassphrase(passphrase, options.passphraseFile!)
       const { publicFile, privateFile } = generateKeyPair(options.publisher, options.validDays)
+      const kept = passphrase === null ? privateFile : encryptPrivateKey(privateFile, passphrase)
       fs.mkdirSync(options.out, { recursive: true })
-      const base = path.join(options.out, `${slug(options.publisher)}-${publicFile.keyId.slice(0, 8)}`)
+      const base = path.join(
+        options.out,
+        `${slug(options.publisher, 'publisher')}-${publicFile.keyId.slice(0, 8)}`,
+      )
       const privatePath = `${base}.key`
       const publicPath = `${base}.pub`
       // The private key is written for its owner only; never overwrite an existing key.
-      fs.writeFileSync(privatePath, `${JSON.stringify(privateFile, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
+      fs.writeFileSync(privatePath, `${JSON.stringify(kept, null, 2)}\n`, { mode: 0o600, flag: 'wx' })
       fs.writeFileSync(publicPath, `${JSON.stringify(publicFile, null, 2)}\n`, { mode: 0o644, flag: 'wx' })
       cli.print(
         {
@@ -54,9 +56,10 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
           fingerprint: publicFile.keyId,
           publisher: publicFile.publisher,
           expires: publicFile.expires,
+          encrypted: passphrase !== null,
         },
         [
-          `Private key: ${privatePath} (keep it secret)`,
+          `Private key: ${privatePath} (keep it secret${passphrase === null ? '' : '; encrypted with your passphrase'})`,
           `Public key:  ${publicPath} (give this to the people who import your bundles)`,
           `Fingerprint: ${formatFingerprint(publicFile.keyId)}`,
           `Valid until: ${publicFile.expires}`,
@@ -67,13 +70,22 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
   const bundle = program.command('bundle').description('create and verify update bundles')
   bundle
     .command('create')
-    .description('sign the .jsonl payload files in a folder into one bundle file')
+    .description(
+      'sign the .jsonl payload files in a folder (--from DIR --sequence N), or the local edits of the store not yet published (--from-store), into one bundle file',
+    )
     .requiredOption('--key <file>', 'your private key file')
-    .requiredOption('--from <dir>', 'folder of .jsonl payload files')
-    .requiredOption(
+    .option('--passphrase-file <file>', 'the passphrase of an encrypted private key')
+    .option('--from <dir>', 'folder of .jsonl payload files')
+    .option(
       '--sequence <n>',
-      "this bundle's number; each bundle must be higher than the last",
+      "with --from: this bundle's number; each bundle must be higher than the last",
       positiveInteger,
+    )
+    .option('--from-store', 'the local edits of the store (--db) not yet published; the next sequence')
+    .option(
+      '--since <edit>',
+      'with --from-store: the edits after this one ("edits list"), not after the last publication',
+      wholeNumber(0, Number.MAX_SAFE_INTEGER, 'an edit id, as "edits list" shows'),
     )
     .requiredOption('--out <file>', 'the bundle file to write')
     .option('--as-of <date>', 'the date the data describes (YYYY-MM-DD; default today)', isoDay)
@@ -85,24 +97,45 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
     .action(
       async (options: {
         key: string
-        from: string
-        sequence: number
+        passphraseFile?: string
+        from?: string
+        sequence?: number
+        fromStore?: boolean
+        since?: number
         out: string
         asOf?: string
         expires?: string
       }) => {
-        const key = parseKeyFile(
-          privateKeyFileSchema,
+        if (Boolean(options.from) === Boolean(options.fromStore))
+          throw new CliError('Give --from DIR --sequence N, or --from-store; one of the two.')
+        if (options.from && options.sequence === undefined)
+          throw new CliError('--from needs --sequence N: the number of this bundle.')
+        if (options.fromStore && options.sequence !== undefined)
+          throw new CliError('--from-store takes the next sequence from the store; leave out --sequence.')
+        const key = readPrivateKey(
           updates.readUserFile(options.key).toString('utf8'),
           options.key,
+          options.passphraseFile ? readPassphraseFile(options.passphraseFile) : null,
         )
-        const bytes = await createBundle({
-          key,
-          fromDir: options.from,
-          sequence: options.sequence,
-          dataAsOf: options.asOf,
-          expires: options.expires ? new Date(`${options.expires}T23:59:59Z`) : undefined,
-        })
+        const expires = options.expires ? new Date(`${options.expires}T23:59:59Z`) : undefined
+        const { bytes, sequence } = options.fromStore
+          ? await cli.withStore(
+              async (store) => {
+                const published = await publishLocalEdits(store.db, { key, since: options.since, expires })
+                return { bytes: published.bytes, sequence: published.publication.sequence }
+              },
+              { writes: 'publishing local edits' },
+            )
+          : {
+              bytes: await createBundle({
+                key,
+                fromDir: options.from!,
+                sequence: options.sequence!,
+                dataAsOf: options.asOf,
+                expires,
+              }),
+              sequence: options.sequence!,
+            }
         const verified = await checkBundle(bytes, singleKeyLookup(publicPartOf(key)))
         fs.writeFileSync(options.out, bytes)
         cli.print(
@@ -110,10 +143,10 @@ export function registerBundleCommands(program: Command, cli: CliContext): void 
             file: options.out,
             bytes: bytes.length,
             bundleId: verified.bundleId,
-            sequence: options.sequence,
+            sequence,
             operations: verified.operationCount,
           },
-          `Wrote ${options.out} (${bytes.length} bytes, ${verified.operationCount} operations, sequence ${options.sequence}).`,
+          `Wrote ${options.out} (${bytes.length} bytes, ${verified.operationCount} operations, sequence ${sequence}).`,
         )
       },
     )

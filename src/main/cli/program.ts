@@ -7,6 +7,7 @@ import { registerBundleCommands } from './bundle-commands'
 import { registerCatalogCommands } from './catalog-commands'
 import { registerChangesCommands } from './changes-commands'
 import { registerWatchCommands } from './watch-commands'
+import { registerEditCommands } from './edit-commands'
 import { registerDatasetCommands } from './dataset-commands'
 import { registerImportCommands } from './import-commands'
 import { createCliContext, type CliDependencies } from './cli-context'
@@ -35,6 +36,7 @@ export function buildProgram(deps: CliDependencies): Command {
   registerImportCommands(program, cli)
   registerChangesCommands(program, cli)
   registerWatchCommands(program, cli)
+  registerEditCommands(program, cli)
   registerBriefingCommands(program, cli)
   registerServeCommand(program, cli)
   registerDatasetCommands(program, cli)

@@ -1,4 +1,4 @@
-import { quoteNotInExcerpt } from './verbatim-check'
+import { QUOTATION_MARKS, quoteNotInExcerpt } from '../../shared/verbatim-check'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { z } from 'zod'
@@ -37,9 +37,6 @@ type DatasetCollections = {
   designations: unknown[]
   reactions: unknown[]
 }
-
-/** Quotation marks of the languages the dataset quotes: a paraphrase holds none of them. */
-const QUOTATION_MARKS = /["“”„«»「」『』]/
 
 /**
  * Checks a dataset file (the built-in one by default) or a folder of bundle sources (payload/*.jsonl)

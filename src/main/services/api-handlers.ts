@@ -11,6 +11,8 @@ import * as views from '../store/saved-views'
 import { prepareInBackground } from './background-work'
 import { renderBriefingPdf } from './briefing-services'
 import * as catalog from './catalog-services'
+import * as edits from './edit-services'
+import * as publishing from './publish-services'
 import { exportEntitiesCsv } from './entity-export'
 import { guardWrites } from './guard-writes'
 import { StagedFiles } from './staged-files'
@@ -112,6 +114,20 @@ export function createApiHandlers(
       removeWatch(store.db, id)
       return null
     },
+    addReaction: ({ reaction }) => edits.addReaction(store, reaction),
+    editReaction: ({ id, reaction }) => edits.editReaction(store, id, reaction),
+    deleteReaction: ({ id }) => edits.removeReaction(store, id),
+    listLocalEdits: () => edits.localEdits(store),
+    redoLocalEdit: ({ importId }) => edits.redo(store, importId),
+    setAuthorName: ({ name }) => {
+      edits.rememberAuthor(store, name)
+      return null
+    },
+    publishingState: () => publishing.publishingState(store),
+    createSigningKey: ({ publisher, passphrase }) =>
+      publishing.createSigningKey(store, publisher, passphrase),
+    exportPublicKey: ({ keyId }) => publishing.exportPublicKey(store, keyId),
+    publishLocalEdits: ({ keyId, passphrase, since }) => publishing.publish(store, keyId, passphrase, since),
     undoLastImport: ({ importId }) => {
       const entry = updates.undoLastImport(store, importId)
       copyLogSoon(store)

@@ -13,3 +13,12 @@ export function lastView(db: Db): ViewName | null {
 export function keepLastView(db: Db, view: ViewName): void {
   setMeta(db, 'last_view', view)
 }
+
+/** The name the user writes local edits under, or null when not set yet. */
+export function authorName(db: Db): string | null {
+  return getMeta(db, 'author_name')
+}
+
+export function setAuthorName(db: Db, name: string): void {
+  setMeta(db, 'author_name', name)
+}

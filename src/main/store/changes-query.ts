@@ -288,3 +288,15 @@ export function entityHistory(db: Db, entityId: string): EntityHistoryEvent[] {
   }
   return events
 }
+
+/** What some imports did, record by record, in the order they did it (for publishing local edits). */
+export function recordedChangesOf(
+  db: Db,
+  importIds: number[],
+): { type: RecordTypeName; id: string; kind: StoredChangeKind }[] {
+  return statement(
+    db,
+    `SELECT record_type AS type, record_id AS id, kind FROM record_changes
+     WHERE import_id IN (SELECT value FROM json_each(?)) ORDER BY import_id, seq`,
+  ).all(JSON.stringify(importIds)) as { type: RecordTypeName; id: string; kind: StoredChangeKind }[]
+}

@@ -8,6 +8,8 @@ export type MetaKey =
   | 'search_index_stale'
   /** The view the app showed last, where it opens next time. */
   | 'last_view'
+  /** The name local edits are marked with ("local, by …"), as the user set it. */
+  | 'author_name'
 
 export function getMeta(db: Database.Database, key: MetaKey): string | null {
   const value = db.prepare('SELECT value FROM meta WHERE key = ?').pluck().get(key) as string | undefined

@@ -173,3 +173,22 @@ export function* storedIdsAmong(
 export function allIds(db: Database.Database, type: keyof typeof RECORD_TABLES): string[] {
   return db.prepare(`SELECT id FROM ${RECORD_TABLES[type]}`).pluck().all() as string[]
 }
+
+/** Every table whose rows cite a source. */
+const CITING_TABLES = [
+  'reactions',
+  'designations',
+  'entity_sources',
+  'round_sources',
+  'entity_reported_names',
+] as const
+
+/** How many rows of the store cite a source. */
+export function citationsOf(db: Database.Database, sourceId: string): number {
+  return CITING_TABLES.reduce(
+    (count, table) =>
+      count +
+      (statement(db, `SELECT count(*) FROM ${table} WHERE source_id = ?`).pluck().get(sourceId) as number),
+    0,
+  )
+}

@@ -1,5 +1,6 @@
 import { ROUND_LABEL } from './round-label'
 import type Database from 'better-sqlite3'
+import { pinyinForIndex } from './pinyin-text'
 import type {
   Citation,
   Designation,
@@ -344,6 +345,17 @@ interface ReactionRow {
   rounds: string
   entities: string
   source: string
+  written_by: string | null
+  written_at: string | null
+}
+
+/** The pinyin of a reaction's Chinese names (speaker, role, organisation), for the table's search. */
+function pinyinOfNames(names: (string | null)[]): string | null {
+  const readings = names.flatMap((name) => {
+    const reading = name ? pinyinForIndex(name) : null
+    return reading ? [reading] : []
+  })
+  return readings.length > 0 ? readings.join(' ') : null
 }
 
 export function listReactions(
@@ -367,8 +379,13 @@ export function listReactions(
             SELECT e.id AS id, e.primary_name AS name FROM reaction_entities re JOIN entities e ON e.id = re.entity_id
             WHERE re.reaction_id = x.id ORDER BY e.primary_name)) AS entities,
          (SELECT json_object('id', s.id, 'publication', s.publication, 'title', s.title, 'date', s.date,
-            'url', s.url, 'reliability', s.reliability, 'note', s.note) FROM sources s WHERE s.id = x.source_id) AS source
-       FROM reactions x ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+            'url', s.url, 'reliability', s.reliability, 'note', s.note) FROM sources s WHERE s.id = x.source_id) AS source,
+         le.author AS written_by, o.at AS written_at
+       FROM reactions x
+         -- An undone edit's origin is gone and its id may be used again: only an applied edit owns one.
+         LEFT JOIN local_edits le ON le.origin_id = x.origin_id
+           AND le.import_id IN (SELECT id FROM imports WHERE status = 'applied')
+         LEFT JOIN origins o ON o.id = le.origin_id ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY x.date_said IS NULL, x.date_said, x.id`,
     )
     .all({
@@ -394,5 +411,7 @@ export function listReactions(
     rounds: JSON.parse(row.rounds) as RoundRef[],
     entities: JSON.parse(row.entities) as { id: string; name: string }[],
     source: JSON.parse(row.source) as Reaction['source'],
+    written: row.written_by === null ? null : { author: row.written_by, at: row.written_at! },
+    pinyin: pinyinOfNames([row.speaker, row.speaker_role, row.organisation]),
   }))
 }

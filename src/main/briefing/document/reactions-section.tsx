@@ -61,6 +61,13 @@ export function ReactionFigure({ reaction, showRefs }: { reaction: BriefingReact
         {reaction.context ? `${reaction.context} — ` : '— '}
         {attribution(reaction)} · {reaction.source.publication}
         {showRefs ? <Refs numbers={[reaction.sourceNumber]} /> : null}
+        {reaction.written ? (
+          // Not from a list or a bundle: the reader should know who in the office recorded it.
+          <span className="local">
+            {' '}
+            · local, recorded by {reaction.written.author} on {longDate(reaction.written.at.slice(0, 10))}
+          </span>
+        ) : null}
       </figcaption>
     </figure>
   )

@@ -16,6 +16,7 @@ import { migration015 } from './015-reaction-excerpts'
 import { migration016 } from './016-exact-fuzzy-names'
 import { migration017 } from './017-record-changes'
 import { migration018 } from './018-watches'
+import { migration019 } from './019-local-edits'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -38,6 +39,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration016,
   migration017,
   migration018,
+  migration019,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

@@ -1,7 +1,6 @@
-import { useState } from 'react'
 import type { BriefingScope } from '../../../shared/briefing'
-import type { RoundSummary, SearchHit } from '../../../shared/domain'
-import { useApi, useLoad } from '../api/use-api'
+import { useLoad } from '../api/use-api'
+import { EntityPicker, RoundChoices } from '../components/record-pickers'
 import { LoadState } from '../components/load-state'
 import type { EntityViewQuery } from '../../../shared/contract'
 
@@ -26,91 +25,6 @@ function describeView(view: EntityViewQuery): string {
     ).length
   if (filterCount > 0) parts.push(`${filterCount} ${filterCount === 1 ? 'filter' : 'filters'}`)
   return parts.length > 0 ? parts.join(', ') : 'all entities, no filters'
-}
-
-function RoundChoices({
-  rounds,
-  chosen,
-  onToggle,
-}: {
-  rounds: RoundSummary[]
-  chosen: string[]
-  onToggle(id: string): void
-}) {
-  return (
-    <ul className="choice-list">
-      {rounds.map((round) => (
-        <li key={round.id}>
-          <label>
-            <input type="checkbox" checked={chosen.includes(round.id)} onChange={() => onToggle(round.id)} />
-            {round.citations[0] ?? round.id} · {round.published ?? 'date not recorded'} ·{' '}
-            {round.recordedCount} entities
-          </label>
-        </li>
-      ))}
-    </ul>
-  )
-}
-
-function EntityPicker({
-  picked,
-  pickedNames,
-  onPick,
-  onUnpick,
-}: {
-  picked: string[]
-  pickedNames: Record<string, string>
-  onPick(hit: SearchHit): void
-  onUnpick(id: string): void
-}) {
-  const api = useApi()
-  const [text, setText] = useState('')
-  const [hits, setHits] = useState<SearchHit[]>([])
-  async function find(value: string) {
-    setText(value)
-    if (!value.trim()) return setHits([])
-    const found = await api.search({ query: value, limit: 20 })
-    setHits(found.filter((hit) => hit.kind === 'entity'))
-  }
-  return (
-    <div className="entity-picker">
-      <label>
-        Find an entity to add
-        <input type="search" value={text} onChange={(event) => void find(event.target.value)} />
-      </label>
-      {hits.length > 0 ? (
-        <ul className="choice-list" aria-label="Entities found">
-          {hits.map((hit) => (
-            <li key={hit.id}>
-              <button
-                type="button"
-                className="link"
-                disabled={picked.includes(hit.id)}
-                onClick={() => onPick(hit)}
-              >
-                Add {hit.name}
-                {hit.originalName ? ` (${hit.originalName})` : ''}
-              </button>
-            </li>
-          ))}
-        </ul>
-      ) : null}
-      <p className="chips" aria-label="Picked entities">
-        {picked.length === 0 ? <span className="unknown">No entity picked yet.</span> : null}
-        {picked.map((id) => (
-          <button
-            key={id}
-            type="button"
-            className="chip removable"
-            aria-label={`Remove ${pickedNames[id] ?? id}`}
-            onClick={() => onUnpick(id)}
-          >
-            {pickedNames[id] ?? id} ×
-          </button>
-        ))}
-      </p>
-    </div>
-  )
 }
 
 /** What the briefing covers: the Entities table's view, some rounds, or entities picked by hand. */

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import type { Reaction } from '../../../shared/domain'
+import { useApi } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { QuoteText } from '../components/quote-text'
 import { SourceLink } from '../components/source-link'
@@ -9,11 +11,28 @@ import { DetailsPanel } from '../review/details-panel'
 export function ReactionDetails({
   reaction: r,
   onClose,
+  onCorrect,
+  onDeleted,
 }: {
   reaction: Reaction | undefined
   onClose: () => void
+  /** Opens the form to correct it (a local edit). */
+  onCorrect(reaction: Reaction): void
+  onDeleted(): void
 }) {
   const navigation = useNavigation()
+  const api = useApi()
+  const [problem, setProblem] = useState<string | null>(null)
+  async function remove(reaction: Reaction) {
+    if (!window.confirm('Delete this reaction? It is a local edit: undo in the Updates view brings it back.'))
+      return
+    try {
+      await api.deleteReaction({ id: reaction.id })
+      onDeleted()
+    } catch (error) {
+      setProblem((error as Error).message)
+    }
+  }
   return (
     <DetailsPanel onClose={onClose}>
       {!r ? (
@@ -21,6 +40,12 @@ export function ReactionDetails({
       ) : (
         <>
           <h3>{r.speaker ?? r.organisation ?? 'Speaker not named'}</h3>
+          {r.written ? (
+            <p className="provenance">
+              <span className="badge local">local</span> Written in this app by {r.written.author},{' '}
+              {r.written.at.slice(0, 10)}.
+            </p>
+          ) : null}
           <blockquote className="full-quote" lang={r.language}>
             <QuoteText reaction={r} />
           </blockquote>
@@ -71,6 +96,19 @@ export function ReactionDetails({
               </li>
             ))}
           </ul>
+          <div className="form-actions">
+            <button type="button" onClick={() => onCorrect(r)}>
+              Correct…
+            </button>
+            <button type="button" onClick={() => void remove(r)}>
+              Delete
+            </button>
+          </div>
+          {problem ? (
+            <p className="error" role="alert">
+              {problem}
+            </p>
+          ) : null}
         </>
       )}
     </DetailsPanel>

@@ -34,6 +34,8 @@ export interface ListReviewProps<Row extends RowData> {
   link?: { filters: Record<string, string[]>; openId?: string | null } | null
   searchPlaceholder: string
   details(id: string, close: () => void): ReactNode
+  /** Buttons of the view's own in the toolbar ("Add a reaction"). */
+  actions?: ReactNode
 }
 
 /** One empty list, so memoised children see the same value while nothing is there. */
@@ -168,6 +170,7 @@ export function ListReview<Row extends RowData>(props: ListReviewProps<Row>) {
         />
       }
       status={`Showing ${result.rows.length} of ${rows.length}`}
+      actions={props.actions}
       onExportCsv={exportCsv}
       selectedRows={result.rows.filter((row) => selected.has(spec.id(row)))}
       cellText={cellText}

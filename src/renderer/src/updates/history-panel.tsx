@@ -12,10 +12,15 @@ function totals(entry: ImportHistoryEntry): string {
   return `${sum.n} new · ${sum.c} changed · ${sum.r} retired`
 }
 
-/** Every import, newest first, with Undo on the latest one still applied. */
+/**
+ * Every import and local edit, newest first, with Undo on the latest one still applied and Redo on the
+ * local edit undone last.
+ */
 export function HistoryPanel({ version, onChanged }: { version: number; onChanged: () => void }) {
   const api = useApi()
   const history = useLoad((a) => a.importHistory({}), `history-${version}`)
+  const edits = useLoad((a) => a.listLocalEdits({}), `local-edits-${version}`)
+  const redoable = edits.state === 'ready' ? edits.value.redoable : null
   const [asking, setAsking] = useState(false)
   const [message, setMessage] = useState<string | null>(null)
 
@@ -24,6 +29,16 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
     try {
       const entry = await api.undoLastImport({ importId })
       setMessage(`Undone: import ${entry.id} (${entry.publisher}, sequence ${entry.sequence}).`)
+      onChanged()
+    } catch (error) {
+      setMessage((error as Error).message)
+    }
+  }
+
+  async function redo(importId: number) {
+    try {
+      const edit = await api.redoLocalEdit({ importId })
+      setMessage(`Redone: edit ${importId} applied again as ${edit.id} (${edit.description}).`)
       onChanged()
     } catch (error) {
       setMessage((error as Error).message)
@@ -55,6 +70,11 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
                       {entry.status === 'undone' ? `undone ${entry.undoneAt?.slice(0, 10)}` : 'applied'}
                     </td>
                     <td>
+                      {entry.id === redoable ? (
+                        <button type="button" onClick={() => void redo(entry.id)}>
+                          Redo
+                        </button>
+                      ) : null}
                       {entry === latest && !asking ? (
                         <button type="button" onClick={() => setAsking(true)}>
                           Undo

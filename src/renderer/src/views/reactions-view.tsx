@@ -1,5 +1,5 @@
 import { createColumnHelper } from '@tanstack/react-table'
-import { useMemo } from 'react'
+import { useMemo, useState } from 'react'
 import type { Reaction } from '../../../shared/domain'
 import { useLoad } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
@@ -7,6 +7,7 @@ import { LoadState } from '../components/load-state'
 import { QuoteText } from '../components/quote-text'
 import { SourceLink } from '../components/source-link'
 import { ReactionDetails } from '../reactions/reaction-details'
+import { ReactionForm } from '../reactions/reaction-form'
 import type { CellText } from '../review/copy-rows'
 import type { ListSpec } from '../review/list-query'
 import { ListReview } from '../review/list-review'
@@ -83,7 +84,27 @@ const columns = helper.columns([
     size: 180,
     cell: (info) => <SourceLink source={info.getValue()} />,
   }),
+  helper.accessor('written', {
+    id: 'origin',
+    header: 'Local',
+    size: 150,
+    cell: (info) => {
+      const written = info.getValue()
+      return written ? (
+        <span className="badge local" title={`Written in this app by ${written.author}, ${written.at}`}>
+          local · {written.author}
+        </span>
+      ) : null
+    },
+  }),
 ])
+
+/** Written in this app, or brought by an import or the built-in data: a facet and a column. */
+const WRITTEN_HERE = 'local'
+const originOf = (r: Reaction) =>
+  r.written
+    ? { value: WRITTEN_HERE, label: 'local (written in this app)' }
+    : { value: 'imported', label: 'imported or built-in' }
 
 const CELL_TEXT: CellText<Reaction> = {
   date: (r) => r.dateSaid ?? '',
@@ -97,6 +118,7 @@ const CELL_TEXT: CellText<Reaction> = {
   rounds: (r) => r.rounds.map((round) => round.label).join('; '),
   entities: (r) => r.entities.map((e) => e.name).join('; '),
   source: (r) => [r.source.publication, r.source.date, r.source.url].filter(Boolean).join(', '),
+  origin: (r) => (r.written ? `local, ${r.written.author}, ${r.written.at.slice(0, 10)}` : ''),
 }
 
 const one = (value: string | null) => (value ? [{ value, label: value }] : [])
@@ -111,6 +133,8 @@ const SPEC: ListSpec<Reaction> = {
     r.organisation ?? '',
     ...r.entities.map((e) => e.name),
     r.source.publication,
+    // "waijiaobu" finds 外交部: the pinyin of Chinese speakers and organisations.
+    r.pinyin ?? '',
   ],
   facets: [
     { id: 'kind', title: 'Organisation kind', values: (r) => one(r.organisationKind) },
@@ -122,6 +146,7 @@ const SPEC: ListSpec<Reaction> = {
     },
     { id: 'organisation', title: 'Organisation', values: (r) => one(r.organisation) },
     { id: 'source', title: 'Source', values: (r) => [{ value: r.source.id, label: r.source.publication }] },
+    { id: 'origin', title: 'Origin', values: (r) => [originOf(r)] },
   ],
   dates: [{ id: 'date', title: 'Date', date: (r) => r.dateSaid }],
   texts: [
@@ -142,11 +167,34 @@ const SPEC: ListSpec<Reaction> = {
 }
 
 export function ReactionsView({ link }: { link: ReactionLink | null }) {
-  const reactions = useLoad((api) => api.listReactions({}), 'reactions')
+  // Bumped by each edit written here: the table reads the reactions again, with the edit in them.
+  const [version, setVersion] = useState(0)
+  const [writing, setWriting] = useState<{ editing?: Reaction } | null>(null)
+  const [written, setWritten] = useState<ReactionLink | null>(null)
+  // A link from another view comes after the last edit: it is followed instead.
+  const [followed, setFollowed] = useState(link)
+  if (link !== followed) {
+    setFollowed(link)
+    setWritten(null)
+  }
+  const reactions = useLoad((api) => api.listReactions({}), `reactions-${version}`)
   const byId = useMemo(
     () => new Map((reactions.state === 'ready' ? reactions.value : []).map((r) => [r.id, r])),
     [reactions],
   )
+  const afterEdit = (openId: string | null) => {
+    setWriting(null)
+    setVersion((v) => v + 1)
+    setWritten({ filters: {}, openId })
+  }
+  if (writing)
+    return (
+      <ReactionForm
+        editing={writing.editing}
+        onCancel={() => setWriting(null)}
+        onDone={(result) => afterEdit(writing.editing?.id ?? result.recordIds[1] ?? null)}
+      />
+    )
   return (
     <LoadState loadable={reactions} what="reactions">
       {(rows) => (
@@ -160,9 +208,21 @@ export function ReactionsView({ link }: { link: ReactionLink | null }) {
           cellText={CELL_TEXT}
           nameColumn="quote"
           rowName={(r) => `${r.speaker ?? r.organisation ?? 'unnamed speaker'}, ${r.dateSaid ?? 'undated'}`}
-          link={link}
+          link={written ?? link}
           searchPlaceholder="Search quotes, speakers, organisations… (press /)"
-          details={(id, close) => <ReactionDetails reaction={byId.get(id)} onClose={close} />}
+          actions={
+            <button type="button" onClick={() => setWriting({})}>
+              Add a reaction
+            </button>
+          }
+          details={(id, close) => (
+            <ReactionDetails
+              reaction={byId.get(id)}
+              onClose={close}
+              onCorrect={(reaction) => setWriting({ editing: reaction })}
+              onDeleted={() => afterEdit(null)}
+            />
+          )}
         />
       )}
     </LoadState>

@@ -1,0 +1,107 @@
+import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+import { expect, test } from './fixtures'
+
+// A made-up speaker and quote: tests never put words in a real person's mouth. The organisation is
+// written in Chinese so that the pinyin search has something to find: 示例研究所, "shi li yan jiu suo".
+const QUOTE = 'We will study the listing and respond in due course'
+const EXCERPT = `The institute's director said: "${QUOTE}." She gave no further detail.`
+
+test('a writer adds a verbatim reaction with its source, finds it by pinyin, briefs it, and undoes and redoes it', async ({
+  appPage: page,
+  app,
+}, testInfo) => {
+  test.setTimeout(120_000)
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await views.getByRole('button', { name: 'Reactions' }).click()
+  await page.getByRole('button', { name: 'Add a reaction' }).click()
+  const form = page.getByRole('form', { name: 'Add a reaction' })
+
+  // Empty, the form names every field it needs, and nothing is written.
+  await form.getByRole('button', { name: 'Add the reaction' }).click()
+  await expect(form.getByRole('alert')).toContainText('fields need attention before saving')
+  await expect(form.getByText('the text is required')).toBeVisible()
+  await expect(form.getByText('the publication is required')).toBeVisible()
+  await expect(form.getByText('your name is required: local edits are marked with it')).toBeVisible()
+
+  await form.getByRole('textbox', { name: 'Your name', exact: true }).fill('E2E Writer')
+  await form.getByRole('textbox', { name: 'Text', exact: true }).fill(QUOTE)
+  await form.getByRole('textbox', { name: 'Date said', exact: true }).fill('2019-10-10')
+  await form.getByRole('textbox', { name: 'Speaker', exact: true }).fill('Test Director')
+  await form.getByRole('textbox', { name: 'Organisation', exact: true }).fill('示例研究所')
+  await form.getByRole('combobox', { name: 'Organisation kind' }).selectOption('analyst')
+  await form.getByRole('combobox', { name: 'Stance' }).selectOption('neutral')
+  await form.getByRole('checkbox', { name: /84 FR 54002/ }).check()
+  await form.getByRole('searchbox', { name: 'Find an entity to add' }).fill('haikang')
+  await form.getByRole('button', { name: 'Add Hikvision (海康威视)' }).click()
+  await expect(form.getByRole('button', { name: 'Remove Hikvision' })).toBeVisible()
+  await form.getByRole('textbox', { name: 'Publication', exact: true }).fill('Example Gazette')
+  await form.getByRole('textbox', { name: 'Title', exact: true }).fill('Institute answers the listing')
+  await form.getByRole('textbox', { name: 'Published', exact: true }).fill('2019-10-11')
+  // A link that is not http(s) and text the source does not hold are refused beside their fields.
+  await form.getByRole('textbox', { name: 'Link', exact: true }).fill('ftp://example.org/answer')
+  await form
+    .getByRole('textbox', { name: "The source's words", exact: true })
+    .fill('She gave no further detail.')
+  await form.getByRole('button', { name: 'Add the reaction' }).click()
+  await expect(form.getByText('a link starting with http:// or https://')).toBeVisible()
+  await expect(form.getByText(/^not the source's words:/)).toBeVisible()
+  await form.getByRole('textbox', { name: 'Link', exact: true }).fill('https://example.org/answer')
+  await form.getByRole('textbox', { name: "The source's words", exact: true }).fill(EXCERPT)
+  await page.screenshot({ path: 'test-results/reaction-form.png', fullPage: true })
+  await form.getByRole('button', { name: 'Add the reaction' }).click()
+
+  // Back in the table, the new reaction's details are open, marked local with its author.
+  const details = page.getByRole('complementary', { name: 'Details' })
+  await expect(details).toContainText('Written in this app by E2E Writer')
+  await expect(details).toContainText(QUOTE)
+  const table = page.getByRole('table', { name: 'Reactions' })
+  const status = page.getByRole('status').filter({ hasText: 'Showing' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('shiliyanjiu')
+  await expect(status).toHaveText('Showing 1 of 31')
+  await expect(table).toContainText('local · E2E Writer')
+  await details.getByRole('button', { name: 'Close details' }).click()
+  await expect(page.getByRole('group', { name: 'Origin' })).toContainText('local (written in this app) 1')
+  await page.screenshot({ path: 'test-results/reactions-local.png', fullPage: true })
+
+  // The briefing of that round quotes it, and says who in the office recorded it.
+  if (testInfo.project.name !== 'desktop') {
+    await views.getByRole('button', { name: 'Briefing' }).click()
+    const settings = page.getByRole('form', { name: 'Briefing settings' })
+    await settings.getByRole('radio', { name: 'One or more rounds' }).check()
+    await settings.getByRole('checkbox', { name: /84 FR 54002/ }).check()
+    await settings.getByRole('textbox', { name: 'Title', exact: true }).fill('October 2019: reactions')
+    const preview = page.getByRole('region', { name: 'Preview' })
+    await expect(preview.getByRole('status').first()).toContainText(/\d+ pages/, { timeout: 30_000 })
+    const downloadPromise = page.waitForEvent('download')
+    await preview.getByRole('button', { name: 'Export PDF…' }).click()
+    const file = path.join(app.dataDir, 'reactions.pdf')
+    await (await downloadPromise).saveAs(file)
+    const text = execFileSync('pdftotext', [file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ')
+    expect(text).toContain(`“${QUOTE}”`)
+    expect(text).toContain('local, recorded by E2E Writer')
+  }
+
+  // Undo takes it away; redo brings it back, as it was.
+  await views.getByRole('button', { name: 'Updates' }).click()
+  const history = page.getByRole('table', { name: 'Imports' })
+  await expect(history).toContainText('Local edit by E2E Writer')
+  await history.getByRole('button', { name: 'Undo' }).click()
+  await history.getByRole('button', { name: 'Confirm undo' }).click()
+  await expect(page.getByRole('region', { name: 'Import history' }).getByRole('status')).toContainText(
+    'Undone',
+  )
+  await views.getByRole('button', { name: 'Reactions' }).click()
+  await page.getByRole('searchbox', { name: 'Search' }).fill('shiliyanjiu')
+  await expect(status).toHaveText('Showing 0 of 30')
+
+  await views.getByRole('button', { name: 'Updates' }).click()
+  await history.getByRole('button', { name: 'Redo' }).click()
+  await expect(page.getByRole('region', { name: 'Import history' }).getByRole('status')).toContainText(
+    'Redone',
+  )
+  await views.getByRole('button', { name: 'Reactions' }).click()
+  await page.getByRole('searchbox', { name: 'Search' }).fill('shiliyanjiu')
+  await expect(status).toHaveText('Showing 1 of 31')
+  await expect(table).toContainText('local · E2E Writer')
+})

@@ -1,0 +1,111 @@
+import path from 'node:path'
+import type { Command } from 'commander'
+import { writtenReactionSchema, type LocalEdit, type WrittenReaction } from '../../shared/local-edits'
+import * as edits from '../services/edit-services'
+import { readUserFile } from '../services/update-services'
+import type { CliContext } from './cli-context'
+import { CliError } from './cli-io'
+
+/** A reaction from a JSON file, checked by the same schema as the app's form; refusals name the field. */
+function readWrittenReaction(file: string): WrittenReaction {
+  const shown = path.resolve(file)
+  let json: unknown
+  try {
+    json = JSON.parse(readUserFile(file).toString('utf8'))
+  } catch (error) {
+    if (error instanceof SyntaxError)
+      throw new CliError(`${shown} is not JSON (${error.message}). Nothing was written.`)
+    throw error
+  }
+  const parsed = writtenReactionSchema.safeParse(json)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `  ${issue.path.join('.') || '(the file)'}: ${issue.message}`,
+    )
+    throw new CliError(
+      `${shown} is not a reaction the store can take:\n${problems.join('\n')}\nNothing was written.`,
+    )
+  }
+  return parsed.data
+}
+
+function describeEdit(edit: LocalEdit): string {
+  const status = edit.status === 'undone' ? ` (undone ${edit.undoneAt})` : ''
+  const redo = edit.redoneFrom === null ? '' : ` (redoes edit ${edit.redoneFrom})`
+  return `${String(edit.id).padEnd(5)}${edit.at}  ${edit.author}: ${edit.description}${redo}${status}`
+}
+
+/** reaction add|delete, edits list|redo: writing in the store, each write a local edit that undo takes back. */
+export function registerEditCommands(program: Command, cli: CliContext): void {
+  const reaction = program.command('reaction').description('add or delete reactions (local edits)')
+  reaction
+    .command('add')
+    .description(
+      "record a reaction from a JSON file (the fields of the app's form), with its source; prints the edit as JSON",
+    )
+    // "--json" is the program's own flag (JSON output), so the file arrives as the argument after it.
+    .usage('--json <file> [--author <name>]')
+    .argument('<file>', 'the reaction as JSON')
+    .option('--author <name>', 'mark the edit with this name (default: the name set in the app)')
+    .action((file: string, options: { author?: string }) =>
+      cli.withStore(
+        (store) => {
+          const written = readWrittenReaction(file)
+          const result = edits.addReaction(store, written, options.author)
+          cli.print(
+            result,
+            `Added reaction ${result.recordIds[1]} with source ${result.recordIds[0]}: local edit ${result.edit.id} by ${result.edit.author}. Undo with "sanctions-briefing undo".`,
+          )
+        },
+        { writes: 'adding a reaction' },
+      ),
+    )
+  reaction
+    .command('delete')
+    .description('remove a reaction (a local edit: "undo" brings it back)')
+    .argument('<id>', 'the reaction id')
+    .option('--author <name>', 'mark the edit with this name (default: the name set in the app)')
+    .action((id: string, options: { author?: string }) =>
+      cli.withStore(
+        (store) => {
+          const result = edits.removeReaction(store, id, options.author)
+          cli.print(result, `Deleted reaction ${id}: local edit ${result.edit.id} by ${result.edit.author}.`)
+        },
+        { writes: 'deleting a reaction' },
+      ),
+    )
+
+  const list = program.command('edits').description('what was written in this store (local edits)')
+  list
+    .command('list')
+    .description('every local edit, newest first, with its author and whether it was undone')
+    .action(() =>
+      cli.withStore((store) => {
+        const kept = edits.localEdits(store)
+        const text =
+          kept.edits.length === 0
+            ? 'No local edits.'
+            : [
+                ...kept.edits.map(describeEdit),
+                kept.redoable === null ? '' : `Redo would apply edit ${kept.redoable} again ("edits redo").`,
+              ]
+                .filter(Boolean)
+                .join('\n')
+        cli.print(kept, text)
+      }),
+    )
+  list
+    .command('redo')
+    .description('apply again the local edit undone last')
+    .action(() =>
+      cli.withStore(
+        (store) => {
+          const redoable = edits.localEdits(store).redoable
+          if (redoable === null) throw new CliError('There is no undone edit to redo.')
+          const edit = edits.redo(store, redoable)
+          cli.print(edit, `Redone: edit ${redoable} applied again as edit ${edit.id}.`)
+        },
+        { writes: 'redoing an edit' },
+      ),
+    )
+}
