@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import { cli } from './cli'
 import { expect, test } from './fixtures'
 
 // A made-up speaker and quote: tests never put words in a real person's mouth. The organisation is
@@ -7,7 +8,7 @@ import { expect, test } from './fixtures'
 const QUOTE = 'We will study the listing and respond in due course'
 const EXCERPT = `The institute's director said: "${QUOTE}." She gave no further detail.`
 
-test('a writer adds a verbatim reaction with its source, finds it by pinyin, briefs it, and undoes and redoes it', async ({
+test('a writer adds a verbatim reaction with its source, finds it by pinyin, briefs it, undoes, redoes and publishes it', async ({
   appPage: page,
   app,
 }, testInfo) => {
@@ -104,4 +105,44 @@ test('a writer adds a verbatim reaction with its source, finds it by pinyin, bri
   await page.getByRole('searchbox', { name: 'Search' }).fill('shiliyanjiu')
   await expect(status).toHaveText('Showing 1 of 31')
   await expect(table).toContainText('local · E2E Writer')
+
+  // Publish: a key made in the app (its public file downloaded for colleagues), then the edits signed.
+  await views.getByRole('button', { name: 'Updates' }).click()
+  const publishing = page.getByRole('region', { name: 'Publish my changes' })
+  await expect(publishing).toContainText('1 local edit not yet published')
+  const keyForm = publishing.getByRole('form', { name: 'Create a publishing key' })
+  await keyForm.getByRole('textbox', { name: 'Publisher' }).fill('Example Desk')
+  await keyForm.getByLabel('Passphrase', { exact: true }).fill('correct horse battery staple')
+  await keyForm.getByLabel('Passphrase again').fill('correct horse battery stapel')
+  await keyForm.getByRole('button', { name: 'Create key' }).click()
+  await expect(keyForm.getByRole('alert')).toHaveText('The two passphrases differ.')
+  await keyForm.getByLabel('Passphrase again').fill('correct horse battery staple')
+  const publicKeyDownload = page.waitForEvent('download')
+  await keyForm.getByRole('button', { name: 'Create key' }).click()
+  const publicKey = path.join(app.dataDir, 'desk.pub')
+  await (await publicKeyDownload).saveAs(publicKey)
+  const publish = publishing.getByRole('form', { name: 'Publish' })
+  await publish.getByLabel('Passphrase').fill('not the passphrase')
+  await publish.getByRole('button', { name: 'Publish my changes' }).click()
+  await expect(publishing.getByRole('status')).toContainText('the passphrase is wrong')
+  await publish.getByLabel('Passphrase').fill('correct horse battery staple')
+  const bundleDownload = page.waitForEvent('download')
+  await publish.getByRole('button', { name: 'Publish my changes' }).click()
+  const bundle = path.join(app.dataDir, 'desk-1.sbb')
+  await (await bundleDownload).saveAs(bundle)
+  await expect(publishing.getByRole('status')).toContainText('as example-desk-1.sbb, sequence 1')
+  await expect(publishing).toContainText('No local edits since the last publication.')
+  await page.screenshot({ path: 'test-results/publish-panel.png', fullPage: true })
+
+  // A colleague's store trusts the key, imports the bundle, and finds the reaction as it was written.
+  const colleague = path.join(app.dataDir, 'colleague.sqlite')
+  cli(colleague, 'trust', 'add', publicKey)
+  cli(colleague, 'import', bundle, '--yes')
+  const found = JSON.parse(cli(colleague, '--json', 'search', 'respond in due course')) as {
+    kind: string
+    name: string
+  }[]
+  expect(found.filter((hit) => hit.kind === 'reaction').map((hit) => hit.name)).toEqual([
+    'Test Director, 示例研究所',
+  ])
 })

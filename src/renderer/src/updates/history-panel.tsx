@@ -63,7 +63,8 @@ export function HistoryPanel({ version, onChanged }: { version: number; onChange
                   <tr key={entry.id}>
                     <td>{entry.importedAt.replace('T', ' ').slice(0, 19)}</td>
                     <td>{entry.publisher}</td>
-                    <td>{entry.sequence}</td>
+                    {/* Unsigned lists and local edits have no sequence. */}
+                    <td>{entry.sequence === 0 ? '—' : entry.sequence}</td>
                     <td>{entry.dataAsOf}</td>
                     <td>{totals(entry)}</td>
                     <td>

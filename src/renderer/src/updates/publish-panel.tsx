@@ -5,6 +5,8 @@ import { bytesFromBase64 } from '../components/base64'
 import { downloadFile } from '../components/download'
 import { LoadState } from '../components/load-state'
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? '' : 's'}`
+
 const fingerprintShown = (keyId: string) =>
   keyId
     .match(/.{1,4}/g)!
@@ -87,7 +89,7 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
       downloadFile(published.fileName, bytesFromBase64(published.base64) as BlobPart, 'application/zip')
       setPassphrase('')
       setMessage(
-        `Published ${published.publication.edits.length} local edits (${published.publication.operations} records) as ${published.fileName}, sequence ${published.publication.sequence}.`,
+        `Published ${count(published.publication.edits.length, 'local edit')} (${count(published.publication.operations, 'record')}) as ${published.fileName}, sequence ${published.publication.sequence}.`,
       )
       onChanged()
       setMade((n) => n + 1)
