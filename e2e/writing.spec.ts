@@ -1,6 +1,6 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
-import { cli } from './cli'
+import { cli, publishBundle } from './cli'
 import { expect, test } from './fixtures'
 
 // A made-up speaker and quote: tests never put words in a real person's mouth. The organisation is
@@ -145,4 +145,96 @@ test('a writer adds a verbatim reaction with its source, finds it by pinyin, bri
   expect(found.filter((hit) => hit.kind === 'reaction').map((hit) => hit.name)).toEqual([
     'Test Director, 示例研究所',
   ])
+})
+
+// Test values, marked as such: no real name is invented.
+const MINE = '云从科技（测试更正）'
+const THEIRS = '云从科技（测试出版者）'
+
+test('a corrected Chinese name meets a bundle that changes it: the conflict is shown and each choice honoured', async ({
+  appPage: page,
+  app,
+}) => {
+  test.setTimeout(120_000)
+  const { bundle, publicKey } = publishBundle(app.dataDir, path.join(app.dataDir, 'publisher.sqlite'), [
+    {
+      op: 'correct',
+      type: 'entity',
+      id: 'cloudwalk',
+      field: 'originalName',
+      value: THEIRS,
+      reason: 'the publisher corrects it',
+    },
+  ])
+  const table = page.getByRole('table', { name: 'Entities' })
+  await page.getByRole('searchbox', { name: 'Search' }).fill('云从')
+  await table.getByRole('row', { name: /CloudWalk Technology/ }).click()
+  const details = page.getByRole('complementary', { name: 'Details' })
+  await details.getByRole('button', { name: 'Correct a field…' }).click()
+  const form = details.getByRole('form', { name: 'Correct a field' })
+  await form.getByRole('combobox', { name: 'Field' }).selectOption({ label: 'original-script name' })
+  await expect(form.getByRole('textbox', { name: 'Corrected value' })).toHaveValue('云从科技')
+  await form.getByRole('button', { name: 'Save the correction' }).click()
+  // Without a source (or a name to sign it with), nothing is written.
+  await expect(form.getByText('the publication is required')).toBeVisible()
+  await expect(form.getByText('your name is required: local edits are marked with it')).toBeVisible()
+  await form.getByRole('textbox', { name: 'Your name', exact: true }).fill('E2E Writer')
+  await form.getByRole('textbox', { name: 'Corrected value' }).fill(MINE)
+  await form.getByRole('textbox', { name: 'Publication', exact: true }).fill('Example Registry')
+  await form.getByRole('textbox', { name: 'Link', exact: true }).fill('https://example.org/registry')
+  await form.getByRole('button', { name: 'Save the correction' }).click()
+  await expect(details.getByRole('status')).toContainText(
+    'Corrected the original-script name of CloudWalk Technology',
+  )
+  await expect(details).toContainText(MINE)
+  await expect(details.getByRole('region', { name: 'History' })).toContainText('Local edit by E2E Writer')
+
+  // The publisher's bundle changes the same field: the preview shows the conflict, Apply waits for a choice.
+  const views = page.getByRole('navigation', { name: 'Views' })
+  await views.getByRole('button', { name: 'Updates' }).click()
+  await page
+    .getByRole('region', { name: 'Trusted publishers' })
+    .getByLabel('Add public key file…')
+    .setInputFiles(publicKey)
+  const importBundle = async () => {
+    await page
+      .getByRole('region', { name: 'Import an update' })
+      .getByLabel('Choose file…')
+      .setInputFiles(bundle)
+    const conflicts = page.getByRole('region', { name: 'Conflicts with your edits' })
+    await expect(conflicts.getByRole('table', { name: 'Conflicts' })).toContainText(
+      `originalName${MINE}${THEIRS}`,
+    )
+    await expect(page.getByRole('button', { name: 'Apply' })).toBeDisabled()
+    return conflicts
+  }
+  const shown = async () => {
+    await views.getByRole('button', { name: 'Entities' }).click()
+    await page.getByRole('searchbox', { name: 'Search' }).fill('CloudWalk')
+    await table.getByRole('row', { name: /CloudWalk Technology/ }).click()
+    return details.locator('p.original')
+  }
+
+  let conflicts = await importBundle()
+  await page.screenshot({ path: 'test-results/import-conflict.png', fullPage: true })
+  await conflicts.getByRole('radio', { name: 'mine' }).check()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(page.getByRole('table', { name: 'Imports' })).toContainText('Example Ministry')
+  await expect(await shown()).toContainText(MINE)
+
+  // Undone, then imported again taking theirs.
+  await views.getByRole('button', { name: 'Updates' }).click()
+  const history = page.getByRole('table', { name: 'Imports' })
+  await history.getByRole('button', { name: 'Undo' }).click()
+  await history.getByRole('button', { name: 'Confirm undo' }).click()
+  await expect(page.getByRole('region', { name: 'Import history' }).getByRole('status')).toContainText(
+    'Undone',
+  )
+  conflicts = await importBundle()
+  await conflicts.getByRole('radio', { name: 'theirs' }).check()
+  await page.getByRole('button', { name: 'Apply' }).click()
+  await expect(
+    page.getByRole('region', { name: 'Import an update' }).getByRole('status').last(),
+  ).toContainText('Imported Example Ministry, sequence 1')
+  await expect(await shown()).toContainText(THEIRS)
 })

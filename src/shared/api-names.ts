@@ -26,6 +26,7 @@ export const API_CALL_NAMES = [
   'removeWatch',
   'addReaction',
   'editReaction',
+  'correctField',
   'deleteReaction',
   'listLocalEdits',
   'redoLocalEdit',

@@ -14,6 +14,7 @@ import type { Watch } from './watches'
 import {
   MIN_PASSPHRASE_LENGTH,
   authorNameSchema,
+  fieldCorrectionSchema,
   writtenReactionSchema,
   type LocalEdit,
   type LocalEditResult,
@@ -345,7 +346,18 @@ export const contract = {
   /** Previews a staged file: a bundle, or a published list (CSL, BIS CSV, FtM) detected by its content. */
   previewUpdate: call<ImportPreview>()(z.object({ uploadId, ...listImportOptions }).strict()),
   applyUpdate: call<ImportResult>()(
-    z.object({ uploadId, confirmed: z.boolean(), ...listImportOptions }).strict(),
+    z
+      .object({
+        uploadId,
+        confirmed: z.boolean(),
+        ...listImportOptions,
+        /** For each conflict with the user's own edits (by its key): keep "mine" or take "theirs". */
+        conflicts: z
+          .record(z.string().max(500), z.enum(['mine', 'theirs']))
+          .refine((value) => Object.keys(value).length <= 10_000, 'at most 10,000 decisions')
+          .optional(),
+      })
+      .strict(),
   ),
   discardUpdate: call<null>()(z.object({ uploadId }).strict()),
   importHistory: call<ImportHistoryEntry[]>()(noInput),
@@ -372,6 +384,8 @@ export const contract = {
   addReaction: call<LocalEditResult>()(z.object({ reaction: writtenReactionSchema }).strict()),
   /** Replaces a reaction's fields and source with the writer's correction (a local edit). */
   editReaction: call<LocalEditResult>()(z.object({ id: recordId, reaction: writtenReactionSchema }).strict()),
+  /** Corrects one field of an entity or a round, with the source for the correction (a local edit). */
+  correctField: call<LocalEditResult>()(z.object({ correction: fieldCorrectionSchema }).strict()),
   /** Removes a reaction (a local edit: undo brings it back). */
   deleteReaction: call<LocalEditResult>()(z.object({ id: recordId }).strict()),
   /** The edits written in the app, newest first, which one redo would apply, and the author's name. */

@@ -41,6 +41,9 @@ const optionalPastDate = z
 
 const recordId = z.string().min(1).max(200)
 
+/** A source written in the app backs what it is cited for alone unless the writer says otherwise. */
+export const RELIABILITY_DEFAULT = 'single' satisfies (typeof RELIABILITIES)[number]
+
 /** Where a reaction was read: the publication, and for a verbatim text the passage it was checked against. */
 export const writtenSourceSchema = z
   .object({
@@ -58,7 +61,9 @@ export const writtenSourceSchema = z
     /** The source's own words the verbatim text was checked against, as the source prints them. */
     excerpt: optional(MAX_WRITTEN_TEXT),
     /** How well it backs the reaction; "single" (one source, not confirmed by another) unless said. */
-    reliability: z.enum(RELIABILITIES, { error: `one of ${RELIABILITIES.join(', ')}` }).default('single'),
+    reliability: z
+      .enum(RELIABILITIES, { error: `one of ${RELIABILITIES.join(', ')}` })
+      .default(RELIABILITY_DEFAULT),
   })
   .strict()
 
@@ -186,3 +191,43 @@ export interface PublicKeyExport {
 
 /** The shortest passphrase a key made in the app is encrypted with. */
 export const MIN_PASSPHRASE_LENGTH = 10
+
+/** The fields of an entity or a round a writer may correct in the app, with how they are named. */
+export const CORRECTABLE_FIELDS = {
+  entity: {
+    name: 'name',
+    originalName: 'original-script name',
+    originalNameNote: 'note on the original-script name',
+    country: 'country',
+    notes: 'notes',
+  },
+  round: { title: 'title', basis: 'basis', notes: 'notes' },
+} as const
+export type CorrectableType = keyof typeof CORRECTABLE_FIELDS
+
+/** A correction of one field of an entity or a round, with the source that supports it. */
+export const fieldCorrectionSchema = z
+  .object({
+    type: z.enum(['entity', 'round']),
+    id: recordId,
+    field: z.string().min(1).max(50),
+    /** The corrected value; empty clears the field (then unknown). */
+    value: optional(MAX_WRITTEN_TEXT),
+    source: writtenSourceSchema,
+    /** Why the value was wrong, as the writer says it. */
+    reason: optional(2000),
+  })
+  .strict()
+  .superRefine((correction, context) => {
+    const fields = CORRECTABLE_FIELDS[correction.type] as Record<string, string>
+    if (!(correction.field in fields))
+      context.addIssue({
+        code: 'custom',
+        path: ['field'],
+        message: `a field of the ${correction.type} that can be corrected: ${Object.keys(fields).join(', ')}`,
+      })
+    if (correction.value === null && correction.field === 'name')
+      context.addIssue({ code: 'custom', path: ['value'], message: 'a name is required' })
+  })
+export type FieldCorrection = z.output<typeof fieldCorrectionSchema>
+export type FieldCorrectionInput = z.input<typeof fieldCorrectionSchema>

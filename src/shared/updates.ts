@@ -25,6 +25,25 @@ export interface ChangeCounts {
   unchanged: number
 }
 
+/**
+ * An import that would change a field the user corrected in the app, or retire a record the user wrote
+ * or corrected: the user decides, field by field, to keep theirs ("mine") or take the import's.
+ */
+export interface EditConflict {
+  /** "type:id:field" ("type:id:*" for a retirement): the key of the user's decision. */
+  key: string
+  type: RecordTypeName
+  id: string
+  label: string
+  /** The field, or null when the import retires the record. */
+  field: string | null
+  mine: unknown
+  /** The import's value (null for a retirement). */
+  theirs: unknown
+}
+export type ConflictDecision = 'mine' | 'theirs'
+export type ConflictDecisions = Record<string, ConflictDecision>
+
 export interface BundleSummary {
   /** A signed bundle, or a published list imported as it is (unsigned: needs the user's yes). */
   signed: boolean
@@ -54,6 +73,8 @@ export interface ImportPreview {
   confirmations: string[]
   /** For a published list: which entries were recognised as entities the store already has. */
   matching: ImportMatching | null
+  /** Fields and records the import would change that the user edited in the app. */
+  conflicts: EditConflict[]
 }
 
 /** A listed party recognised as an entity already known, with the evidence. */

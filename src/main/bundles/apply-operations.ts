@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import type { ChangeCounts, FieldChange, RecordChange } from '../../shared/updates'
+import type { ChangeCounts, EditConflict, FieldChange, RecordChange } from '../../shared/updates'
 import {
   deleteRecord,
   readRecord,
@@ -11,6 +11,7 @@ import { flushRowBatches, newRecordDone, withRowBatches } from '../store/row-bat
 import * as write from '../store/write-records'
 import { indexEntity, indexReaction, withDeferredIndexing } from '../store/search-index'
 import type { ChangeRecorder } from '../store/change-recorder'
+import type { EditConflicts } from './edit-conflicts'
 import { BundleError } from './bundle-error'
 import { RECORD_TYPES, recordSchemas, type RecordType } from './bundle-format'
 import { recordIdOf, type OperationSpool } from './operation-spool'
@@ -155,6 +156,8 @@ export interface AppliedChanges {
   /** Changed and retired records (what a reviewer must read) first, then the first new ones. */
   changes: RecordChange[]
   totalChanges: number
+  /** Fields and records the import changes that the user edited in the app. */
+  conflicts: EditConflict[]
 }
 
 /** How many records a preview describes in full; the counts always cover all of them. */
@@ -181,11 +184,12 @@ class ChangeLog {
     this.counts.get(type)!.unchanged++
   }
 
-  result(): AppliedChanges {
+  result(conflicts: EditConflict[]): AppliedChanges {
     return {
       counts: [...this.counts.values()],
       changes: [...this.reviewed, ...this.added],
       totalChanges: this.total,
+      conflicts,
     }
   }
 }
@@ -199,12 +203,13 @@ export function applyOperations(
   db: Db,
   operations: OperationSpool,
   originId: number,
-  recorder: ChangeRecorder | null = null,
+  recorder: ChangeRecorder | null,
+  conflicts: EditConflicts,
 ): AppliedChanges {
   return withDeferredIndexing(
     db,
     () => {
-      const applied = withRowBatches(db, () => applyInOrder(db, operations, originId, recorder))
+      const applied = withRowBatches(db, () => applyInOrder(db, operations, originId, recorder, conflicts))
       recorder?.finish()
       return applied
     },
@@ -249,6 +254,7 @@ function applyInOrder(
   operations: OperationSpool,
   originId: number,
   recorder: ChangeRecorder | null,
+  conflicts: EditConflicts,
 ): AppliedChanges {
   const log = new ChangeLog()
   const stored = new StoredRecords(db, operations)
@@ -263,8 +269,12 @@ function applyInOrder(
           'dangling-reference',
           `${where}: cannot retire ${type} "${id}": it is not in the store.`,
         )
-      retireRecord(db, type, id, where)
       const label = labelOf(type, before, id)
+      if (conflicts.keepsRetired(type, id, label)) {
+        log.unchanged(type)
+        continue
+      }
+      retireRecord(db, type, id, where)
       log.record({ type, id, label, kind: 'retired', fields: [] })
       recorder?.record(type, id, 'retired', label, before, [])
       continue
@@ -295,7 +305,19 @@ function applyInOrder(
       record = operation.record as AnyRecord
     }
     record = normalise(type, record)
-    const fields = before ? diff(normalise(type, before), record) : []
+    let fields = before ? diff(normalise(type, before), record) : []
+    if (before && fields.length > 0) {
+      // The user's own values, where they keep them against the import.
+      record = conflicts.resolveChange(
+        type,
+        id,
+        labelOf(type, record, id),
+        normalise(type, before),
+        record,
+        fields,
+      )
+      fields = diff(normalise(type, before), record)
+    }
     if (before && fields.length === 0) {
       log.unchanged(type)
       continue
@@ -307,5 +329,5 @@ function applyInOrder(
     log.record({ type, id, label, kind, fields })
     recorder?.record(type, id, kind, label, record, fields)
   }
-  return log.result()
+  return log.result(conflicts.found)
 }

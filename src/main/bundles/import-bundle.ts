@@ -3,6 +3,8 @@ import type { OriginKind } from '../../shared/domain'
 import {
   bundleLabel,
   type BundleSummary,
+  type ConflictDecisions,
+  type EditConflict,
   type ImportHistoryEntry,
   type ImportMatching,
   type ImportPreview,
@@ -29,6 +31,8 @@ import type { VerifiedBundle } from './bundle-reader'
 import { discardJournal, finishJournal, replayJournalBackwards, startJournal } from '../store/undo-journal'
 import { UserError } from '../user-error'
 import { ChangeRecorder, discardRecordedChanges } from '../store/change-recorder'
+import { LocalHoldings } from '../store/local-holdings'
+import { EditConflicts, noEdits } from './edit-conflicts'
 
 type Db = Database.Database
 
@@ -46,7 +50,12 @@ export interface PendingUpdate {
   matching: ImportMatching | null
   /** For a published list: the user's decisions, kept as judgements when the update is applied. */
   judgements?: NewJudgement[]
+  /** For each conflict with the user's own edits (EditConflict.key): keep "mine" or take "theirs". */
+  conflictDecisions?: ConflictDecisions
 }
+
+/** The key id a local edit's history row carries (it is applied as an update of its own). */
+export const LOCAL_EDIT_KEY = 'local'
 
 export function pendingFromBundle(bundle: VerifiedBundle, fileName: string | null): PendingUpdate {
   const { manifest } = bundle
@@ -105,6 +114,7 @@ function alreadyImportedPreview(update: PendingUpdate): ImportPreview {
     warnings: [`This ${update.summary.signed ? 'bundle' : 'file'} is already imported.`],
     confirmations: [],
     matching: update.matching,
+    conflicts: [],
   }
 }
 
@@ -118,6 +128,30 @@ function previewFrom(update: PendingUpdate, applied: AppliedChanges): ImportPrev
     warnings: update.warnings,
     confirmations: update.confirmations,
     matching: update.matching,
+    conflicts: applied.conflicts,
+  }
+}
+
+/**
+ * The user's own edits the update may meet: none for a local edit (the user's own), else what local
+ * edits hold, with the user's decisions (none in a preview, which shows the update's values).
+ */
+function editConflicts(db: Db, update: PendingUpdate, decisions: ConflictDecisions | null): EditConflicts {
+  if (update.summary.keyId === LOCAL_EDIT_KEY) return noEdits()
+  return new EditConflicts(LocalHoldings.read(db), decisions)
+}
+
+/** Thrown when an update changes what the user edited and the user has not said what to keep. */
+export class ConflictsUndecided extends UserError {
+  constructor(readonly conflicts: EditConflict[]) {
+    const named = conflicts
+      .slice(0, 5)
+      .map((c) => (c.field === null ? `${c.label} (removed)` : `${c.label}, ${c.field}`))
+    super(
+      `This update changes ${conflicts.length === 1 ? 'something' : `${conflicts.length} things`} you edited in the app: ${named.join('; ')}${conflicts.length > 5 ? '; …' : ''}. Choose for each whether to keep yours or take the update's (on the command line --keep-mine or --take-theirs). Nothing was changed.`,
+      'conflict',
+      'ConflictsUndecided',
+    )
   }
 }
 
@@ -127,7 +161,10 @@ export function previewPending(db: Db, update: PendingUpdate): ImportPreview {
   checkSequence(db, update)
   return writeAndRollBack(db, () => {
     const originId = createOrigin(db, update.origin.kind, update.origin.label)
-    return previewFrom(update, applyOperations(db, update.operations, originId))
+    return previewFrom(
+      update,
+      applyOperations(db, update.operations, originId, null, editConflicts(db, update, null)),
+    )
   })
 }
 
@@ -174,7 +211,11 @@ export function applyPending(db: Db, update: PendingUpdate, options: ApplyOption
     const originAt = (options.originAt ?? now).toISOString()
     const originId = createOrigin(db, update.origin.kind, update.origin.label, originAt)
     const recorder = options.recordChanges === false ? null : new ChangeRecorder(db, importId)
-    const applied = applyOperations(db, update.operations, originId, recorder)
+    const conflicts = editConflicts(db, update, update.conflictDecisions ?? {})
+    const applied = applyOperations(db, update.operations, originId, recorder, conflicts)
+    // Never drops an edit of the user's silently: refused, and rolled back, until each is decided.
+    const undecided = conflicts.undecided()
+    if (undecided.length > 0) throw new ConflictsUndecided(undecided)
     if (update.judgements) writeJudgements(db, update.judgements, now.toISOString(), summary.fileName)
     setMeta(db, 'data_as_of', summary.dataAsOf)
     finishJournal(db)

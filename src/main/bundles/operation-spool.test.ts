@@ -13,6 +13,7 @@ import type { LocatedOperation } from './bundle-format'
 import { OperationSpool, sweepStaleFolders } from './operation-spool'
 import { parsePayloadLines } from './payload-lines'
 import { addTrustedKey } from '../store/trust-store'
+import { noEdits } from './edit-conflicts'
 
 const tempDir = useTempDir()
 
@@ -119,7 +120,9 @@ describe('operation spool', () => {
     const stored = (spillAfter: number) => {
       const store = openDefaultStore(tempDir())
       const spool = OperationSpool.of(operations, spillAfter)
-      store.db.transaction(() => applyOperations(store.db, spool, createOrigin(store.db, 'bundle', 't')))()
+      store.db.transaction(() =>
+        applyOperations(store.db, spool, createOrigin(store.db, 'bundle', 't'), null, noEdits()),
+      )()
       spool.discard()
       const records = Array.from({ length: 30 }, (_, i) => readRecord(store.db, 'entity', `spool-${i}`))
       store.close()

@@ -2,6 +2,8 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { openStore } from '../store/open-store'
+import { readRecord } from '../store/read-record'
+import { makePublisher, packOperations } from '../test-support/bundle-fixtures'
 import { listReactions } from '../store/read-records'
 import { dumpStore } from '../test-support/dump-store'
 import { runCliCapturing } from '../test-support/run-cli'
@@ -187,5 +189,71 @@ describe('reaction add, edits list, undo and edits redo', () => {
     expect({ ...arrived, written: null }).toEqual({ ...written[0], written: null })
     mine.close()
     theirs.close()
+  })
+
+  it('correct --json FILE, then import asks about the conflict; --keep-mine and --take-theirs decide it', async () => {
+    const dir = tempDir()
+    const { db, run, file } = cli(dir)
+    const correction = {
+      type: 'entity',
+      id: 'cloudwalk',
+      field: 'originalName',
+      value: '云从科技（测试更正）',
+      source: { publication: 'Example Registry' },
+      reason: 'test correction',
+    }
+    const refused = await run(
+      'correct',
+      '--json',
+      file('bad.json', { ...correction, field: 'aliases' }),
+      '--author',
+      'C. Clerk',
+    )
+    expect(refused.err).toContain('field: a field of the entity that can be corrected: name, originalName')
+    const corrected = await run('correct', '--json', file('c.json', correction), '--author', 'C. Clerk')
+    expect(corrected.code, corrected.err).toBe(0)
+
+    const { privateFile, publicFile } = makePublisher('Test Publisher', 3650, new Date())
+    fs.writeFileSync(path.join(dir, 'p.pub'), JSON.stringify(publicFile))
+    expect((await run('trust', 'add', path.join(dir, 'p.pub'))).code).toBe(0)
+    const bundle = path.join(dir, 'u.sbb')
+    fs.writeFileSync(
+      bundle,
+      await packOperations(
+        privateFile,
+        [
+          {
+            op: 'correct',
+            type: 'entity',
+            id: 'cloudwalk',
+            field: 'originalName',
+            value: '云从科技（测试出版者）',
+            reason: null,
+          },
+        ],
+        { now: new Date() },
+      ),
+    )
+    const asked = await run('import', bundle, '--yes')
+    expect(asked.code).not.toBe(0)
+    expect(asked.out).toContain('Conflicts with your edits')
+    expect(asked.out).toContain(
+      "entity cloudwalk (CloudWalk Technology) originalName: yours 云从科技（测试更正）, the update's 云从科技（测试出版者）",
+    )
+    expect(asked.err).toContain(
+      'This update changes something you edited in the app: CloudWalk Technology, originalName.',
+    )
+    const originalName = () => {
+      const store = openStore(db)
+      const name = readRecord(store.db, 'entity', 'cloudwalk')!.originalName
+      store.close()
+      return name
+    }
+    expect(originalName()).toBe('云从科技（测试更正）')
+    expect((await run('import', bundle, '--yes', '--keep-mine')).code).toBe(0)
+    expect(originalName()).toBe('云从科技（测试更正）')
+    expect((await run('undo', '--yes')).code).toBe(0)
+    expect((await run('import', bundle, '--yes', '--take-theirs')).code).toBe(0)
+    expect(originalName()).toBe('云从科技（测试出版者）')
   })
 })

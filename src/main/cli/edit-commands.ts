@@ -1,13 +1,14 @@
 import path from 'node:path'
 import type { Command } from 'commander'
-import { writtenReactionSchema, type LocalEdit, type WrittenReaction } from '../../shared/local-edits'
+import type { ZodType } from 'zod'
+import { fieldCorrectionSchema, writtenReactionSchema, type LocalEdit } from '../../shared/local-edits'
 import * as edits from '../services/edit-services'
 import { readUserFile } from '../services/update-services'
 import type { CliContext } from './cli-context'
 import { CliError } from './cli-io'
 
-/** A reaction from a JSON file, checked by the same schema as the app's form; refusals name the field. */
-function readWrittenReaction(file: string): WrittenReaction {
+/** A JSON file checked by one of the app's schemas; a refusal names the file and each field. */
+function readWritten<T>(file: string, schema: ZodType<T>, what: string): T {
   const shown = path.resolve(file)
   let json: unknown
   try {
@@ -17,13 +18,13 @@ function readWrittenReaction(file: string): WrittenReaction {
       throw new CliError(`${shown} is not JSON (${error.message}). Nothing was written.`)
     throw error
   }
-  const parsed = writtenReactionSchema.safeParse(json)
+  const parsed = schema.safeParse(json)
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
       (issue) => `  ${issue.path.join('.') || '(the file)'}: ${issue.message}`,
     )
     throw new CliError(
-      `${shown} is not a reaction the store can take:\n${problems.join('\n')}\nNothing was written.`,
+      `${shown} is not ${what} the store can take:\n${problems.join('\n')}\nNothing was written.`,
     )
   }
   return parsed.data
@@ -50,7 +51,7 @@ export function registerEditCommands(program: Command, cli: CliContext): void {
     .action((file: string, options: { author?: string }) =>
       cli.withStore(
         (store) => {
-          const written = readWrittenReaction(file)
+          const written = readWritten(file, writtenReactionSchema, 'a reaction')
           const result = edits.addReaction(store, written, options.author)
           cli.print(
             result,
@@ -72,6 +73,28 @@ export function registerEditCommands(program: Command, cli: CliContext): void {
           cli.print(result, `Deleted reaction ${id}: local edit ${result.edit.id} by ${result.edit.author}.`)
         },
         { writes: 'deleting a reaction' },
+      ),
+    )
+
+  program
+    .command('correct')
+    .description(
+      'correct one field of an entity or a round, with its source, from a JSON file ({type, id, field, value, source, reason}); prints the edit as JSON',
+    )
+    .usage('--json <file> [--author <name>]')
+    .argument('<file>', 'the correction as JSON')
+    .option('--author <name>', 'mark the edit with this name (default: the name set in the app)')
+    .action((file: string, options: { author?: string }) =>
+      cli.withStore(
+        (store) => {
+          const correction = readWritten(file, fieldCorrectionSchema, 'a correction')
+          const result = edits.correct(store, correction, options.author)
+          cli.print(
+            result,
+            `${result.edit.description}: local edit ${result.edit.id} by ${result.edit.author}.`,
+          )
+        },
+        { writes: 'correcting a field' },
       ),
     )
 

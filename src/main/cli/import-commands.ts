@@ -44,6 +44,8 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
     )
     .option('--dry-run', 'show what would change, change nothing')
     .option('--yes', 'answer yes to every confirmation (for scripts)')
+    .option('--keep-mine', 'where the update changes what you edited in the app, keep your values')
+    .option('--take-theirs', "where the update changes what you edited in the app, take the update's")
     .action(
       (
         file: string,
@@ -53,10 +55,14 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
           merge: MatchDecisions
           dryRun?: boolean
           yes?: boolean
+          keepMine?: boolean
+          takeTheirs?: boolean
         },
       ) =>
         cli.withStore(
           async (store) => {
+            if (options.keepMine && options.takeTheirs)
+              throw new CliError('Give --keep-mine or --take-theirs, not both.')
             const bytes = updates.readUserFile(file)
             const settings = { format: options.format, source: options.source, decisions: options.merge }
             await updates.withPreparedUpdate(store, bytes, path.basename(file), settings, async (update) => {
@@ -77,6 +83,12 @@ export function registerImportCommands(program: Command, cli: CliContext): void 
               for (const question of preview.confirmations)
                 confirmed = confirmed && (await cli.confirm(question, Boolean(options.yes)))
               if (!confirmed) throw new ConfirmationRequired(preview.confirmations)
+              const decision = options.keepMine ? 'mine' : options.takeTheirs ? 'theirs' : null
+              // Without one, the apply refuses and names each conflict: an edit is never dropped silently.
+              if (decision)
+                update.conflictDecisions = Object.fromEntries(
+                  preview.conflicts.map((conflict) => [conflict.key, decision]),
+                )
               const result = await updates.applyPrepared(store, update, confirmed)
               cli.print(
                 result,

@@ -54,6 +54,16 @@ export function formatPreview(preview: ImportPreview): string {
       ...retired.slice(0, TEXT_CHANGE_LIMIT).map((c) => `  ${c.type} ${c.id} (${c.label})`),
     )
   if (preview.matching) lines.push(...formatMatching(preview.matching))
+  if (preview.conflicts.length > 0)
+    lines.push(
+      '',
+      "Conflicts with your edits (keep yours with --keep-mine, take the update's with --take-theirs):",
+      ...preview.conflicts.map((c) =>
+        c.field === null
+          ? `  ${c.type} ${c.id} (${c.label}): the update removes it`
+          : `  ${c.type} ${c.id} (${c.label}) ${c.field}: yours ${show(c.mine)}, the update's ${show(c.theirs)}`,
+      ),
+    )
   for (const w of preview.warnings) lines.push(`Warning: ${w}`)
   return lines.join('\n')
 }

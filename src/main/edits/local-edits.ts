@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto'
 import type Database from 'better-sqlite3'
 import type { LocalEdit } from '../../shared/local-edits'
 import { operationSchema, type LocatedOperation, type Operation } from '../bundles/bundle-format'
-import { applyPending, type PendingUpdate } from '../bundles/import-bundle'
+import { applyPending, LOCAL_EDIT_KEY, type PendingUpdate } from '../bundles/import-bundle'
 import { OperationSpool } from '../bundles/operation-spool'
 import { getMeta } from '../store/meta'
 import {
@@ -54,7 +54,7 @@ export function applyLocalEdit(
       bundleId: `local:${randomUUID()}`,
       fileName: null,
       publisher: `Local edit by ${request.author}`,
-      keyId: 'local',
+      keyId: LOCAL_EDIT_KEY,
       sequence: 0,
       created: now.toISOString(),
       expires: '',

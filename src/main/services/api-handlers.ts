@@ -88,11 +88,12 @@ export function createApiHandlers(
       const file = staged.get(uploadId)
       return updates.previewUpdate(store, file.bytes, file.fileName, { source, decisions })
     },
-    applyUpdate: async ({ uploadId, confirmed, source, decisions }) => {
+    applyUpdate: async ({ uploadId, confirmed, source, decisions, conflicts }) => {
       const file = staged.get(uploadId)
       const result = await updates.applyUpdate(store, file.bytes, file.fileName, confirmed, {
         source,
         decisions,
+        conflicts,
       })
       staged.discard(uploadId)
       copyLogSoon(store)
@@ -117,6 +118,7 @@ export function createApiHandlers(
     addReaction: ({ reaction }) => edits.addReaction(store, reaction),
     editReaction: ({ id, reaction }) => edits.editReaction(store, id, reaction),
     deleteReaction: ({ id }) => edits.removeReaction(store, id),
+    correctField: ({ correction }) => edits.correct(store, correction),
     listLocalEdits: () => edits.localEdits(store),
     redoLocalEdit: ({ importId }) => edits.redo(store, importId),
     setAuthorName: ({ name }) => {

@@ -1,4 +1,11 @@
-import type { LocalEdit, LocalEditResult, LocalEdits, WrittenReaction } from '../../shared/local-edits'
+import type {
+  FieldCorrection,
+  LocalEdit,
+  LocalEditResult,
+  LocalEdits,
+  WrittenReaction,
+} from '../../shared/local-edits'
+import { correctField } from '../edits/field-corrections'
 import { listLocalEdits, redoableEdit, redoLocalEdit } from '../edits/local-edits'
 import { addWrittenReaction, deleteReaction, editWrittenReaction } from '../edits/written-reactions'
 import { authorName, setAuthorName } from '../store/app-state'
@@ -35,6 +42,10 @@ export function editReaction(store: Store, id: string, reaction: WrittenReaction
 
 export function removeReaction(store: Store, id: string, authorGiven?: string): LocalEditResult {
   return deleteReaction(store.db, id, author(store, authorGiven))
+}
+
+export function correct(store: Store, correction: FieldCorrection, authorGiven?: string): LocalEditResult {
+  return correctField(store.db, correction, author(store, authorGiven))
 }
 
 export function redo(store: Store, importId: number): LocalEdit {

@@ -16,6 +16,7 @@ const WRITE_LABELS = {
   undoLastImport: 'undoing an import',
   addReaction: 'adding a reaction',
   editReaction: 'editing a reaction',
+  correctField: 'correcting a field',
   deleteReaction: 'deleting a reaction',
   redoLocalEdit: 'redoing an edit',
   setAuthorName: 'setting your name',

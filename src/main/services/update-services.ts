@@ -4,6 +4,7 @@ import type {
   ImportHistoryEntry,
   ImportPreview,
   ImportResult,
+  ConflictDecisions,
   Judgement,
   TrustedKey,
 } from '../../shared/updates'
@@ -41,6 +42,8 @@ export interface UpdateOptions {
   source?: string
   /** For a published list: which known entity an ambiguous party is ("new" for none). */
   decisions?: MatchDecisions
+  /** For each conflict with the user's own edits (EditConflict.key): keep "mine" or take "theirs". */
+  conflicts?: ConflictDecisions
 }
 
 /**
@@ -60,12 +63,14 @@ export async function prepareUpdate(
   if (format === 'bundle') {
     if (options.source)
       throw new ImportError('--source applies to a Consolidated Screening List, not to a bundle.')
-    return pendingFromBundle(await readVerifiedBundle(bytes, trustStoreLookup(store.db)), fileName)
+    const bundle = await readVerifiedBundle(bytes, trustStoreLookup(store.db))
+    return { ...pendingFromBundle(bundle, fileName), conflictDecisions: options.conflicts }
   }
-  return pendingFromSource(store.db, bytes, name, format, {
+  const pending = await pendingFromSource(store.db, bytes, name, format, {
     source: options.source,
     decisions: options.decisions,
   })
+  return { ...pending, conflictDecisions: options.conflicts }
 }
 
 /**

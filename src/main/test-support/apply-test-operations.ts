@@ -5,6 +5,7 @@ import { applyOperations } from '../bundles/apply-operations'
 import { parsePayloadLines } from '../bundles/payload-lines'
 import { createOrigin } from '../store/write-records'
 import type { Store } from '../store/open-store'
+import { noEdits } from '../bundles/edit-conflicts'
 
 /**
  * Writes bundle-format operations straight into a store (no signature, no history), the way a test or
@@ -16,7 +17,13 @@ export function applyTestOperations(store: Store, operations: object[]): void {
     Buffer.from(operations.map((operation) => JSON.stringify(operation)).join('\n')),
   )
   writeRecords(store.db, () =>
-    applyOperations(store.db, OperationSpool.of(located), createOrigin(store.db, 'bundle', 'test data')),
+    applyOperations(
+      store.db,
+      OperationSpool.of(located),
+      createOrigin(store.db, 'bundle', 'test data'),
+      null,
+      noEdits(),
+    ),
   )
 }
 

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3'
 import type { VerifiedBundle } from '../bundles/bundle-reader'
 import { applyPending, pendingFromBundle, previewPending, type ApplyOptions } from '../bundles/import-bundle'
-import type { ImportPreview, ImportResult } from '../../shared/updates'
+import type { ConflictDecisions, ImportPreview, ImportResult } from '../../shared/updates'
 
 /** For tests and the bench: a verified bundle's preview in one call (the app goes through PendingUpdate). */
 export function previewImport(
@@ -16,7 +16,8 @@ export function previewImport(
 export function applyImport(
   db: Database.Database,
   bundle: VerifiedBundle,
-  options: ApplyOptions = {},
+  options: ApplyOptions & { conflictDecisions?: ConflictDecisions } = {},
 ): ImportResult {
-  return applyPending(db, pendingFromBundle(bundle, options.fileName ?? null), options)
+  const pending = pendingFromBundle(bundle, options.fileName ?? null)
+  return applyPending(db, { ...pending, conflictDecisions: options.conflictDecisions }, options)
 }

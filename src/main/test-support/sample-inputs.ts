@@ -42,6 +42,15 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
     },
   },
   deleteReaction: { id: 'r-1' },
+  correctField: {
+    correction: {
+      type: 'entity',
+      id: 'hikvision',
+      field: 'originalName',
+      value: '海康威视',
+      source: { publication: 'Example Daily' },
+    },
+  },
   listLocalEdits: {},
   redoLocalEdit: { importId: 1 },
   setAuthorName: { name: 'A. Writer' },

@@ -1,4 +1,6 @@
+import { useState } from 'react'
 import { useLoad } from '../api/use-api'
+import { CorrectField } from '../review/correct-field-form'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { DetailsPanel } from '../review/details-panel'
@@ -8,7 +10,10 @@ import { WatchToggle } from '../changes/watch-toggle'
 
 /** The side panel for one entity: every name, designation, reaction and source, and where it came from. */
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
-  const entity = useLoad((api) => api.getEntity({ id }), `entity-${id}`)
+  // Bumped by a correction written here: the details are read again, with it.
+  const [version, setVersion] = useState(0)
+  const [corrected, setCorrected] = useState<string | null>(null)
+  const entity = useLoad((api) => api.getEntity({ id }), `entity-${id}-${version}`)
   return (
     <DetailsPanel onClose={onClose}>
       <LoadState loadable={entity} what="the entity">
@@ -74,6 +79,22 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                 </dd>
               </dl>
               {e.notes ? <p className="note">{e.notes}</p> : null}
+              <CorrectField
+                type="entity"
+                id={e.id}
+                current={{
+                  name: e.primaryName,
+                  originalName: e.originalName,
+                  originalNameNote: e.originalNameNote,
+                  country: e.country,
+                  notes: e.notes,
+                }}
+                onCorrected={(message) => {
+                  setCorrected(message)
+                  setVersion((v) => v + 1)
+                }}
+              />
+              {corrected ? <p role="status">{corrected}</p> : null}
               <h4>Designations</h4>
               <ul>
                 {e.designations.map((d) => (
@@ -93,7 +114,7 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                   </li>
                 ))}
               </ul>
-              <EntityHistory id={e.id} />
+              <EntityHistory key={version} id={e.id} />
               <h4>Reactions naming it ({e.reactions.length})</h4>
               <ReactionList reactions={e.reactions} />
               <h4>Sources</h4>

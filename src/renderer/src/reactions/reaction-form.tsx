@@ -1,14 +1,15 @@
-import { useState, type ReactNode } from 'react'
+import { useState } from 'react'
 import { ORGANISATION_KINDS, RELIABILITIES, STANCES, type Reaction } from '../../../shared/domain'
 import {
-  authorNameSchema,
   writtenReactionSchema,
   type LocalEditResult,
   type WrittenReactionInput,
 } from '../../../shared/local-edits'
 import { useApi, useLoad } from '../api/use-api'
+import { Field, problemsFromError, type Problems } from '../components/form-field'
 import { LoadState } from '../components/load-state'
 import { EntityPicker, RoundChoices } from '../components/record-pickers'
+import { useAuthor } from '../components/use-author'
 
 /** The form's fields as typed: strings, '' for not given (the schema turns them into null). */
 interface Draft {
@@ -79,9 +80,6 @@ function draftOf(r: Reaction): Draft {
   }
 }
 
-/** Each problem the schema (or the store) found, by field path ("source.url"); '' for the whole form. */
-type Problems = Record<string, string>
-
 function problemsOf(draft: Draft): Problems {
   const result = writtenReactionSchema.safeParse({
     ...draft,
@@ -91,51 +89,6 @@ function problemsOf(draft: Draft): Problems {
   const problems: Problems = {}
   for (const issue of result.error.issues) problems[issue.path.join('.')] ??= issue.message
   return problems
-}
-
-/** "Invalid input for "addReaction": reaction.source.url: …" from the main process, by field. */
-function problemsFromError(error: Error): Problems {
-  const problems: Problems = {}
-  const detail = error.message.replace(/^Invalid input for "[^"]+": /, '')
-  for (const part of detail.split('; ')) {
-    const match = /^reaction\.([\w.]+): (.*)$/.exec(part)
-    if (match) problems[match[1]] ??= match[2]
-  }
-  if (Object.keys(problems).length === 0) problems[''] = error.message
-  return problems
-}
-
-function Field({
-  label,
-  path,
-  problems,
-  hint,
-  children,
-}: {
-  label: string
-  path: string
-  problems: Problems
-  hint?: string
-  children: (props: { id: string; 'aria-invalid': boolean; 'aria-describedby'?: string }) => ReactNode
-}) {
-  const id = `reaction-${path.replaceAll('.', '-')}`
-  const problem = problems[path]
-  return (
-    <div className="field">
-      <label htmlFor={id}>{label}</label>
-      {children({
-        id,
-        'aria-invalid': Boolean(problem),
-        'aria-describedby': problem ? `${id}-problem` : undefined,
-      })}
-      {hint ? <span className="hint">{hint}</span> : null}
-      {problem ? (
-        <span className="field-problem" id={`${id}-problem`}>
-          {problem}
-        </span>
-      ) : null}
-    </div>
-  )
 }
 
 /**
@@ -154,15 +107,14 @@ export function ReactionForm({
 }) {
   const api = useApi()
   const rounds = useLoad((client) => client.listRounds({}), 'rounds')
-  const edits = useLoad((client) => client.listLocalEdits({}), 'local-edits')
+  const author = useAuthor()
   const [draft, setDraft] = useState<Draft>(() => (editing ? draftOf(editing) : EMPTY))
   const [pickedNames, setPickedNames] = useState<Record<string, string>>(() =>
     Object.fromEntries((editing?.entities ?? []).map((entity) => [entity.id, entity.name])),
   )
-  const [author, setAuthor] = useState('')
   const [problems, setProblems] = useState<Problems>({})
   const [saving, setSaving] = useState(false)
-  const knownAuthor = edits.state === 'ready' ? edits.value.author : null
+  const knownAuthor = author.known
 
   // A field's problem goes once it is edited; saving checks everything again.
   const settle = (paths: string[]) =>
@@ -191,20 +143,20 @@ export function ReactionForm({
 
   async function save() {
     const found = problemsOf(draft)
-    const name = authorNameSchema.safeParse(author)
-    if (!knownAuthor && !name.success) found.author = 'your name is required: local edits are marked with it'
+    const nameProblem = author.problem()
+    if (nameProblem) found.author = nameProblem
     setProblems(found)
     if (Object.keys(found).length > 0) return
     setSaving(true)
     try {
-      if (!knownAuthor) await api.setAuthorName({ name: author })
+      await author.save(api)
       const reaction = { ...draft, stance: draft.stance || null } as WrittenReactionInput
       const result = editing
         ? await api.editReaction({ id: editing.id, reaction })
         : await api.addReaction({ reaction })
       onDone(result)
     } catch (error) {
-      setProblems(problemsFromError(error as Error))
+      setProblems(problemsFromError(error as Error, 'reaction'))
     } finally {
       setSaving(false)
     }
@@ -232,11 +184,17 @@ export function ReactionForm({
             `${count === 1 ? 'One field needs' : `${count} fields need`} attention before saving.`}
         </p>
       ) : null}
-      {knownAuthor || edits.state !== 'ready' ? null : (
+      {author.asking ? (
         <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
-          {(props) => <input {...props} value={author} onChange={(event) => setAuthor(event.target.value)} />}
+          {(props) => (
+            <input
+              {...props}
+              value={author.typed}
+              onChange={(event) => author.setTyped(event.target.value)}
+            />
+          )}
         </Field>
-      )}
+      ) : null}
       <fieldset>
         <legend>What was said</legend>
         <Field label="Text" path="text" problems={problems}>

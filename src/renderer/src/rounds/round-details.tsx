@@ -1,8 +1,10 @@
+import { useState } from 'react'
 import { countsLabel } from '../../../shared/format'
 import { useLoad } from '../api/use-api'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
+import { CorrectField } from '../review/correct-field-form'
 import { DetailsPanel } from '../review/details-panel'
 import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 
@@ -19,7 +21,10 @@ function TableLink({ label, onClick }: { label: string; onClick: () => void }) {
 
 /** The side panel for one round: its rule, dates and counts, every entity it named, and the reactions. */
 export function RoundDetails({ id, onClose }: { id: string; onClose: () => void }) {
-  const round = useLoad((api) => api.getRound({ id }), `round-${id}`)
+  // Bumped by a correction written here: the details are read again, with it.
+  const [version, setVersion] = useState(0)
+  const [corrected, setCorrected] = useState<string | null>(null)
+  const round = useLoad((api) => api.getRound({ id }), `round-${id}-${version}`)
   const navigation = useNavigation()
   return (
     <DetailsPanel onClose={onClose}>
@@ -77,6 +82,16 @@ export function RoundDetails({ id, onClose }: { id: string; onClose: () => void 
                 />
               ) : null}
               <ReactionList reactions={r.reactions} />
+              <CorrectField
+                type="round"
+                id={r.id}
+                current={{ title: r.title, basis: r.basis, notes: r.notes }}
+                onCorrected={(message) => {
+                  setCorrected(message)
+                  setVersion((v) => v + 1)
+                }}
+              />
+              {corrected ? <p role="status">{corrected}</p> : null}
               <h4>Sources</h4>
               <SourceList citations={r.citationsBySource} />
               <ProvenanceNote provenance={r.provenance} />

@@ -1,6 +1,7 @@
 import { WatchNotices } from '../changes/watch-notices'
 import { useEffect, useState, type DragEvent } from 'react'
-import type { ImportPreview, ImportResult } from '../../../shared/updates'
+import type { ConflictDecisions, ImportPreview, ImportResult } from '../../../shared/updates'
+import { ConflictsPanel } from './conflicts-panel'
 import { useApi } from '../api/use-api'
 import { FileButton } from '../components/file-button'
 import { MatchingPanel } from './matching-panel'
@@ -37,10 +38,12 @@ export function ImportPanel({
   const api = useApi()
   const [step, setStep] = useState<Step>({ name: 'idle' })
   const [answered, setAnswered] = useState<Set<string>>(new Set())
+  const [kept, setKept] = useState<ConflictDecisions>({})
   const [dragging, setDragging] = useState(false)
 
   async function open(file: File) {
     setAnswered(new Set())
+    setKept({})
     try {
       setStep({ name: 'working', label: `Reading ${file.name}`, progress: 0 })
       const uploadId = await stageFile(api, file, (progress) =>
@@ -56,6 +59,7 @@ export function ImportPanel({
 
   async function previewStaged(uploadId: string, fileName: string, options: ListOptions = NO_OPTIONS) {
     setAnswered(new Set())
+    setKept({})
     try {
       setStep({ name: 'working', label: `Reading ${fileName}`, progress: null })
       const preview = await api.previewUpdate({ uploadId, ...options })
@@ -81,7 +85,7 @@ export function ImportPanel({
   async function apply(uploadId: string, options: ListOptions) {
     try {
       setStep({ name: 'working', label: 'Applying', progress: null })
-      const result = await api.applyUpdate({ uploadId, confirmed: true, ...options })
+      const result = await api.applyUpdate({ uploadId, confirmed: true, ...options, conflicts: kept })
       setStep({ name: 'done', result })
       onImported()
     } catch (error) {
@@ -103,6 +107,8 @@ export function ImportPanel({
 
   const unanswered =
     step.name === 'preview' ? step.preview.confirmations.filter((question) => !answered.has(question)) : []
+  const undecided =
+    step.name === 'preview' ? step.preview.conflicts.filter((conflict) => !(conflict.key in kept)) : []
   return (
     <section aria-label="Import an update" className="panel">
       <h3>Import an update</h3>
@@ -169,6 +175,11 @@ export function ImportPanel({
               }
             />
           ) : null}
+          <ConflictsPanel
+            conflicts={step.preview.conflicts}
+            decisions={kept}
+            onDecide={(key, decision) => setKept((previous) => ({ ...previous, [key]: decision }))}
+          />
           {step.preview.confirmations.map((question) => (
             <label key={question} className="confirm">
               <input
@@ -190,7 +201,7 @@ export function ImportPanel({
             <button
               type="button"
               className="primary"
-              disabled={step.preview.alreadyImported || unanswered.length > 0}
+              disabled={step.preview.alreadyImported || unanswered.length > 0 || undecided.length > 0}
               onClick={() => void apply(step.uploadId, step.options)}
             >
               Apply
