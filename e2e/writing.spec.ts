@@ -188,6 +188,18 @@ test('a corrected Chinese name meets a bundle that changes it: the conflict is s
   )
   await expect(details).toContainText(MINE)
   await expect(details.getByRole('region', { name: 'History' })).toContainText('Local edit by E2E Writer')
+  // A note: without a source it must be marked as the writer's own assessment.
+  const notes = details.getByRole('region', { name: 'Notes' })
+  await notes.getByRole('button', { name: 'Add a note…' }).click()
+  const noteForm = notes.getByRole('form', { name: 'Add a note' })
+  await noteForm.getByRole('textbox', { name: 'Note', exact: true }).fill('Test note: to be read with care.')
+  await noteForm.getByRole('button', { name: 'Save the note' }).click()
+  await expect(noteForm.getByText('the publication is required', { exact: true })).toBeVisible()
+  await noteForm.getByRole('checkbox', { name: 'My own assessment (no source)' }).check()
+  await noteForm.getByRole('button', { name: 'Save the note' }).click()
+  await expect(notes).toContainText(
+    'Test note: to be read with care. — the writer’s own assessment local · E2E Writer',
+  )
 
   // The publisher's bundle changes the same field: the preview shows the conflict, Apply waits for a choice.
   const views = page.getByRole('navigation', { name: 'Views' })

@@ -27,6 +27,8 @@ export const API_CALL_NAMES = [
   'addReaction',
   'editReaction',
   'correctField',
+  'addNote',
+  'deleteNote',
   'deleteReaction',
   'listLocalEdits',
   'redoLocalEdit',

@@ -12,6 +12,7 @@ export const CHANGE_RECORD_TYPES: readonly RecordTypeName[] = [
   'designation',
   'round',
   'reaction',
+  'note',
   'source',
 ]
 
@@ -113,5 +114,6 @@ export const RECORD_TYPE_LABELS: Record<RecordTypeName, string> = {
   designation: 'designation',
   round: 'round',
   reaction: 'reaction',
+  note: 'note',
   source: 'source',
 }

@@ -15,6 +15,7 @@ import {
   MIN_PASSPHRASE_LENGTH,
   authorNameSchema,
   fieldCorrectionSchema,
+  writtenNoteSchema,
   writtenReactionSchema,
   type LocalEdit,
   type LocalEditResult,
@@ -386,6 +387,10 @@ export const contract = {
   editReaction: call<LocalEditResult>()(z.object({ id: recordId, reaction: writtenReactionSchema }).strict()),
   /** Corrects one field of an entity or a round, with the source for the correction (a local edit). */
   correctField: call<LocalEditResult>()(z.object({ correction: fieldCorrectionSchema }).strict()),
+  /** Writes a note on an entity or a round, with its source or as the writer's assessment (a local edit). */
+  addNote: call<LocalEditResult>()(z.object({ note: writtenNoteSchema }).strict()),
+  /** Removes a note (a local edit: undo brings it back). */
+  deleteNote: call<LocalEditResult>()(z.object({ id: recordId }).strict()),
   /** Removes a reaction (a local edit: undo brings it back). */
   deleteReaction: call<LocalEditResult>()(z.object({ id: recordId }).strict()),
   /** The edits written in the app, newest first, which one redo would apply, and the author's name. */

@@ -113,6 +113,8 @@ export interface ReportedName {
 
 export interface EntityDetail extends EntitySummary {
   originalNameNote: string | null
+  /** Notes offices wrote on it (in this app, or brought by their bundles). */
+  officeNotes: OfficeNote[]
   /** Identifiers lists gave it: a tax number, a list's entry number, an OpenSanctions id … */
   identifiers: { scheme: string; value: string }[]
   /** Names the press or another list gives it ("also reported as"), never names it is listed under. */
@@ -141,6 +143,8 @@ export interface RoundSummary {
 }
 
 export interface RoundDetail extends RoundSummary {
+  /** Notes offices wrote on it (in this app, or brought by their bundles). */
+  officeNotes: OfficeNote[]
   docket: string | null
   rin: string | null
   notes: string | null
@@ -174,6 +178,16 @@ export interface Reaction {
   written: LocalAuthorship | null
   /** The toneless pinyin of its Chinese speaker, role and organisation, for search; null when none. */
   pinyin: string | null
+}
+
+/** A note an office wrote on an entity or a round: with its source, or as the writer's own assessment. */
+export interface OfficeNote {
+  id: string
+  text: string
+  /** Null for the writer's own assessment. */
+  source: SourceRef | null
+  assessment: boolean
+  written: LocalAuthorship | null
 }
 
 /** Who wrote a record in the app, and when (ISO timestamp). */

@@ -231,3 +231,33 @@ export const fieldCorrectionSchema = z
   })
 export type FieldCorrection = z.output<typeof fieldCorrectionSchema>
 export type FieldCorrectionInput = z.input<typeof fieldCorrectionSchema>
+
+/** A note on an entity or a round as a writer records it: with its source, or as their own assessment. */
+export const writtenNoteSchema = z
+  .object({
+    entity: recordId.optional(),
+    round: recordId.optional(),
+    text: required(2000, 'the text'),
+    /** The writer's own assessment: then no source. */
+    assessment: z.boolean().default(false),
+    source: writtenSourceSchema.optional(),
+  })
+  .strict()
+  .superRefine((note, context) => {
+    if ((note.entity === undefined) === (note.round === undefined))
+      context.addIssue({ code: 'custom', path: ['entity'], message: 'a note is on one entity or one round' })
+    if (note.assessment && note.source)
+      context.addIssue({
+        code: 'custom',
+        path: ['source'],
+        message: "the writer's own assessment has no source: remove it, or untick the assessment",
+      })
+    if (!note.assessment && !note.source)
+      context.addIssue({
+        code: 'custom',
+        path: ['source', 'publication'],
+        message: 'the publication is required (or mark the note as your own assessment)',
+      })
+  })
+export type WrittenNote = z.output<typeof writtenNoteSchema>
+export type WrittenNoteInput = z.input<typeof writtenNoteSchema>

@@ -1,6 +1,6 @@
 import type { WatchNotice } from './watches'
 /** What the Updates view and `import --dry-run` show before anything changes. */
-export type RecordTypeName = 'source' | 'round' | 'entity' | 'designation' | 'reaction'
+export type RecordTypeName = 'source' | 'round' | 'entity' | 'designation' | 'reaction' | 'note'
 export type ChangeKind = 'new' | 'changed' | 'retired'
 
 export interface FieldChange {

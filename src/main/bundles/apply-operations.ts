@@ -48,6 +48,10 @@ function labelOf(type: RecordType, record: AnyRecord | null, id: string): string
     const reaction = record as RecordsByType['reaction']
     return [reaction.speaker, reaction.organisation].filter(Boolean).join(', ') || id
   }
+  if (type === 'note') {
+    const { text } = record as RecordsByType['note']
+    return text.length > 60 ? `${text.slice(0, 60)}…` : text
+  }
   return id
 }
 
@@ -83,12 +87,32 @@ function explainDanglingReference(db: Db, type: RecordType, record: AnyRecord, w
     need('round', d.round, 'round')
     need('source', d.source, 'source')
   }
+  if (type === 'note') {
+    const n = record as RecordsByType['note']
+    if (n.entity) need('entity', n.entity, 'entity')
+    if (n.round) need('round', n.round, 'round')
+    if (n.source) need('source', n.source, 'source')
+  }
   if (type === 'reaction') {
     const r = record as RecordsByType['reaction']
     need('source', r.source, 'source')
     for (const id of r.rounds) need('round', id, 'rounds')
     for (const id of r.entities) need('entity', id, 'entities')
   }
+}
+
+/** What a note's schema cannot say: it is on one entity or one round, with a source or as an assessment. */
+function checkNote(note: RecordsByType['note'], where: string): void {
+  if ((note.entity === null) === (note.round === null))
+    throw new BundleError(
+      'invalid-payload',
+      `${where}: note "${note.id}" must be on one entity or one round.`,
+    )
+  if ((note.source === null) !== note.assessment)
+    throw new BundleError(
+      'invalid-payload',
+      `${where}: note "${note.id}" needs a source, or to be marked as the writer's own assessment (then without a source).`,
+    )
 }
 
 /**
@@ -103,6 +127,7 @@ function writeRecord(
   isNew: boolean,
   where: string,
 ): void {
+  if (type === 'note') checkNote(record as RecordsByType['note'], where)
   try {
     writeRecordRows(db, type, record, originId, isNew)
   } catch (error) {
@@ -131,6 +156,8 @@ function writeRecordRows(
       return write.upsertDesignation(db, record as RecordsByType['designation'], originId, isNew)
     case 'reaction':
       return write.upsertReaction(db, record as RecordsByType['reaction'], originId, isNew)
+    case 'note':
+      return write.upsertNote(db, record as RecordsByType['note'], originId, isNew)
   }
 }
 
@@ -273,6 +300,15 @@ function applyInOrder(
       if (conflicts.keepsRetired(type, id, label)) {
         log.unchanged(type)
         continue
+      }
+      // Taking theirs for a record the user annotated: the user's notes on it go first.
+      for (const noteId of conflicts.notesOn(type, id)) {
+        flushRowBatches(db)
+        const note = readRecord(db, 'note', noteId)!
+        retireRecord(db, 'note', noteId, where)
+        const noteLabel = labelOf('note', note, noteId)
+        log.record({ type: 'note', id: noteId, label: noteLabel, kind: 'retired', fields: [] })
+        recorder?.record('note', noteId, 'retired', noteLabel, note, [])
       }
       retireRecord(db, type, id, where)
       log.record({ type, id, label, kind: 'retired', fields: [] })

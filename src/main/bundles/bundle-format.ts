@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import {
   designationRecord,
+  noteRecord,
   entityRecord,
   isoDate,
   reactionRecord,
@@ -58,7 +59,7 @@ export const signatureSchema = z.strictObject({
   signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/, 'an Ed25519 signature is 64 bytes in base64'),
 })
 
-export const RECORD_TYPES = ['source', 'round', 'entity', 'designation', 'reaction'] as const
+export const RECORD_TYPES = ['source', 'round', 'entity', 'designation', 'reaction', 'note'] as const
 export type RecordType = (typeof RECORD_TYPES)[number]
 
 export const recordSchemas = {
@@ -67,6 +68,7 @@ export const recordSchemas = {
   entity: entityRecord,
   designation: designationRecord,
   reaction: reactionRecord,
+  note: noteRecord,
 } as const
 
 const upsert = <T extends RecordType>(type: T) =>

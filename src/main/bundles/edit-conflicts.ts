@@ -66,6 +66,11 @@ export class EditConflicts {
     return this.decisions?.[key] === 'mine'
   }
 
+  /** The user's notes on a record the update retires, which go with it when the user takes theirs. */
+  notesOn(type: RecordType, id: string): string[] {
+    return this.holdings.notesOn(type, id)
+  }
+
   /** The conflicts the user has not decided (an apply is refused while there are any). */
   undecided(): EditConflict[] {
     return this.found.filter((conflict) => this.decisions?.[conflict.key] === undefined)

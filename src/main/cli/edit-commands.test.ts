@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { openStore } from '../store/open-store'
 import { readRecord } from '../store/read-record'
 import { makePublisher, packOperations } from '../test-support/bundle-fixtures'
-import { listReactions } from '../store/read-records'
+import { getEntity, listReactions } from '../store/read-records'
 import { dumpStore } from '../test-support/dump-store'
 import { runCliCapturing } from '../test-support/run-cli'
 import { useTempDir } from '../test-support/temp-dir'
@@ -255,5 +255,72 @@ describe('reaction add, edits list, undo and edits redo', () => {
     expect((await run('undo', '--yes')).code).toBe(0)
     expect((await run('import', bundle, '--yes', '--take-theirs')).code).toBe(0)
     expect(originalName()).toBe('云从科技（测试出版者）')
+  })
+
+  it('note add writes a note with a source or as an assessment; refusals name the option', async () => {
+    const { db, run } = cli(tempDir())
+    const unsourced = await run(
+      'note',
+      'add',
+      '--entity',
+      'hikvision',
+      '--text',
+      'A test note.',
+      '--author',
+      'C. Clerk',
+    )
+    expect(unsourced.code).not.toBe(0)
+    expect(unsourced.err).toContain(
+      '--source: the publication is required (or mark the note as your own assessment)',
+    )
+    const badUrl = await run(
+      'note',
+      'add',
+      '--round',
+      'el-2019-10-84fr54002',
+      '--text',
+      'A test note.',
+      '--source',
+      'Example Filings',
+      '--url',
+      'ftp://example.org',
+      '--author',
+      'C. Clerk',
+    )
+    expect(badUrl.err).toContain('--url: a link starting with http:// or https://')
+    const sourced = await run(
+      'note',
+      'add',
+      '--entity',
+      'hikvision',
+      '--text',
+      'A test note.',
+      '--source',
+      'Example Filings',
+      '--url',
+      'https://example.org/f',
+      '--author',
+      'C. Clerk',
+    )
+    expect(sourced.code, sourced.err).toBe(0)
+    const assessed = await run(
+      'note',
+      'add',
+      '--entity',
+      'hikvision',
+      '--text',
+      'Our view.',
+      '--assessment',
+      '--author',
+      'C. Clerk',
+    )
+    expect(assessed.code, assessed.err).toBe(0)
+    const store = openStore(db)
+    expect(getEntity(store.db, 'hikvision')!.officeNotes).toMatchObject([
+      { text: 'A test note.', source: { publication: 'Example Filings' }, written: { author: 'C. Clerk' } },
+      { text: 'Our view.', assessment: true, source: null },
+    ])
+    store.close()
+    expect((await run('edits', 'list')).out).toContain('C. Clerk: Added a note (own assessment) on Hikvision')
   })
 })

@@ -1,7 +1,12 @@
 import path from 'node:path'
 import type { Command } from 'commander'
 import type { ZodType } from 'zod'
-import { fieldCorrectionSchema, writtenReactionSchema, type LocalEdit } from '../../shared/local-edits'
+import {
+  fieldCorrectionSchema,
+  writtenNoteSchema,
+  writtenReactionSchema,
+  type LocalEdit,
+} from '../../shared/local-edits'
 import * as edits from '../services/edit-services'
 import { readUserFile } from '../services/update-services'
 import type { CliContext } from './cli-context'
@@ -28,6 +33,17 @@ function readWritten<T>(file: string, schema: ZodType<T>, what: string): T {
     )
   }
   return parsed.data
+}
+
+/** The option a note's field comes from, for refusals a command-line user can act on. */
+const OPTION_OF: Record<string, string> = {
+  entity: '--entity/--round',
+  text: '--text',
+  source: '--source',
+  'source.publication': '--source',
+  'source.title': '--title',
+  'source.date': '--date',
+  'source.url': '--url',
 }
 
 function describeEdit(edit: LocalEdit): string {
@@ -95,6 +111,83 @@ export function registerEditCommands(program: Command, cli: CliContext): void {
           )
         },
         { writes: 'correcting a field' },
+      ),
+    )
+
+  const note = program.command('note').description('notes on entities and rounds (local edits)')
+  note
+    .command('add')
+    .description(
+      'write a note on an entity or a round, with its source (--source PUBLICATION …) or as your own assessment (--assessment)',
+    )
+    .option('--entity <id>', 'the entity the note is on')
+    .option('--round <id>', 'the round the note is on')
+    .requiredOption('--text <text>', 'the note (at most 2,000 characters)')
+    .option('--assessment', 'your own assessment: no source')
+    .option('--source <publication>', 'the publication that supports it')
+    .option('--title <title>', "the source's title")
+    .option('--date <date>', 'when the source was published (YYYY-MM-DD, YYYY-MM or YYYY)')
+    .option('--url <url>', "the source's link (http or https)")
+    .option('--author <name>', 'mark the edit with this name (default: the name set in the app)')
+    .action(
+      (options: {
+        entity?: string
+        round?: string
+        text: string
+        assessment?: boolean
+        source?: string
+        title?: string
+        date?: string
+        url?: string
+        author?: string
+      }) =>
+        cli.withStore(
+          (store) => {
+            const parsed = writtenNoteSchema.safeParse({
+              entity: options.entity,
+              round: options.round,
+              text: options.text,
+              assessment: Boolean(options.assessment),
+              source:
+                options.source === undefined
+                  ? undefined
+                  : {
+                      publication: options.source,
+                      title: options.title,
+                      date: options.date,
+                      url: options.url,
+                    },
+            })
+            if (!parsed.success)
+              throw new CliError(
+                `The note cannot be written:\n${parsed.error.issues
+                  .map(
+                    (issue) =>
+                      `  ${OPTION_OF[issue.path.join('.')] ?? issue.path.join('.')}: ${issue.message}`,
+                  )
+                  .join('\n')}\nNothing was written.`,
+              )
+            const result = edits.addNote(store, parsed.data, options.author)
+            cli.print(
+              result,
+              `Added note ${result.recordIds.at(-1)}: local edit ${result.edit.id} by ${result.edit.author}.`,
+            )
+          },
+          { writes: 'adding a note' },
+        ),
+    )
+  note
+    .command('delete')
+    .description('remove a note (a local edit: "undo" brings it back)')
+    .argument('<id>', 'the note id')
+    .option('--author <name>', 'mark the edit with this name (default: the name set in the app)')
+    .action((id: string, options: { author?: string }) =>
+      cli.withStore(
+        (store) => {
+          const result = edits.removeNote(store, id, options.author)
+          cli.print(result, `Deleted note ${id}: local edit ${result.edit.id} by ${result.edit.author}.`)
+        },
+        { writes: 'deleting a note' },
       ),
     )
 

@@ -88,6 +88,7 @@ function readRecords(target: string): { raw: Record<RecordType, unknown[]>; cont
     entity: [],
     designation: [],
     reaction: [],
+    note: [],
   }
   if (fs.statSync(target).isDirectory()) {
     const files = jsonlFiles(target)

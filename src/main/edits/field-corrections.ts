@@ -6,6 +6,7 @@ import { recordIdOf } from '../bundles/operation-spool'
 import { readRecord } from '../store/read-record'
 import { UserError } from '../user-error'
 import { applyLocalEdit, newLocalId } from './local-edits'
+import { writtenSourceOperation } from './local-sources'
 
 type Db = Database.Database
 
@@ -35,19 +36,7 @@ export function correctField(
     )
   const sourceId = newLocalId('source', now)
   const operations = [
-    {
-      op: 'upsert',
-      type: 'source',
-      record: {
-        id: sourceId,
-        publication: source.publication,
-        title: source.title,
-        date: source.date,
-        url: source.url,
-        reliability: source.reliability,
-        note: source.excerpt,
-      },
-    },
+    writtenSourceOperation(sourceId, source, true),
     // One write of the record, so the History and the counts show one change with both fields.
     {
       op: 'upsert',

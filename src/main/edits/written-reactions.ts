@@ -2,7 +2,8 @@ import type Database from 'better-sqlite3'
 import { today, type LocalEditResult, type WrittenReaction } from '../../shared/local-edits'
 import type { Operation } from '../bundles/bundle-format'
 import { recordIdOf } from '../bundles/operation-spool'
-import { citationsOf, readRecord, recordExists } from '../store/read-record'
+import { readRecord, recordExists } from '../store/read-record'
+import { ownLocalSource, writtenSourceOperation } from './local-sources'
 import { UserError } from '../user-error'
 import { applyLocalEdit, newLocalId } from './local-edits'
 
@@ -11,16 +12,6 @@ type Db = Database.Database
 /** Who said it, as an edit's description names it. */
 function speakerOf(reaction: WrittenReaction): string {
   return [reaction.speaker, reaction.organisation].filter(Boolean).join(', ') || 'an unnamed speaker'
-}
-
-/**
- * The source a reaction cites, when it was written in the app and nothing else cites it: a correction
- * rewrites it, a deletion removes it with the reaction. An imported source is never touched.
- */
-function ownLocalSource(db: Db, reactionId: string): string | null {
-  const sourceId = readRecord(db, 'reaction', reactionId)?.source
-  if (!sourceId?.startsWith('local-source-')) return null
-  return citationsOf(db, sourceId) === 1 ? sourceId : null
 }
 
 /** The source and reaction records a written reaction becomes, the source first (the reaction cites it). */
@@ -32,19 +23,7 @@ function reactionOperations(
 ): Operation[] {
   const { source } = reaction
   return [
-    {
-      op: 'upsert',
-      type: 'source',
-      record: {
-        id: sourceId,
-        publication: source.publication,
-        title: source.title,
-        date: source.date,
-        url: source.url,
-        reliability: source.reliability,
-        note: null,
-      },
-    },
+    writtenSourceOperation(sourceId, source),
     {
       op: 'upsert',
       type: 'reaction',
@@ -124,7 +103,7 @@ export function editWrittenReaction(
     reaction,
     reactionId,
     now,
-    ownLocalSource(db, reactionId) ?? undefined,
+    ownLocalSource(db, readRecord(db, 'reaction', reactionId)?.source ?? null) ?? undefined,
   )
   const edit = applyLocalEdit(
     db,
@@ -146,7 +125,7 @@ export function deleteReaction(
       `There is no reaction "${reactionId}" in the store. Nothing was changed.`,
       'not-found',
     )
-  const source = ownLocalSource(db, reactionId)
+  const source = ownLocalSource(db, readRecord(db, 'reaction', reactionId)?.source ?? null)
   const operations: Operation[] = [
     { op: 'retire', type: 'reaction', id: reactionId, reason: 'deleted in the app' },
     ...(source

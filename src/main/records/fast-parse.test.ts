@@ -5,15 +5,23 @@ import { z } from 'zod'
 import { operationSchemas, RECORD_TYPES, recordSchemas } from '../bundles/bundle-format'
 import { compileFastParse, fastSafeParse, NOT_ACCEPTED } from './fast-parse'
 
-const dataset = JSON.parse(
-  fs.readFileSync(path.join(__dirname, '../../../resources/default-dataset.json'), 'utf8'),
-) as Record<string, unknown[]>
+const dataset: Record<string, unknown[]> = {
+  ...(JSON.parse(
+    fs.readFileSync(path.join(__dirname, '../../../resources/default-dataset.json'), 'utf8'),
+  ) as Record<string, unknown[]>),
+  // The built-in data holds no notes (offices write them): two of each kind.
+  notes: [
+    { id: 'note-1', entity: 'hikvision', text: 'Named in a test.', source: 'test-source' },
+    { id: 'note-2', round: 'el-2019-10-84fr54002', text: ' An assessment. ', assessment: true },
+  ],
+}
 const PLURAL = {
   source: 'sources',
   round: 'rounds',
   entity: 'entities',
   designation: 'designations',
   reaction: 'reactions',
+  note: 'notes',
 } as const
 
 /** A small deterministic random source, so a failure can be replayed. */

@@ -142,9 +142,24 @@ export const reactionRecord = z.strictObject({
   excerptCheckedOn: optionalDate,
 })
 
+/**
+ * A note an office writes on an entity or a round: a short text with its source, or marked as the
+ * writer's own assessment (then without a source). That it is on exactly one of the two, and has a
+ * source or is an assessment, is checked where it is written (apply-operations.ts) and by the store.
+ */
+export const noteRecord = z.strictObject({
+  id: recordId,
+  entity: recordId.nullable().default(null),
+  round: recordId.nullable().default(null),
+  text: text.max(2_000),
+  source: recordId.nullable().default(null),
+  assessment: z.boolean().default(false),
+})
+
 export type SourceRecord = z.output<typeof sourceRecord>
 export type CitationRef = z.output<typeof citationRef>
 export type EntityRecord = z.output<typeof entityRecord>
 export type RoundRecord = z.output<typeof roundRecord>
 export type DesignationRecord = z.output<typeof designationRecord>
 export type ReactionRecord = z.output<typeof reactionRecord>
+export type NoteRecord = z.output<typeof noteRecord>

@@ -119,6 +119,8 @@ export function createApiHandlers(
     editReaction: ({ id, reaction }) => edits.editReaction(store, id, reaction),
     deleteReaction: ({ id }) => edits.removeReaction(store, id),
     correctField: ({ correction }) => edits.correct(store, correction),
+    addNote: ({ note }) => edits.addNote(store, note),
+    deleteNote: ({ id }) => edits.removeNote(store, id),
     listLocalEdits: () => edits.localEdits(store),
     redoLocalEdit: ({ importId }) => edits.redo(store, importId),
     setAuthorName: ({ name }) => {

@@ -3,10 +3,12 @@ import type {
   LocalEdit,
   LocalEditResult,
   LocalEdits,
+  WrittenNote,
   WrittenReaction,
 } from '../../shared/local-edits'
 import { correctField } from '../edits/field-corrections'
 import { listLocalEdits, redoableEdit, redoLocalEdit } from '../edits/local-edits'
+import { addWrittenNote, deleteNote } from '../edits/written-notes'
 import { addWrittenReaction, deleteReaction, editWrittenReaction } from '../edits/written-reactions'
 import { authorName, setAuthorName } from '../store/app-state'
 import type { Store } from '../store/open-store'
@@ -46,6 +48,14 @@ export function removeReaction(store: Store, id: string, authorGiven?: string): 
 
 export function correct(store: Store, correction: FieldCorrection, authorGiven?: string): LocalEditResult {
   return correctField(store.db, correction, author(store, authorGiven))
+}
+
+export function addNote(store: Store, note: WrittenNote, authorGiven?: string): LocalEditResult {
+  return addWrittenNote(store.db, note, author(store, authorGiven))
+}
+
+export function removeNote(store: Store, id: string, authorGiven?: string): LocalEditResult {
+  return deleteNote(store.db, id, author(store, authorGiven))
 }
 
 export function redo(store: Store, importId: number): LocalEdit {

@@ -17,6 +17,8 @@ const WRITE_LABELS = {
   addReaction: 'adding a reaction',
   editReaction: 'editing a reaction',
   correctField: 'correcting a field',
+  addNote: 'adding a note',
+  deleteNote: 'deleting a note',
   deleteReaction: 'deleting a reaction',
   redoLocalEdit: 'redoing an edit',
   setAuthorName: 'setting your name',

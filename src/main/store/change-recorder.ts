@@ -85,6 +85,12 @@ export class ChangeRecorder {
         fields.some((f) => f.field === 'ended' && f.before === null && f.after !== null)
       )
         stored = 'ended'
+    } else if (type === 'note') {
+      // A note is read as what it is on: its entity (with its country), or its round.
+      const note = record as RecordsByType['note']
+      entityId = note.entity
+      country = note.entity ? (this.entityOf(note.entity)?.country ?? null) : null
+      rounds = note.round ? [note.round] : []
     } else if (type === 'reaction') {
       rounds = (record as RecordsByType['reaction']).rounds
     }

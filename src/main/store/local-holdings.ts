@@ -19,7 +19,11 @@ interface Holding {
  * the records local edits touched, from the first local edit on.
  */
 export class LocalHoldings {
-  private constructor(private readonly holdings: Map<string, Holding>) {}
+  private constructor(
+    private readonly holdings: Map<string, Holding>,
+    /** Entities and rounds ("entity:ID") the user wrote notes on, with those notes' ids. */
+    private readonly annotated: Map<string, string[]> = new Map(),
+  ) {}
 
   /** Nothing held: what a local edit meets (the user's own edits do not conflict with each other). */
   static none(): LocalHoldings {
@@ -66,7 +70,20 @@ export class LocalHoldings {
       }
       for (const field of fields) later.add(field)
     }
-    return new LocalHoldings(holdings)
+    const annotated = new Map<string, string[]>()
+    const notes = statement(
+      db,
+      `SELECT n.id, CASE WHEN n.entity_id IS NOT NULL THEN 'entity:' || n.entity_id ELSE 'round:' || n.round_id END AS subject
+       FROM notes n JOIN local_edits l ON l.origin_id = n.origin_id
+         JOIN imports i ON i.id = l.import_id AND i.status = 'applied'`,
+    ).all() as { id: string; subject: string }[]
+    for (const { id, subject } of notes) annotated.set(subject, [...(annotated.get(subject) ?? []), id])
+    return new LocalHoldings(holdings, annotated)
+  }
+
+  /** The user's notes on an entity or a round (retiring it takes them with it). */
+  notesOn(type: string, id: string): string[] {
+    return this.annotated.get(`${type}:${id}`) ?? []
   }
 
   /** Whether the field's value is the user's own. */
@@ -76,9 +93,10 @@ export class LocalHoldings {
     return holding.fields.has(field) || (holding.created && !holding.changedSince.has(field))
   }
 
-  /** Whether any of the record is the user's own (retiring it would drop a local edit). */
+  /** Whether any of the record is the user's own, or the user annotated it (retiring it would drop a local edit). */
   holdsAny(type: string, id: string): boolean {
     const holding = this.holdings.get(`${type}:${id}`)
+    if (this.annotated.has(`${type}:${id}`)) return true
     return holding !== undefined && (holding.created || holding.fields.size > 0)
   }
 

@@ -4,6 +4,7 @@ import type {
   CitationRef,
   DesignationRecord,
   EntityRecord,
+  NoteRecord,
   ReactionRecord,
   RoundRecord,
   SourceRecord,
@@ -21,6 +22,7 @@ export interface RecordsByType {
   entity: EntityRecord
   designation: DesignationRecord
   reaction: ReactionRecord
+  note: NoteRecord
 }
 
 function list(db: Db, sql: string, id: string): string[] {
@@ -124,6 +126,14 @@ const readers: { [T in keyof RecordsByType]: (db: Db, id: string) => RecordsByTy
       excerptCheckedOn: row.excerptCheckedOn,
     }
   },
+  note: (db, id) => {
+    const row = statement(
+      db,
+      `SELECT id, entity_id AS entity, round_id AS round, text, source_id AS source, assessment
+       FROM notes WHERE id = ?`,
+    ).get(id) as (Omit<NoteRecord, 'assessment'> & { assessment: number }) | undefined
+    return row ? { ...row, assessment: row.assessment === 1 } : null
+  },
 }
 
 export function readRecord<T extends keyof RecordsByType>(
@@ -141,6 +151,7 @@ export const RECORD_TABLES: { [T in keyof RecordsByType]: string } = {
   entity: 'entities',
   designation: 'designations',
   reaction: 'reactions',
+  note: 'notes',
 }
 
 /** Whether a record of this type and id is in the store. */
@@ -181,6 +192,7 @@ const CITING_TABLES = [
   'entity_sources',
   'round_sources',
   'entity_reported_names',
+  'notes',
 ] as const
 
 /** How many rows of the store cite a source. */

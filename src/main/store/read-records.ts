@@ -8,6 +8,7 @@ import type {
   EntityDetail,
   EntitySummary,
   EntityType,
+  OfficeNote,
   OrganisationKind,
   Provenance,
   Reaction,
@@ -16,6 +17,7 @@ import type {
   RoundDetail,
   RoundRef,
   RoundSummary,
+  SourceRef,
   Stance,
   Stats,
   TextKind,
@@ -252,6 +254,7 @@ export function getEntity(db: Db, id: string): EntityDetail | null {
     reportedNames,
     designations,
     reactions: listReactions(db, { entityId: id }),
+    officeNotes: listOfficeNotes(db, { entityId: id }),
     citations: readCitations(db, 'entity_sources', 'entity_id', id),
     provenance: readProvenance(db, 'entities', id),
   }
@@ -322,6 +325,7 @@ export function getRound(db: Db, id: string): RoundDetail | null {
     ...extra,
     designations,
     reactions: listReactions(db, { roundId: id }),
+    officeNotes: listOfficeNotes(db, { roundId: id }),
     citationsBySource: readCitations(db, 'round_sources', 'round_id', id),
     provenance: readProvenance(db, 'rounds', id),
   }
@@ -347,6 +351,41 @@ interface ReactionRow {
   source: string
   written_by: string | null
   written_at: string | null
+}
+
+/**
+ * Who wrote a record in the app (through its origin): an undone edit's origin is gone and its id may be
+ * used again, so only an applied edit owns one. Joined as `le` (local_edits) and `lo` (origins).
+ */
+const WRITTEN_LOCALLY = (table: string) => `LEFT JOIN local_edits le ON le.origin_id = ${table}.origin_id
+    AND le.import_id IN (SELECT id FROM imports WHERE status = 'applied')
+  LEFT JOIN origins lo ON lo.id = le.origin_id`
+
+/** The notes offices wrote on an entity or a round, oldest first. */
+export function listOfficeNotes(db: Db, on: { entityId: string } | { roundId: string }): OfficeNote[] {
+  const rows = db
+    .prepare(
+      `SELECT n.id, n.text, n.assessment, le.author AS written_by, lo.at AS written_at,
+         (SELECT json_object('id', s.id, 'publication', s.publication, 'title', s.title, 'date', s.date,
+            'url', s.url, 'reliability', s.reliability, 'note', s.note) FROM sources s WHERE s.id = n.source_id) AS source
+       FROM notes n ${WRITTEN_LOCALLY('n')}
+       WHERE ${'entityId' in on ? 'n.entity_id' : 'n.round_id'} = ? ORDER BY n.rowid`,
+    )
+    .all('entityId' in on ? on.entityId : on.roundId) as {
+    id: string
+    text: string
+    assessment: number
+    written_by: string | null
+    written_at: string | null
+    source: string | null
+  }[]
+  return rows.map((row) => ({
+    id: row.id,
+    text: row.text,
+    assessment: row.assessment === 1,
+    source: row.source === null ? null : (JSON.parse(row.source) as SourceRef),
+    written: row.written_by === null ? null : { author: row.written_by, at: row.written_at! },
+  }))
 }
 
 /** The pinyin of a reaction's Chinese names (speaker, role, organisation), for the table's search. */
@@ -380,12 +419,8 @@ export function listReactions(
             WHERE re.reaction_id = x.id ORDER BY e.primary_name)) AS entities,
          (SELECT json_object('id', s.id, 'publication', s.publication, 'title', s.title, 'date', s.date,
             'url', s.url, 'reliability', s.reliability, 'note', s.note) FROM sources s WHERE s.id = x.source_id) AS source,
-         le.author AS written_by, o.at AS written_at
-       FROM reactions x
-         -- An undone edit's origin is gone and its id may be used again: only an applied edit owns one.
-         LEFT JOIN local_edits le ON le.origin_id = x.origin_id
-           AND le.import_id IN (SELECT id FROM imports WHERE status = 'applied')
-         LEFT JOIN origins o ON o.id = le.origin_id ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+         le.author AS written_by, lo.at AS written_at
+       FROM reactions x ${WRITTEN_LOCALLY('x')} ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
        ORDER BY x.date_said IS NULL, x.date_said, x.id`,
     )
     .all({

@@ -26,6 +26,7 @@ export const JOURNALED_TABLES = [
   'reactions',
   'reaction_rounds',
   'reaction_entities',
+  'notes',
   'judgements',
 ] as const
 

@@ -7,6 +7,7 @@ import type {
   CitationRef,
   DesignationRecord,
   EntityRecord,
+  NoteRecord,
   ReactionRecord,
   RoundRecord,
   SourceRecord,
@@ -275,4 +276,15 @@ export function upsertReaction(db: Db, reaction: ReactionRecord, originId: numbe
   for (const entityId of new Set(reaction.entities))
     insertRow(db, reactionEntities, [reaction.id, entityId], isNew)
   indexReactionText(db, reaction.id, reaction, isNew)
+}
+
+const noteRow = new MainRow<NoteRecord>(
+  'notes',
+  ['entity_id', 'round_id', 'text', 'source_id', 'assessment'],
+  8,
+  (n) => [n.entity, n.round, n.text, n.source, n.assessment ? 1 : 0],
+)
+
+export function upsertNote(db: Db, note: NoteRecord, originId: number, isNew = false): void {
+  noteRow.write(db, note, originId, isNew)
 }

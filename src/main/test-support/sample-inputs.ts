@@ -42,6 +42,8 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
     },
   },
   deleteReaction: { id: 'r-1' },
+  addNote: { note: { entity: 'hikvision', text: 'A note.', assessment: true } },
+  deleteNote: { id: 'n-1' },
   correctField: {
     correction: {
       type: 'entity',

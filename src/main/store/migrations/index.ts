@@ -17,6 +17,7 @@ import { migration016 } from './016-exact-fuzzy-names'
 import { migration017 } from './017-record-changes'
 import { migration018 } from './018-watches'
 import { migration019 } from './019-local-edits'
+import { migration020 } from './020-notes'
 import type { Migration } from './migration'
 
 /** Every schema version, in order. Append only: a released migration is never edited. */
@@ -40,6 +41,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration017,
   migration018,
   migration019,
+  migration020,
 ]
 
 export const LATEST_STORE_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version

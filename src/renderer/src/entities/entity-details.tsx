@@ -1,6 +1,7 @@
 import { useState } from 'react'
 import { useLoad } from '../api/use-api'
 import { CorrectField } from '../review/correct-field-form'
+import { OfficeNotes } from '../review/office-notes'
 import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { DetailsPanel } from '../review/details-panel'
@@ -12,7 +13,7 @@ import { WatchToggle } from '../changes/watch-toggle'
 export function EntityDetails({ id, onClose }: { id: string; onClose: () => void }) {
   // Bumped by a correction written here: the details are read again, with it.
   const [version, setVersion] = useState(0)
-  const [corrected, setCorrected] = useState<string | null>(null)
+  const [edited, setEdited] = useState<string | null>(null)
   const entity = useLoad((api) => api.getEntity({ id }), `entity-${id}-${version}`)
   return (
     <DetailsPanel onClose={onClose}>
@@ -90,11 +91,19 @@ export function EntityDetails({ id, onClose }: { id: string; onClose: () => void
                   notes: e.notes,
                 }}
                 onCorrected={(message) => {
-                  setCorrected(message)
+                  setEdited(message)
                   setVersion((v) => v + 1)
                 }}
               />
-              {corrected ? <p role="status">{corrected}</p> : null}
+              {edited ? <p role="status">{edited}</p> : null}
+              <OfficeNotes
+                on={{ entity: e.id }}
+                notes={e.officeNotes}
+                onChanged={(message) => {
+                  setEdited(message)
+                  setVersion((v) => v + 1)
+                }}
+              />
               <h4>Designations</h4>
               <ul>
                 {e.designations.map((d) => (

@@ -5,6 +5,7 @@ import { dateOrUnknown, orUnknown } from '../components/empty-value'
 import { LoadState } from '../components/load-state'
 import { useNavigation } from '../navigation'
 import { CorrectField } from '../review/correct-field-form'
+import { OfficeNotes } from '../review/office-notes'
 import { DetailsPanel } from '../review/details-panel'
 import { ProvenanceNote, ReactionList, SourceList } from '../review/details-parts'
 
@@ -23,7 +24,7 @@ function TableLink({ label, onClick }: { label: string; onClick: () => void }) {
 export function RoundDetails({ id, onClose }: { id: string; onClose: () => void }) {
   // Bumped by a correction written here: the details are read again, with it.
   const [version, setVersion] = useState(0)
-  const [corrected, setCorrected] = useState<string | null>(null)
+  const [edited, setEdited] = useState<string | null>(null)
   const round = useLoad((api) => api.getRound({ id }), `round-${id}-${version}`)
   const navigation = useNavigation()
   return (
@@ -87,11 +88,19 @@ export function RoundDetails({ id, onClose }: { id: string; onClose: () => void 
                 id={r.id}
                 current={{ title: r.title, basis: r.basis, notes: r.notes }}
                 onCorrected={(message) => {
-                  setCorrected(message)
+                  setEdited(message)
                   setVersion((v) => v + 1)
                 }}
               />
-              {corrected ? <p role="status">{corrected}</p> : null}
+              {edited ? <p role="status">{edited}</p> : null}
+              <OfficeNotes
+                on={{ round: r.id }}
+                notes={r.officeNotes}
+                onChanged={(message) => {
+                  setEdited(message)
+                  setVersion((v) => v + 1)
+                }}
+              />
               <h4>Sources</h4>
               <SourceList citations={r.citationsBySource} />
               <ProvenanceNote provenance={r.provenance} />

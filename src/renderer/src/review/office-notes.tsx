@@ -1,0 +1,190 @@
+import { useState } from 'react'
+import type { OfficeNote } from '../../../shared/domain'
+import { writtenNoteSchema, type WrittenNoteInput } from '../../../shared/local-edits'
+import { useApi } from '../api/use-api'
+import { Field, problemsFromError, type Problems } from '../components/form-field'
+import { SourceLink } from '../components/source-link'
+import { useAuthor } from '../components/use-author'
+
+function NoteForm({
+  on,
+  onDone,
+  onCancel,
+}: {
+  on: { entity: string } | { round: string }
+  onDone(message: string): void
+  onCancel(): void
+}) {
+  const api = useApi()
+  const author = useAuthor()
+  const [text, setText] = useState('')
+  const [assessment, setAssessment] = useState(false)
+  const [source, setSource] = useState({ publication: '', title: '', date: '', url: '' })
+  const [problems, setProblems] = useState<Problems>({})
+
+  async function save() {
+    const note: WrittenNoteInput = { ...on, text, assessment, source: assessment ? undefined : source }
+    const parsed = writtenNoteSchema.safeParse(note)
+    const found: Problems = {}
+    if (!parsed.success)
+      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message
+    const nameProblem = author.problem()
+    if (nameProblem) found.author = nameProblem
+    setProblems(found)
+    if (Object.keys(found).length > 0) return
+    try {
+      await author.save(api)
+      const result = await api.addNote({ note })
+      onDone(`${result.edit.description} (local edit ${result.edit.id}).`)
+    } catch (error) {
+      setProblems(problemsFromError(error as Error, 'note'))
+    }
+  }
+
+  const sourceField = (key: keyof typeof source) => ({
+    value: source[key],
+    onChange: (event: { target: { value: string } }) => setSource({ ...source, [key]: event.target.value }),
+  })
+  return (
+    <form
+      className="written-form"
+      aria-label="Add a note"
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault()
+        void save()
+      }}
+    >
+      {problems[''] ? (
+        <p className="error" role="alert">
+          {problems['']}
+        </p>
+      ) : null}
+      {author.asking ? (
+        <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
+          {(props) => (
+            <input
+              {...props}
+              value={author.typed}
+              onChange={(event) => author.setTyped(event.target.value)}
+            />
+          )}
+        </Field>
+      ) : null}
+      <Field label="Note" path="text" problems={problems} hint="At most 2,000 characters">
+        {(props) => (
+          <textarea {...props} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
+        )}
+      </Field>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={assessment}
+          onChange={(event) => setAssessment(event.target.checked)}
+        />
+        My own assessment (no source)
+      </label>
+      {assessment ? null : (
+        <fieldset>
+          <legend>Source</legend>
+          <Field label="Publication" path="source.publication" problems={problems}>
+            {(props) => <input {...props} {...sourceField('publication')} />}
+          </Field>
+          <Field label="Title" path="source.title" problems={problems}>
+            {(props) => <input {...props} {...sourceField('title')} />}
+          </Field>
+          <Field label="Published" path="source.date" problems={problems} hint="YYYY-MM-DD, or YYYY-MM, YYYY">
+            {(props) => <input {...props} {...sourceField('date')} />}
+          </Field>
+          <Field label="Link" path="source.url" problems={problems} hint="http:// or https://">
+            {(props) => <input {...props} type="url" {...sourceField('url')} />}
+          </Field>
+        </fieldset>
+      )}
+      <div className="form-actions">
+        <button type="submit">Save the note</button>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+/**
+ * The notes offices wrote on an entity or a round — each with its source or marked as an assessment,
+ * and "local" with its author when written here — and "Add a note".
+ */
+export function OfficeNotes({
+  on,
+  notes,
+  onChanged,
+}: {
+  on: { entity: string } | { round: string }
+  notes: OfficeNote[]
+  /** A note was added or deleted (`message` says which): the panel reads the record again. */
+  onChanged(message: string): void
+}) {
+  const api = useApi()
+  const [adding, setAdding] = useState(false)
+  const [problem, setProblem] = useState<string | null>(null)
+  async function remove(id: string) {
+    try {
+      const result = await api.deleteNote({ id })
+      onChanged(`${result.edit.description} (local edit ${result.edit.id}).`)
+    } catch (error) {
+      setProblem((error as Error).message)
+    }
+  }
+  return (
+    <section aria-label="Notes">
+      <h4>Notes ({notes.length})</h4>
+      {notes.length === 0 ? <p className="unknown">No notes yet.</p> : null}
+      <ul className="office-notes">
+        {notes.map((note) => (
+          <li key={note.id}>
+            {note.text}{' '}
+            <span className="origin">
+              —{' '}
+              {note.assessment ? (
+                'the writer’s own assessment'
+              ) : note.source ? (
+                <SourceLink source={note.source} />
+              ) : null}
+            </span>
+            {note.written ? (
+              <>
+                {' '}
+                <span className="badge local">
+                  local · {note.written.author}, {note.written.at.slice(0, 10)}
+                </span>{' '}
+                <button type="button" className="link" onClick={() => void remove(note.id)}>
+                  Delete
+                </button>
+              </>
+            ) : null}
+          </li>
+        ))}
+      </ul>
+      {problem ? (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {adding ? (
+        <NoteForm
+          on={on}
+          onCancel={() => setAdding(false)}
+          onDone={(message) => {
+            setAdding(false)
+            onChanged(message)
+          }}
+        />
+      ) : (
+        <button type="button" onClick={() => setAdding(true)}>
+          Add a note…
+        </button>
+      )}
+    </section>
+  )
+}
