@@ -201,6 +201,14 @@ test('a corrected Chinese name meets a bundle that changes it: the conflict is s
     'Test note: to be read with care. — the writer’s own assessment local · E2E Writer',
   )
 
+  // The Entities table keeps what was edited here.
+  await details.getByRole('button', { name: 'Close details' }).click()
+  await page.getByRole('searchbox', { name: 'Search' }).fill('')
+  await page.getByRole('checkbox', { name: 'Edited here only' }).check()
+  await expect(page.getByRole('status').filter({ hasText: 'Showing' })).toHaveText('Showing 1 of 38')
+  await expect(table.getByRole('row', { name: /CloudWalk Technology/ })).toBeVisible()
+  await page.getByRole('checkbox', { name: 'Edited here only' }).uncheck()
+
   // The publisher's bundle changes the same field: the preview shows the conflict, Apply waits for a choice.
   const views = page.getByRole('navigation', { name: 'Views' })
   await views.getByRole('button', { name: 'Updates' }).click()

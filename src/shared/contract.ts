@@ -126,6 +126,8 @@ const entityQueryInput = z
           .optional(),
         /** Only the entities the user starred. */
         watched: z.boolean().optional(),
+        /** Only the entities the user corrected, wrote or wrote notes on in the app. */
+        local: z.boolean().optional(),
       })
       .strict()
       .default({}),

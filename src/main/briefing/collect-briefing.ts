@@ -8,13 +8,16 @@ import type {
   Designation,
   ReportedName,
   EntitySummary,
+  OfficeNote,
   Reaction,
   RoundSummary,
   SourceRef,
 } from '../../shared/domain'
 import { queryEntityIds } from '../store/entity-query'
 import { getMeta } from '../store/meta'
+import { LocalHoldings } from '../store/local-holdings'
 import {
+  listOfficeNotes,
   listReactions,
   listRounds,
   readCitationsOf,
@@ -39,6 +42,8 @@ export interface BriefingRound extends RoundSummary {
 
 export interface BriefingEntity extends EntitySummary {
   designations: Designation[]
+  /** Fields of it corrected in this app (their new values are printed; the office should know). */
+  correctedHere: boolean
   /** Names sources give it that are not names it is listed under: printed as "also reported as". */
   reportedNames: ReportedName[]
   sourceNumbers: number[]
@@ -46,6 +51,13 @@ export interface BriefingEntity extends EntitySummary {
 
 export interface BriefingReaction extends Reaction {
   sourceNumber: number
+}
+
+/** A note an office wrote on an entity or a round in scope, with what it is on and its source's number. */
+export interface BriefingNote {
+  on: string
+  note: OfficeNote
+  sourceNumber: number | null
 }
 
 /** Everything one briefing shows, read from the store in one consistent snapshot. */
@@ -58,6 +70,8 @@ export interface BriefingData {
   rounds: BriefingRound[]
   entities: BriefingEntity[]
   reactions: BriefingReaction[]
+  /** Notes on the entities and rounds in scope (with the entities section). */
+  notes: BriefingNote[]
   sources: NumberedSource[]
   /** For a briefing of changes: what changed, in its sections; null for every other scope. */
   changes: BriefingChanges | null
@@ -167,6 +181,7 @@ function collectChangesBriefing(
     settings: { ...settings, title: kept ? settings.title : `Changes ${changes.covers}` },
     date: settings.date || today,
     dataAsOf: getMeta(db, 'data_as_of'),
+    notes: [],
     rounds: [],
     entities: [],
     reactions,
@@ -220,14 +235,34 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
       designationsByEntity.set(designation.entityId, list)
     }
     const reported = readReportedNames(db, entityIds)
+    const holdings = LocalHoldings.read(db)
     const entities: BriefingEntity[] = readEntitySummaries(db, entityIds).map((entity) => ({
       ...entity,
+      correctedHere: holdings.holdsFieldsOf('entity', entity.id),
       designations: designationsByEntity.get(entity.id) ?? [],
       reportedNames: reported.get(entity.id) ?? [],
       sourceNumbers: include.has('entities')
         ? citationSources(entityCitations.get(entity.id)).map((source) => numbering.publication(source))
         : [],
     }))
+
+    const notes: BriefingNote[] = !include.has('entities')
+      ? []
+      : [
+          ...entities.flatMap((entity) =>
+            listOfficeNotes(db, { entityId: entity.id }).map((note) => ({ on: entity.primaryName, note })),
+          ),
+          ...rounds.flatMap((round) =>
+            listOfficeNotes(db, { roundId: round.id }).map((note) => ({
+              on: round.citations[0] ?? round.title ?? round.id,
+              note,
+            })),
+          ),
+        ].map(({ on, note }) => ({
+          on,
+          note,
+          sourceNumber: note.source ? numbering.publication(note.source) : null,
+        }))
 
     const reactions: BriefingReaction[] = listReactions(db, { ids: reactionIds }).map((reaction) => ({
       ...reaction,
@@ -241,6 +276,7 @@ export function collectBriefing(db: Db, settings: BriefingSettings, today: strin
       rounds: briefingRounds,
       entities,
       reactions,
+      notes,
       sources: numbering.list(),
       changes: null,
     }

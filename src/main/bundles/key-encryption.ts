@@ -4,7 +4,7 @@ import path from 'node:path'
 import { z } from 'zod'
 import { MIN_PASSPHRASE_LENGTH } from '../../shared/local-edits'
 import { UserError } from '../user-error'
-import { privateKeyFileSchema, publicKeyFileSchema, type PrivateKeyFile } from './keys'
+import { parseKeyFile, privateKeyFileSchema, publicKeyFileSchema, type PrivateKeyFile } from './keys'
 
 /**
  * A private key kept encrypted with a passphrase: scrypt (Node's own, RFC 7914) derives an AES-256-GCM
@@ -113,20 +113,10 @@ const KIND_OF_FILE: Record<string, string> = {
  * passphrase; a public key or anything else is refused, naming the file and what it is.
  */
 export function readPrivateKey(text: string, what: string, passphrase: string | null): PrivateKeyFile {
-  let raw: unknown
-  try {
-    raw = JSON.parse(text)
-  } catch {
-    throw new UserError(`${what} is not a key file (not JSON).`, 'invalid', 'KeyFileError')
-  }
-  const format = (raw as { format?: unknown } | null)?.format
-  const schema =
-    format === 'sanctions-briefing-encrypted-private-key'
-      ? encryptedPrivateKeyFileSchema
-      : format === 'sanctions-briefing-private-key'
-        ? privateKeyFileSchema
-        : null
-  if (!schema) {
+  // Which kind of key file it says it is; parseKeyFile then names any field that is wrong.
+  const format = parseKeyFile(z.object({ format: z.unknown() }), text, what).format
+  if (format === 'sanctions-briefing-private-key') return parseKeyFile(privateKeyFileSchema, text, what)
+  if (format !== 'sanctions-briefing-encrypted-private-key') {
     const kind = typeof format === 'string' ? KIND_OF_FILE[format] : undefined
     throw new UserError(
       `${what} is ${kind ?? 'not a private key file of this app'}.`,
@@ -134,23 +124,14 @@ export function readPrivateKey(text: string, what: string, passphrase: string | 
       'KeyFileError',
     )
   }
-  const parsed = schema.safeParse(raw)
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0]
-    throw new UserError(
-      `${what} is not a valid key file: ${issue.path.join('.') || '(file)'}: ${issue.message}`,
-      'invalid',
-      'KeyFileError',
-    )
-  }
-  if (parsed.data.format === 'sanctions-briefing-private-key') return parsed.data
+  const encrypted = parseKeyFile(encryptedPrivateKeyFileSchema, text, what)
   if (passphrase === null)
     throw new UserError(
       `${what} is encrypted: give its passphrase (on the command line --passphrase-file FILE).`,
       'invalid',
       'PassphraseError',
     )
-  return decryptPrivateKey(parsed.data, passphrase, what)
+  return decryptPrivateKey(encrypted, passphrase, what)
 }
 
 /** A passphrase kept in a file (one line; the line end is not part of it). */

@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { writtenNoteSchema, type WrittenNoteInput } from '../../shared/local-edits'
+import { briefingSettingsSchema } from '../../shared/contract'
+import { fieldCorrectionSchema, writtenNoteSchema, type WrittenNoteInput } from '../../shared/local-edits'
+import { collectBriefing } from '../briefing/collect-briefing'
 import { readVerifiedBundle } from '../bundles/bundle-reader'
 import { undoLatestImport } from '../bundles/import-bundle'
 import { publicPartOf } from '../bundles/keys'
 import type { Store } from '../store/open-store'
+import { queryEntities } from '../store/entity-query'
 import { readRecord } from '../store/read-record'
+import { watchEntity } from '../store/watches'
 import { getEntity, getRound } from '../store/read-records'
 import { addTrustedKey, trustStoreLookup } from '../store/trust-store'
 import { makePublisher, packOperations } from '../test-support/bundle-fixtures'
@@ -14,6 +18,7 @@ import { applyImport, previewImport } from '../test-support/import-bundles'
 import { useTempDir } from '../test-support/temp-dir'
 import { redoableEdit, redoLocalEdit } from './local-edits'
 import { publishLocalEdits } from './publish-edits'
+import { correctField } from './field-corrections'
 import { addWrittenNote, deleteNote } from './written-notes'
 
 const tempDir = useTempDir()
@@ -170,5 +175,90 @@ describe('notes on entities and rounds', () => {
       expect(readRecord(colleague.db, type, id)).toEqual(readRecord(office.db, type, id))
     office.close()
     colleague.close()
+  })
+
+  it('"Edited here only" keeps the entities corrected or annotated in the app, with "Watched only" too', () => {
+    const store = openDefaultStore(tempDir())
+    const edited = () =>
+      queryEntities(store.db, {
+        search: '',
+        filters: { local: true },
+        sort: [{ column: 'name', desc: false }],
+        offset: 0,
+        limit: 50,
+      }).rows.map((row) => row.id)
+    expect(edited()).toEqual([])
+    addWrittenNote(
+      store.db,
+      note({ entity: 'hikvision', text: 'A test note.', assessment: true }),
+      'A. Writer',
+    )
+    correctField(
+      store.db,
+      fieldCorrectionSchema.parse({
+        type: 'entity',
+        id: 'cloudwalk',
+        field: 'notes',
+        value: 'A test correction.',
+        source: { publication: 'Example Registry' },
+      }),
+      'A. Writer',
+    )
+    // A note on a round marks no entity.
+    addWrittenNote(
+      store.db,
+      note({ round: 'el-2019-10-84fr54002', text: 'Round note.', assessment: true }),
+      'A. Writer',
+    )
+    expect(edited()).toEqual(['cloudwalk', 'hikvision'])
+    watchEntity(store.db, 'hikvision')
+    const both = queryEntities(store.db, {
+      search: '',
+      filters: { local: true, watched: true },
+      sort: [],
+      offset: 0,
+      limit: 50,
+    })
+    expect(both.rows.map((row) => row.id)).toEqual(['hikvision'])
+    store.close()
+  })
+
+  it('a briefing lists the notes on what it covers and marks entities corrected here', () => {
+    const store = openDefaultStore(tempDir())
+    addWrittenNote(
+      store.db,
+      note({ entity: 'hikvision', text: 'A test note.', source: { publication: 'Example Filings' } }),
+      'A. Writer',
+    )
+    addWrittenNote(
+      store.db,
+      note({ round: 'el-2019-10-84fr54002', text: 'Our reading.', assessment: true }),
+      'A. Writer',
+    )
+    correctField(
+      store.db,
+      fieldCorrectionSchema.parse({
+        type: 'entity',
+        id: 'dahua',
+        field: 'notes',
+        value: 'A test correction.',
+        source: { publication: 'Example Registry' },
+      }),
+      'A. Writer',
+    )
+    const data = collectBriefing(
+      store.db,
+      briefingSettingsSchema.parse({
+        scope: { kind: 'rounds', roundIds: ['el-2019-10-84fr54002'] },
+        title: 'T',
+      }),
+      '2026-12-06',
+    )
+    expect(data.notes.map(({ on, note: n, sourceNumber }) => [on, n.text, sourceNumber !== null])).toEqual([
+      ['Hikvision', 'A test note.', true],
+      ['84 FR 54002', 'Our reading.', false],
+    ])
+    expect(data.entities.filter((e) => e.correctedHere).map((e) => e.id)).toEqual(['dahua'])
+    store.close()
   })
 })

@@ -12,10 +12,11 @@ export type OverviewQuery = Pick<EntityViewQuery, 'search' | 'filters' | 'minSco
 
 /** Whether a query narrows the store at all: no search and no filter value. */
 function isWholeStore(query: OverviewQuery): boolean {
-  const { firstAdded, text, watched, ...sets } = query.filters
+  const { firstAdded, text, watched, local, ...sets } = query.filters
   return (
     query.search.trim() === '' &&
     !watched &&
+    !local &&
     Object.values(sets).every((values) => !values || values.length === 0) &&
     !firstAdded?.from &&
     !firstAdded?.to &&

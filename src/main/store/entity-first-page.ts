@@ -29,6 +29,7 @@ export function isPlainFirstPage(query: EntityQuery): boolean {
     !filters.firstAdded?.from &&
     !filters.firstAdded?.to &&
     !filters.watched &&
+    !filters.local &&
     Object.values(filters.text ?? {}).every((text) => !text?.trim())
   )
 }

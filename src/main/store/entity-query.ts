@@ -9,6 +9,7 @@ import { bestNameMatch, entityNameForms } from './fuzzy-names'
 import { fuzzyEntityIds } from './fuzzy-index'
 import { ftsTermsFor } from './search-text'
 import { starredEntityIds } from './starred-entities'
+import { LocalHoldings } from './local-holdings'
 
 type Db = Database.Database
 
@@ -102,14 +103,21 @@ export function keepSearchHits(db: Db, search: string): void {
   if (entityIndexIsCurrent(db)) wordHits(db, entityIndex(db), ftsTermsFor(search))
 }
 
-/** By position in the index, 1 for each starred entity. */
-function watchedPositions(db: Db, index: EntityIndex): Uint8Array {
-  const watched = new Uint8Array(index.ids.length)
-  for (const id of starredEntityIds(db)) {
+/**
+ * By position, 1 for the entities "Watched only" (starred) and "Edited here only" (corrected, written or
+ * annotated in the app) keep — those in every set asked for; null when neither is set.
+ */
+function keptPositions(db: Db, index: EntityIndex, filters: EntityQuery['filters']): Uint8Array | null {
+  const sets: Set<string>[] = []
+  if (filters.watched) sets.push(new Set(starredEntityIds(db)))
+  if (filters.local) sets.push(new Set(LocalHoldings.read(db).entityIds()))
+  if (sets.length === 0) return null
+  const kept = new Uint8Array(index.ids.length)
+  for (const id of sets[0]) {
     const at = index.position.get(id)
-    if (at !== undefined) watched[at] = 1
+    if (at !== undefined && sets.every((set) => set.has(id))) kept[at] = 1
   }
-  return watched
+  return kept
 }
 
 function runQuery(db: Db, query: EntityQuery) {
@@ -118,7 +126,7 @@ function runQuery(db: Db, query: EntityQuery) {
   const answer = queryIndex(db, index, {
     filters: query.filters,
     searchHits: hits?.all ?? null,
-    watched: query.filters.watched ? watchedPositions(db, index) : null,
+    kept: keptPositions(db, index, query.filters),
     sort: query.sort,
     offset: query.offset,
     limit: query.limit,

@@ -95,9 +95,24 @@ export class LocalHoldings {
 
   /** Whether any of the record is the user's own, or the user annotated it (retiring it would drop a local edit). */
   holdsAny(type: string, id: string): boolean {
+    return this.annotated.has(`${type}:${id}`) || this.holdsFieldsOf(type, id)
+  }
+
+  /** Whether fields of the record are the user's (corrected or written in the app). */
+  holdsFieldsOf(type: string, id: string): boolean {
     const holding = this.holdings.get(`${type}:${id}`)
-    if (this.annotated.has(`${type}:${id}`)) return true
     return holding !== undefined && (holding.created || holding.fields.size > 0)
+  }
+
+  /** The entities the user corrected, wrote or wrote notes on, and still holds something of. */
+  entityIds(): string[] {
+    const ids = new Set<string>()
+    for (const key of [...this.holdings.keys(), ...this.annotated.keys()]) {
+      if (!key.startsWith('entity:')) continue
+      const id = key.slice('entity:'.length)
+      if (this.holdsAny('entity', id)) ids.add(id)
+    }
+    return [...ids]
   }
 
   get empty(): boolean {

@@ -4,7 +4,7 @@ import {
   type EntityGrouping,
 } from '../../../shared/briefing'
 import type { BriefingData, BriefingEntity } from '../collect-briefing'
-import { countryName, Refs, scriptLang, Unknown, ValueOrUnknown } from './parts'
+import { countryName, longDate, Refs, scriptLang, Unknown, ValueOrUnknown } from './parts'
 
 interface EntityGroup {
   key: string
@@ -127,6 +127,9 @@ function Cell({
               {status}
             </span>
           ))}
+          {entity.correctedHere ? (
+            <span className="listing-status">Corrected locally (see its history in the app)</span>
+          ) : null}
         </td>
       )
     case 'originalName':
@@ -217,6 +220,31 @@ export function EntitiesSection({ data, showRefs }: { data: BriefingData; showRe
           </div>
         )
       })}
+      <OfficeNotes data={data} showRefs={showRefs} />
     </section>
+  )
+}
+
+/** The office's notes on the entities and rounds in scope: sourced, or said to be its own assessment. */
+function OfficeNotes({ data, showRefs }: { data: BriefingData; showRefs: boolean }) {
+  if (data.notes.length === 0) return null
+  return (
+    <div>
+      <h3>Notes</h3>
+      <ul className="office-notes">
+        {data.notes.map(({ on, note, sourceNumber }) => (
+          <li key={note.id}>
+            <strong>{on}:</strong> {note.text}{' '}
+            <span className="origin">
+              — {note.assessment ? 'the writer’s own assessment' : note.source?.publication}
+              {showRefs && sourceNumber !== null ? <Refs numbers={[sourceNumber]} /> : null}
+              {note.written
+                ? ` · local, recorded by ${note.written.author} on ${longDate(note.written.at.slice(0, 10))}`
+                : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+    </div>
   )
 }

@@ -37,8 +37,11 @@ export interface IndexQuery {
   filters: EntityFilters
   /** By position, 1 for the entities the search found; null without a search. */
   searchHits: Uint8Array | null
-  /** By position, 1 for the starred entities; null without the "Watched" filter. */
-  watched: Uint8Array | null
+  /**
+   * By position, 1 for the entities the "Watched only" and "Edited here only" filters keep (both set:
+   * those in both); null without them.
+   */
+  kept: Uint8Array | null
   sort: { column: EntitySortColumn; desc: boolean }[]
   offset: number
   limit: number
@@ -83,13 +86,13 @@ function entityTexts(db: Db, index: EntityIndex): Record<EntityTextColumn, strin
   return texts
 }
 
-const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text' | 'watched', number> = {
+const BIT: Record<EntityFacet | 'firstAdded' | 'search' | 'text' | 'kept', number> = {
   country: 1,
   type: 2,
   sector: 4,
   round: 8,
   programme: 128,
-  watched: 256,
+  kept: 256,
   firstAdded: 16,
   text: 64,
   search: 32,
@@ -144,7 +147,7 @@ export function queryIndex(db: Db, index: EntityIndex, query: IndexQuery): Index
       if (date === null || date < low || date > high) bits |= BIT.firstAdded
     }
     if (hits && hits[at] === 0) bits |= BIT.search
-    if (query.watched && query.watched[at] === 0) bits |= BIT.watched
+    if (query.kept && query.kept[at] === 0) bits |= BIT.kept
     if (texts && !needles.every(({ column, needle }) => texts[column][at].includes(needle))) bits |= BIT.text
     failed[at] = bits
   }

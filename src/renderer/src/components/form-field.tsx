@@ -1,4 +1,6 @@
 import type { ReactNode } from 'react'
+import { RELIABILITIES } from '../../../shared/domain'
+import type { useAuthor } from './use-author'
 
 /** Each problem the schema (or the store) found, by field path ("source.url"); '' for the whole form. */
 export type Problems = Record<string, string>
@@ -46,5 +48,86 @@ export function Field({
         </span>
       ) : null}
     </div>
+  )
+}
+
+/** A source as a written form holds it; the source's words and reliability where the form asks for them. */
+export interface SourceDraft {
+  publication: string
+  title: string
+  date: string
+  url: string
+  excerpt?: string
+  reliability?: string
+}
+
+/** The fields of a source (publication, title, date, link, and where kept its words and reliability). */
+export function SourceFields<S extends SourceDraft>({
+  legend,
+  source,
+  onChange,
+  problems,
+  wordsHint,
+}: {
+  legend: string
+  source: S
+  onChange(change: Partial<S>): void
+  problems: Problems
+  wordsHint?: string
+}) {
+  const field = (key: keyof SourceDraft) => ({
+    value: source[key] ?? '',
+    onChange: (event: { target: { value: string } }) => onChange({ [key]: event.target.value } as Partial<S>),
+  })
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <Field label="Publication" path="source.publication" problems={problems}>
+        {(props) => <input {...props} {...field('publication')} />}
+      </Field>
+      <Field label="Title" path="source.title" problems={problems}>
+        {(props) => <input {...props} {...field('title')} />}
+      </Field>
+      <Field label="Published" path="source.date" problems={problems} hint="YYYY-MM-DD, or YYYY-MM, YYYY">
+        {(props) => <input {...props} {...field('date')} />}
+      </Field>
+      <Field label="Link" path="source.url" problems={problems} hint="http:// or https://">
+        {(props) => <input {...props} type="url" {...field('url')} />}
+      </Field>
+      {source.excerpt === undefined ? null : (
+        <Field label="The source's words" path="source.excerpt" problems={problems} hint={wordsHint}>
+          {(props) => <textarea {...props} rows={3} {...field('excerpt')} />}
+        </Field>
+      )}
+      {source.reliability === undefined ? null : (
+        <Field label="Reliability" path="source.reliability" problems={problems}>
+          {(props) => (
+            <select {...props} {...field('reliability')}>
+              {RELIABILITIES.map((reliability) => (
+                <option key={reliability}>{reliability}</option>
+              ))}
+            </select>
+          )}
+        </Field>
+      )}
+    </fieldset>
+  )
+}
+
+/** "Your name", asked the first time something is written (see useAuthor). */
+export function AuthorField({
+  author,
+  problems,
+}: {
+  author: ReturnType<typeof useAuthor>
+  problems: Problems
+}) {
+  if (!author.asking) return null
+  return (
+    <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
+      {(props) => (
+        <input {...props} value={author.typed} onChange={(event) => author.setTyped(event.target.value)} />
+      )}
+    </Field>
   )
 }

@@ -1,12 +1,12 @@
 import { useState } from 'react'
-import { ORGANISATION_KINDS, RELIABILITIES, STANCES, type Reaction } from '../../../shared/domain'
+import { ORGANISATION_KINDS, STANCES, type Reaction } from '../../../shared/domain'
 import {
   writtenReactionSchema,
   type LocalEditResult,
   type WrittenReactionInput,
 } from '../../../shared/local-edits'
 import { useApi, useLoad } from '../api/use-api'
-import { Field, problemsFromError, type Problems } from '../components/form-field'
+import { AuthorField, Field, problemsFromError, SourceFields, type Problems } from '../components/form-field'
 import { LoadState } from '../components/load-state'
 import { EntityPicker, RoundChoices } from '../components/record-pickers'
 import { useAuthor } from '../components/use-author'
@@ -136,10 +136,6 @@ export function ReactionForm({
     value: draft[path] as string,
     onChange: (event: { target: { value: string } }) => set({ [path]: event.target.value }),
   })
-  const sourceText = (path: keyof Draft['source']) => ({
-    value: draft.source[path],
-    onChange: (event: { target: { value: string } }) => setSource({ [path]: event.target.value }),
-  })
 
   async function save() {
     const found = problemsOf(draft)
@@ -184,17 +180,7 @@ export function ReactionForm({
             `${count === 1 ? 'One field needs' : `${count} fields need`} attention before saving.`}
         </p>
       ) : null}
-      {author.asking ? (
-        <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
-          {(props) => (
-            <input
-              {...props}
-              value={author.typed}
-              onChange={(event) => author.setTyped(event.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
+      <AuthorField author={author} problems={problems} />
       <fieldset>
         <legend>What was said</legend>
         <Field label="Text" path="text" problems={problems}>
@@ -284,38 +270,13 @@ export function ReactionForm({
           onUnpick={(id) => set({ entities: draft.entities.filter((entity) => entity !== id) })}
         />
       </fieldset>
-      <fieldset>
-        <legend>Source</legend>
-        <Field label="Publication" path="source.publication" problems={problems}>
-          {(props) => <input {...props} {...sourceText('publication')} />}
-        </Field>
-        <Field label="Title" path="source.title" problems={problems}>
-          {(props) => <input {...props} {...sourceText('title')} />}
-        </Field>
-        <Field label="Published" path="source.date" problems={problems} hint="YYYY-MM-DD, or YYYY-MM, YYYY">
-          {(props) => <input {...props} {...sourceText('date')} />}
-        </Field>
-        <Field label="Link" path="source.url" problems={problems} hint="http:// or https://">
-          {(props) => <input {...props} type="url" {...sourceText('url')} />}
-        </Field>
-        <Field
-          label="The source's words"
-          path="source.excerpt"
-          problems={problems}
-          hint="For verbatim text: the passage as the source prints it; the text must occur in it."
-        >
-          {(props) => <textarea {...props} rows={3} {...sourceText('excerpt')} />}
-        </Field>
-        <Field label="Reliability" path="source.reliability" problems={problems}>
-          {(props) => (
-            <select {...props} {...sourceText('reliability')}>
-              {RELIABILITIES.map((reliability) => (
-                <option key={reliability}>{reliability}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
+      <SourceFields
+        legend="Source"
+        source={draft.source}
+        onChange={setSource}
+        problems={problems}
+        wordsHint="For verbatim text: the passage as the source prints it; the text must occur in it."
+      />
       <div className="form-actions">
         <button type="submit" disabled={saving}>
           {editing ? 'Save the correction' : 'Add the reaction'}

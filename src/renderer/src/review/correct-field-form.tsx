@@ -6,21 +6,18 @@ import {
   type CorrectableType,
   type FieldCorrectionInput,
 } from '../../../shared/local-edits'
-import { RELIABILITIES } from '../../../shared/domain'
 import { useApi } from '../api/use-api'
-import { Field, problemsFromError, type Problems } from '../components/form-field'
+import {
+  AuthorField,
+  Field,
+  problemsFromError,
+  SourceFields,
+  type Problems,
+  type SourceDraft,
+} from '../components/form-field'
 import { useAuthor } from '../components/use-author'
 
-interface SourceDraft {
-  publication: string
-  title: string
-  date: string
-  url: string
-  excerpt: string
-  reliability: string
-}
-
-const NO_SOURCE: SourceDraft = {
+const NO_SOURCE: Required<SourceDraft> = {
   publication: '',
   title: '',
   date: '',
@@ -53,7 +50,7 @@ export function CorrectFieldForm({
   const [field, setField] = useState(Object.keys(fields)[0])
   const [value, setValue] = useState(current[field] ?? '')
   const [reason, setReason] = useState('')
-  const [source, setSource] = useState<SourceDraft>(NO_SOURCE)
+  const [source, setSource] = useState(NO_SOURCE)
   const [problems, setProblems] = useState<Problems>({})
 
   async function save() {
@@ -75,10 +72,6 @@ export function CorrectFieldForm({
     }
   }
 
-  const sourceField = (key: keyof SourceDraft) => ({
-    value: source[key],
-    onChange: (event: { target: { value: string } }) => setSource({ ...source, [key]: event.target.value }),
-  })
   return (
     <form
       className="written-form"
@@ -95,17 +88,7 @@ export function CorrectFieldForm({
           {problems['']}
         </p>
       ) : null}
-      {author.asking ? (
-        <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
-          {(props) => (
-            <input
-              {...props}
-              value={author.typed}
-              onChange={(event) => author.setTyped(event.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
+      <AuthorField author={author} problems={problems} />
       <Field label="Field" path="field" problems={problems}>
         {(props) => (
           <select
@@ -130,33 +113,12 @@ export function CorrectFieldForm({
       <Field label="Why" path="reason" problems={problems}>
         {(props) => <input {...props} value={reason} onChange={(event) => setReason(event.target.value)} />}
       </Field>
-      <fieldset>
-        <legend>Source of the correction</legend>
-        <Field label="Publication" path="source.publication" problems={problems}>
-          {(props) => <input {...props} {...sourceField('publication')} />}
-        </Field>
-        <Field label="Title" path="source.title" problems={problems}>
-          {(props) => <input {...props} {...sourceField('title')} />}
-        </Field>
-        <Field label="Published" path="source.date" problems={problems} hint="YYYY-MM-DD, or YYYY-MM, YYYY">
-          {(props) => <input {...props} {...sourceField('date')} />}
-        </Field>
-        <Field label="Link" path="source.url" problems={problems} hint="http:// or https://">
-          {(props) => <input {...props} type="url" {...sourceField('url')} />}
-        </Field>
-        <Field label="The source's words" path="source.excerpt" problems={problems}>
-          {(props) => <textarea {...props} rows={2} {...sourceField('excerpt')} />}
-        </Field>
-        <Field label="Reliability" path="source.reliability" problems={problems}>
-          {(props) => (
-            <select {...props} {...sourceField('reliability')}>
-              {RELIABILITIES.map((reliability) => (
-                <option key={reliability}>{reliability}</option>
-              ))}
-            </select>
-          )}
-        </Field>
-      </fieldset>
+      <SourceFields
+        legend="Source of the correction"
+        source={source}
+        onChange={(change) => setSource({ ...source, ...change })}
+        problems={problems}
+      />
       <div className="form-actions">
         <button type="submit">Save the correction</button>
         <button type="button" onClick={onCancel}>

@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { OfficeNote } from '../../../shared/domain'
 import { writtenNoteSchema, type WrittenNoteInput } from '../../../shared/local-edits'
 import { useApi } from '../api/use-api'
-import { Field, problemsFromError, type Problems } from '../components/form-field'
+import { AuthorField, Field, problemsFromError, SourceFields, type Problems } from '../components/form-field'
 import { SourceLink } from '../components/source-link'
 import { useAuthor } from '../components/use-author'
 
@@ -41,10 +41,6 @@ function NoteForm({
     }
   }
 
-  const sourceField = (key: keyof typeof source) => ({
-    value: source[key],
-    onChange: (event: { target: { value: string } }) => setSource({ ...source, [key]: event.target.value }),
-  })
   return (
     <form
       className="written-form"
@@ -60,17 +56,7 @@ function NoteForm({
           {problems['']}
         </p>
       ) : null}
-      {author.asking ? (
-        <Field label="Your name" path="author" problems={problems} hint="Kept in this store; set once.">
-          {(props) => (
-            <input
-              {...props}
-              value={author.typed}
-              onChange={(event) => author.setTyped(event.target.value)}
-            />
-          )}
-        </Field>
-      ) : null}
+      <AuthorField author={author} problems={problems} />
       <Field label="Note" path="text" problems={problems} hint="At most 2,000 characters">
         {(props) => (
           <textarea {...props} rows={3} value={text} onChange={(event) => setText(event.target.value)} />
@@ -85,21 +71,12 @@ function NoteForm({
         My own assessment (no source)
       </label>
       {assessment ? null : (
-        <fieldset>
-          <legend>Source</legend>
-          <Field label="Publication" path="source.publication" problems={problems}>
-            {(props) => <input {...props} {...sourceField('publication')} />}
-          </Field>
-          <Field label="Title" path="source.title" problems={problems}>
-            {(props) => <input {...props} {...sourceField('title')} />}
-          </Field>
-          <Field label="Published" path="source.date" problems={problems} hint="YYYY-MM-DD, or YYYY-MM, YYYY">
-            {(props) => <input {...props} {...sourceField('date')} />}
-          </Field>
-          <Field label="Link" path="source.url" problems={problems} hint="http:// or https://">
-            {(props) => <input {...props} type="url" {...sourceField('url')} />}
-          </Field>
-        </fieldset>
+        <SourceFields
+          legend="Source"
+          source={source}
+          onChange={(change) => setSource({ ...source, ...change })}
+          problems={problems}
+        />
       )}
       <div className="form-actions">
         <button type="submit">Save the note</button>

@@ -298,6 +298,16 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
             />{' '}
             Watched only
           </label>
+          <label className="watched-only">
+            <input
+              type="checkbox"
+              checked={filters.local === true}
+              onChange={(event) =>
+                setFilters((previous) => ({ ...previous, local: event.target.checked || undefined }))
+              }
+            />{' '}
+            Edited here only
+          </label>
         </>
       }
       status={shown ? `Showing ${shown.total} of ${shown.grandTotal}` : 'Loading…'}
