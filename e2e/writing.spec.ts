@@ -1,10 +1,31 @@
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
+import Database from 'better-sqlite3'
 import { cli, publishBundle } from './cli'
 import { expect, test } from './fixtures'
 
 // A made-up speaker and quote: tests never put words in a real person's mouth. The organisation is
 // written in Chinese so that the pinyin search has something to find: 示例研究所, "shi li yan jiu suo".
+/** The reactions and sources written in the app, with their links, as a store holds them (origin aside). */
+function writtenRecords(file: string) {
+  const db = new Database(file, { readonly: true, fileMustExist: true })
+  try {
+    const rows = (sql: string) =>
+      (db.prepare(sql).all() as Record<string, unknown>[]).map((row) =>
+        Object.fromEntries(Object.entries(row).filter(([column]) => column !== 'origin_id')),
+      )
+    return {
+      reactions: rows("SELECT * FROM reactions WHERE id LIKE 'local-reaction-%' ORDER BY id"),
+      sources: rows("SELECT * FROM sources WHERE id LIKE 'local-source-%' ORDER BY id"),
+      links: rows(
+        "SELECT 'round' AS kind, reaction_id, round_id AS target FROM reaction_rounds WHERE reaction_id LIKE 'local-%' UNION ALL SELECT 'entity', reaction_id, entity_id FROM reaction_entities WHERE reaction_id LIKE 'local-%' ORDER BY 1, 2, 3",
+      ),
+    }
+  } finally {
+    db.close()
+  }
+}
+
 const QUOTE = 'We will study the listing and respond in due course'
 const EXCERPT = `The institute's director said: "${QUOTE}." She gave no further detail.`
 
@@ -32,6 +53,7 @@ test('a writer adds a verbatim reaction with its source, finds it by pinyin, bri
   await form.getByRole('textbox', { name: 'Organisation', exact: true }).fill('示例研究所')
   await form.getByRole('combobox', { name: 'Organisation kind' }).selectOption('analyst')
   await form.getByRole('combobox', { name: 'Stance' }).selectOption('neutral')
+  await form.getByRole('searchbox', { name: 'Find a round' }).fill('54002')
   await form.getByRole('checkbox', { name: /84 FR 54002/ }).check()
   await form.getByRole('searchbox', { name: 'Find an entity to add' }).fill('haikang')
   await form.getByRole('button', { name: 'Add Hikvision (海康威视)' }).click()
@@ -138,6 +160,9 @@ test('a writer adds a verbatim reaction with its source, finds it by pinyin, bri
   const colleague = path.join(app.dataDir, 'colleague.sqlite')
   cli(colleague, 'trust', 'add', publicKey)
   cli(colleague, 'import', bundle, '--yes')
+  // Record for record, the colleague's store holds what the writer's does (but where each came from).
+  expect(writtenRecords(colleague)).toEqual(writtenRecords(path.join(app.dataDir, 'store.sqlite')))
+  expect(writtenRecords(colleague).reactions).toHaveLength(1)
   const found = JSON.parse(cli(colleague, '--json', 'search', 'respond in due course')) as {
     kind: string
     name: string

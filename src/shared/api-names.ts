@@ -28,6 +28,7 @@ export const API_CALL_NAMES = [
   'editReaction',
   'correctField',
   'addNote',
+  'editNote',
   'deleteNote',
   'deleteReaction',
   'listLocalEdits',

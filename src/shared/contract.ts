@@ -391,6 +391,8 @@ export const contract = {
   correctField: call<LocalEditResult>()(z.object({ correction: fieldCorrectionSchema }).strict()),
   /** Writes a note on an entity or a round, with its source or as the writer's assessment (a local edit). */
   addNote: call<LocalEditResult>()(z.object({ note: writtenNoteSchema }).strict()),
+  /** Rewrites a note's text, source or assessment (a local edit). */
+  editNote: call<LocalEditResult>()(z.object({ id: recordId, note: writtenNoteSchema }).strict()),
   /** Removes a note (a local edit: undo brings it back). */
   deleteNote: call<LocalEditResult>()(z.object({ id: recordId }).strict()),
   /** Removes a reaction (a local edit: undo brings it back). */
@@ -427,6 +429,8 @@ export const contract = {
         keyId: fingerprint,
         passphrase: z.string().min(1, 'the passphrase is required').max(1000),
         since: importIdInput.optional(),
+        /** Only these of the edits waiting (a chosen set); default: all of them. */
+        editIds: z.array(importIdInput).min(1, 'at least one edit').max(10_000).optional(),
       })
       .strict(),
   ),

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import {
+  fieldCorrectionSchema,
   writtenReactionSchema,
   type WrittenReaction,
   type WrittenReactionInput,
@@ -10,6 +11,7 @@ import { listReactions } from '../store/read-records'
 import { openDefaultStore } from '../test-support/default-store'
 import { dumpStore } from '../test-support/dump-store'
 import { useTempDir } from '../test-support/temp-dir'
+import { correctField } from './field-corrections'
 import { listLocalEdits, redoableEdit, redoLocalEdit } from './local-edits'
 import { addWrittenReaction, deleteReaction, editWrittenReaction } from './written-reactions'
 
@@ -186,6 +188,29 @@ describe('reactions written in the app', () => {
     ).toThrow('rounds.0: there is no round "no-such-round" in the store. Nothing was written.')
     expect(dumpStore(store.db)).toBe(before)
     expect(listLocalEdits(store.db)).toEqual([])
+    store.close()
+  })
+
+  it('undo and redo of a field correction restore the store exactly', () => {
+    const store = openDefaultStore(tempDir())
+    const before = dumpStore(store.db, { changeRecord: false })
+    const corrected = correctField(
+      store.db,
+      fieldCorrectionSchema.parse({
+        type: 'round',
+        id: 'el-2019-10-84fr54002',
+        field: 'basis',
+        value: 'A test basis.',
+        source: { publication: 'Example Register', url: 'https://example.org/register' },
+      }),
+      'A. Writer',
+    )
+    const after = dumpStore(store.db, { changeRecord: false })
+    expect(after).not.toBe(before)
+    undoLatestImport(store.db, corrected.edit.id)
+    expect(dumpStore(store.db, { changeRecord: false })).toBe(before)
+    redoLocalEdit(store.db, corrected.edit.id)
+    expect(dumpStore(store.db, { changeRecord: false })).toBe(after)
     store.close()
   })
 })

@@ -124,4 +124,21 @@ describe('publishing local edits as a signed bundle', () => {
       /passphrase is wrong/,
     )
   })
+
+  it('publishes a chosen set; the edits left out wait for the next publication', async () => {
+    const office = openDefaultStore(tempDir())
+    const { privateFile } = generateKeyPair('Export Desk', 30)
+    const [first, second, third] = ['One.', 'Two.', 'Three.'].map(
+      (text) => addWrittenReaction(office.db, reaction({ text }), 'A. Writer').edit.id,
+    )
+    const chosen = await publishLocalEdits(office.db, { key: privateFile, editIds: [second] })
+    expect(chosen.publication).toMatchObject({ sequence: 1, edits: [second] })
+    expect(editsToPublish(office.db).map((edit) => edit.id)).toEqual([first, third])
+    await expect(publishLocalEdits(office.db, { key: privateFile, editIds: [second] })).rejects.toThrow(
+      `Edit ${second} is not a local edit waiting to be published`,
+    )
+    const rest = await publishLocalEdits(office.db, { key: privateFile })
+    expect(rest.publication).toMatchObject({ sequence: 2, edits: [first, third] })
+    office.close()
+  })
 })

@@ -7,7 +7,7 @@ import type { PrivateKeyFile } from '../bundles/keys'
 import { latestSequence } from '../store/imports'
 import { listLocalEdits } from '../store/local-edit-rows'
 import { getMeta } from '../store/meta'
-import { lastPublishedEdit, lastPublishedSequence, recordPublication } from '../store/publications'
+import { lastPublishedSequence, publishedEditIds, recordPublication } from '../store/publications'
 import { recordedChangesOf } from '../store/changes-query'
 import { readRecord } from '../store/read-record'
 import { UserError } from '../user-error'
@@ -15,12 +15,13 @@ import { UserError } from '../user-error'
 type Db = Database.Database
 
 /**
- * The local edits a publication holds, oldest first: those still applied after `since` (an edit id),
- * by default after the newest one published before.
+ * The local edits a publication may hold, oldest first: those still applied that no publication holds
+ * yet, or with `since` (an edit id) those still applied after it.
  */
-export function editsToPublish(db: Db, since: number = lastPublishedEdit(db)): LocalEdit[] {
+export function editsToPublish(db: Db, since?: number): LocalEdit[] {
+  const published = since === undefined ? publishedEditIds(db) : new Set<number>()
   return listLocalEdits(db)
-    .filter((edit) => edit.status === 'applied' && edit.id > since)
+    .filter((edit) => edit.status === 'applied' && edit.id > (since ?? 0) && !published.has(edit.id))
     .reverse()
 }
 
@@ -51,8 +52,10 @@ export function publishedOperations(db: Db, editIds: number[]): Operation[] {
 
 export interface PublishRequest {
   key: PrivateKeyFile
-  /** Publish the edits after this one (an edit id); default: after the last publication. */
+  /** Publish the edits after this one (an edit id); default: those no publication holds yet. */
   since?: number
+  /** Only these of them (a set the writer chose); default: all. */
+  editIds?: number[]
   /** Default: 90 days after publication. */
   expires?: Date
   now?: Date
@@ -67,7 +70,18 @@ export async function publishLocalEdits(
   request: PublishRequest,
 ): Promise<{ bytes: Buffer; publication: Publication }> {
   const now = request.now ?? new Date()
-  const edits = editsToPublish(db, request.since)
+  const candidates = editsToPublish(db, request.since)
+  const chosen = request.editIds ? new Set(request.editIds) : null
+  if (chosen) {
+    const open = new Set(candidates.map((edit) => edit.id))
+    const other = [...chosen].find((id) => !open.has(id))
+    if (other !== undefined)
+      throw new UserError(
+        `Edit ${other} is not a local edit waiting to be published (applied, and in no publication). Nothing was written.`,
+        'invalid',
+      )
+  }
+  const edits = chosen ? candidates.filter((edit) => chosen.has(edit.id)) : candidates
   const operations = publishedOperations(
     db,
     edits.map((edit) => edit.id),

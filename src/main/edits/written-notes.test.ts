@@ -19,7 +19,7 @@ import { useTempDir } from '../test-support/temp-dir'
 import { redoableEdit, redoLocalEdit } from './local-edits'
 import { publishLocalEdits } from './publish-edits'
 import { correctField } from './field-corrections'
-import { addWrittenNote, deleteNote } from './written-notes'
+import { addWrittenNote, deleteNote, editWrittenNote } from './written-notes'
 
 const tempDir = useTempDir()
 const { privateFile } = makePublisher('Test Publisher', 3650, new Date())
@@ -259,6 +259,44 @@ describe('notes on entities and rounds', () => {
       ['84 FR 54002', 'Our reading.', false],
     ])
     expect(data.entities.filter((e) => e.correctedHere).map((e) => e.id)).toEqual(['dahua'])
+    store.close()
+  })
+
+  it('edits a note: its own source is rewritten, and dropped when it becomes an assessment; undo restores it', () => {
+    const store = openDefaultStore(tempDir())
+    const added = addWrittenNote(
+      store.db,
+      note({ entity: 'hikvision', text: 'First text.', source: { publication: 'Example Filings' } }),
+      'A. Writer',
+    )
+    const [sourceId, noteId] = added.recordIds
+    const afterAdd = dumpStore(store.db, { changeRecord: false })
+    const rewritten = editWrittenNote(
+      store.db,
+      noteId,
+      note({
+        entity: 'hikvision',
+        text: 'Second text.',
+        source: { publication: 'Example Filings, 2nd ed.' },
+      }),
+      'A. Writer',
+    )
+    expect(rewritten.recordIds).toEqual([sourceId, noteId])
+    expect(readRecord(store.db, 'source', sourceId)).toMatchObject({
+      publication: 'Example Filings, 2nd ed.',
+    })
+    const assessed = editWrittenNote(
+      store.db,
+      noteId,
+      note({ entity: 'hikvision', text: 'Now our view.', assessment: true }),
+      'A. Writer',
+    )
+    expect(assessed.recordIds).toEqual([noteId, sourceId])
+    expect(readRecord(store.db, 'note', noteId)).toMatchObject({ source: null, assessment: true })
+    expect(readRecord(store.db, 'source', sourceId)).toBeNull()
+    undoLatestImport(store.db, assessed.edit.id)
+    undoLatestImport(store.db, rewritten.edit.id)
+    expect(dumpStore(store.db, { changeRecord: false })).toBe(afterAdd)
     store.close()
   })
 })

@@ -120,6 +120,7 @@ export function createApiHandlers(
     deleteReaction: ({ id }) => edits.removeReaction(store, id),
     correctField: ({ correction }) => edits.correct(store, correction),
     addNote: ({ note }) => edits.addNote(store, note),
+    editNote: ({ id, note }) => edits.editNote(store, id, note),
     deleteNote: ({ id }) => edits.removeNote(store, id),
     listLocalEdits: () => edits.localEdits(store),
     redoLocalEdit: ({ importId }) => edits.redo(store, importId),
@@ -131,7 +132,8 @@ export function createApiHandlers(
     createSigningKey: ({ publisher, passphrase }) =>
       publishing.createSigningKey(store, publisher, passphrase),
     exportPublicKey: ({ keyId }) => publishing.exportPublicKey(store, keyId),
-    publishLocalEdits: ({ keyId, passphrase, since }) => publishing.publish(store, keyId, passphrase, since),
+    publishLocalEdits: ({ keyId, passphrase, since, editIds }) =>
+      publishing.publish(store, keyId, passphrase, { since, editIds }),
     undoLastImport: ({ importId }) => {
       const entry = updates.undoLastImport(store, importId)
       copyLogSoon(store)

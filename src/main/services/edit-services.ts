@@ -8,7 +8,7 @@ import type {
 } from '../../shared/local-edits'
 import { correctField } from '../edits/field-corrections'
 import { listLocalEdits, redoableEdit, redoLocalEdit } from '../edits/local-edits'
-import { addWrittenNote, deleteNote } from '../edits/written-notes'
+import { addWrittenNote, deleteNote, editWrittenNote } from '../edits/written-notes'
 import { addWrittenReaction, deleteReaction, editWrittenReaction } from '../edits/written-reactions'
 import { authorName, setAuthorName } from '../store/app-state'
 import type { Store } from '../store/open-store'
@@ -52,6 +52,10 @@ export function correct(store: Store, correction: FieldCorrection, authorGiven?:
 
 export function addNote(store: Store, note: WrittenNote, authorGiven?: string): LocalEditResult {
   return addWrittenNote(store.db, note, author(store, authorGiven))
+}
+
+export function editNote(store: Store, id: string, note: WrittenNote, authorGiven?: string): LocalEditResult {
+  return editWrittenNote(store.db, id, note, author(store, authorGiven))
 }
 
 export function removeNote(store: Store, id: string, authorGiven?: string): LocalEditResult {

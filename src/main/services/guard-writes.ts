@@ -18,6 +18,7 @@ const WRITE_LABELS = {
   editReaction: 'editing a reaction',
   correctField: 'correcting a field',
   addNote: 'adding a note',
+  editNote: 'editing a note',
   deleteNote: 'deleting a note',
   deleteReaction: 'deleting a reaction',
   redoLocalEdit: 'redoing an edit',

@@ -57,9 +57,9 @@ export async function publish(
   store: Store,
   keyId: string,
   passphrase: string,
-  since?: number,
+  chosen: { since?: number; editIds?: number[] } = {},
 ): Promise<{ fileName: string; base64: string; publication: Publication }> {
   const key = readPrivateKey(encryptedKey(store, keyId), `The key ${keyId.slice(0, 8)}…`, passphrase)
-  const { bytes, publication } = await publishLocalEdits(store.db, { key, since })
+  const { bytes, publication } = await publishLocalEdits(store.db, { key, ...chosen })
   return { fileName: publication.fileName, base64: bytes.toString('base64'), publication }
 }

@@ -39,9 +39,10 @@ export function listPublications(db: Db): Publication[] {
   ).map((row) => ({ ...row, edits: JSON.parse(row.edits) as number[] }))
 }
 
-/** The newest local edit published so far (0 when none was). */
-export function lastPublishedEdit(db: Db): number {
-  return statement(db, 'SELECT coalesce(max(last_edit), 0) FROM publications').pluck().get() as number
+/** Every local edit some publication holds. */
+export function publishedEditIds(db: Db): Set<number> {
+  const lists = statement(db, 'SELECT edits FROM publications').pluck().all() as string[]
+  return new Set(lists.flatMap((edits) => JSON.parse(edits) as number[]))
 }
 
 /** The highest sequence this store published under a publisher's name (0 when none). */

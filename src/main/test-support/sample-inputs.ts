@@ -43,6 +43,7 @@ export const SAMPLE_INPUTS: Record<ApiCallName, unknown> = {
   },
   deleteReaction: { id: 'r-1' },
   addNote: { note: { entity: 'hikvision', text: 'A note.', assessment: true } },
+  editNote: { id: 'n-1', note: { entity: 'hikvision', text: 'A note.', assessment: true } },
   deleteNote: { id: 'n-1' },
   correctField: {
     correction: {

@@ -1,8 +1,12 @@
 import { useState } from 'react'
 import type { RoundSummary, SearchHit } from '../../../shared/domain'
 import { useApi } from '../api/use-api'
+import { foldText, searchWords } from '../review/list-query'
 
-/** Rounds to tick, each with its citation, date and how many entities it lists. */
+/**
+ * Rounds to tick, each with its citation, date and how many entities it lists, found as the Rounds
+ * table's search finds them (every word, case and accents aside); ticked rounds stay shown.
+ */
 export function RoundChoices({
   rounds,
   chosen,
@@ -12,18 +16,39 @@ export function RoundChoices({
   chosen: string[]
   onToggle(id: string): void
 }) {
+  const [search, setSearch] = useState('')
+  const words = searchWords(search)
+  const shown = rounds.filter(
+    (round) =>
+      chosen.includes(round.id) ||
+      words.every((word) =>
+        foldText(
+          [...round.citations, round.title ?? '', round.list, round.id, round.published ?? ''].join('\n'),
+        ).includes(word),
+      ),
+  )
   return (
-    <ul className="choice-list">
-      {rounds.map((round) => (
-        <li key={round.id}>
-          <label>
-            <input type="checkbox" checked={chosen.includes(round.id)} onChange={() => onToggle(round.id)} />
-            {round.citations[0] ?? round.id} · {round.published ?? 'date not recorded'} ·{' '}
-            {round.recordedCount} entities
-          </label>
-        </li>
-      ))}
-    </ul>
+    <>
+      <label className="round-search">
+        Find a round{' '}
+        <input type="search" value={search} onChange={(event) => setSearch(event.target.value)} />
+      </label>
+      <ul className="choice-list">
+        {shown.map((round) => (
+          <li key={round.id}>
+            <label>
+              <input
+                type="checkbox"
+                checked={chosen.includes(round.id)}
+                onChange={() => onToggle(round.id)}
+              />
+              {round.citations[0] ?? round.id} · {round.published ?? 'date not recorded'} ·{' '}
+              {round.recordedCount} entities
+            </label>
+          </li>
+        ))}
+      </ul>
+    </>
   )
 }
 

@@ -8,18 +8,26 @@ import { useAuthor } from '../components/use-author'
 
 function NoteForm({
   on,
+  editing,
   onDone,
   onCancel,
 }: {
   on: { entity: string } | { round: string }
+  /** The note to rewrite; absent to add one. */
+  editing?: OfficeNote
   onDone(message: string): void
   onCancel(): void
 }) {
   const api = useApi()
   const author = useAuthor()
-  const [text, setText] = useState('')
-  const [assessment, setAssessment] = useState(false)
-  const [source, setSource] = useState({ publication: '', title: '', date: '', url: '' })
+  const [text, setText] = useState(editing?.text ?? '')
+  const [assessment, setAssessment] = useState(editing?.assessment ?? false)
+  const [source, setSource] = useState({
+    publication: editing?.source?.publication ?? '',
+    title: editing?.source?.title ?? '',
+    date: editing?.source?.date ?? '',
+    url: editing?.source?.url ?? '',
+  })
   const [problems, setProblems] = useState<Problems>({})
 
   async function save() {
@@ -34,7 +42,7 @@ function NoteForm({
     if (Object.keys(found).length > 0) return
     try {
       await author.save(api)
-      const result = await api.addNote({ note })
+      const result = editing ? await api.editNote({ id: editing.id, note }) : await api.addNote({ note })
       onDone(`${result.edit.description} (local edit ${result.edit.id}).`)
     } catch (error) {
       setProblems(problemsFromError(error as Error, 'note'))
@@ -44,7 +52,7 @@ function NoteForm({
   return (
     <form
       className="written-form"
-      aria-label="Add a note"
+      aria-label={editing ? 'Edit the note' : 'Add a note'}
       noValidate
       onSubmit={(event) => {
         event.preventDefault()
@@ -103,7 +111,8 @@ export function OfficeNotes({
   onChanged(message: string): void
 }) {
   const api = useApi()
-  const [adding, setAdding] = useState(false)
+  // The form: null when closed, {} to add a note, { editing } to rewrite one.
+  const [writing, setWriting] = useState<{ editing?: OfficeNote } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
   async function remove(id: string) {
     try {
@@ -135,6 +144,9 @@ export function OfficeNotes({
                 <span className="badge local">
                   local · {note.written.author}, {note.written.at.slice(0, 10)}
                 </span>{' '}
+                <button type="button" className="link" onClick={() => setWriting({ editing: note })}>
+                  Edit
+                </button>{' '}
                 <button type="button" className="link" onClick={() => void remove(note.id)}>
                   Delete
                 </button>
@@ -148,17 +160,18 @@ export function OfficeNotes({
           {problem}
         </p>
       ) : null}
-      {adding ? (
+      {writing ? (
         <NoteForm
           on={on}
-          onCancel={() => setAdding(false)}
+          editing={writing.editing}
+          onCancel={() => setWriting(null)}
           onDone={(message) => {
-            setAdding(false)
+            setWriting(null)
             onChanged(message)
           }}
         />
       ) : (
-        <button type="button" onClick={() => setAdding(true)}>
+        <button type="button" onClick={() => setWriting({})}>
           Add a note…
         </button>
       )}

@@ -82,12 +82,15 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
   const [keyId, setKeyId] = useState<string | null>(null)
   const [passphrase, setPassphrase] = useState('')
   const [message, setMessage] = useState<string | null>(null)
+  // Edits the writer left out of this publication (all are in unless unticked).
+  const [leftOut, setLeftOut] = useState<Set<number>>(new Set())
 
-  async function publish(chosen: string) {
+  async function publish(chosen: string, editIds: number[]) {
     try {
-      const published = await api.publishLocalEdits({ keyId: chosen, passphrase })
+      const published = await api.publishLocalEdits({ keyId: chosen, passphrase, editIds })
       downloadFile(published.fileName, bytesFromBase64(published.base64) as BlobPart, 'application/zip')
       setPassphrase('')
+      setLeftOut(new Set())
       setMessage(
         `Published ${count(published.publication.edits.length, 'local edit')} (${count(published.publication.operations, 'record')}) as ${published.fileName}, sequence ${published.publication.sequence}.`,
       )
@@ -110,6 +113,7 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
       <LoadState loadable={state} what="publishing">
         {({ keys, unpublished, publications }) => {
           const chosen = keyId ?? keys[0]?.keyId ?? null
+          const picked = unpublished.filter((edit) => !leftOut.has(edit.id)).map((edit) => edit.id)
           return (
             <>
               <p>
@@ -121,7 +125,21 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
                 <ul aria-label="Edits to publish">
                   {unpublished.map((edit) => (
                     <li key={edit.id}>
-                      {edit.writtenAt.slice(0, 10)} · {edit.author}: {edit.description}
+                      <label>
+                        <input
+                          type="checkbox"
+                          checked={!leftOut.has(edit.id)}
+                          onChange={(event) =>
+                            setLeftOut((previous) => {
+                              const next = new Set(previous)
+                              if (event.target.checked) next.delete(edit.id)
+                              else next.add(edit.id)
+                              return next
+                            })
+                          }
+                        />{' '}
+                        {edit.writtenAt.slice(0, 10)} · {edit.author}: {edit.description}
+                      </label>
                     </li>
                   ))}
                 </ul>
@@ -142,7 +160,7 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
                   aria-label="Publish"
                   onSubmit={(event) => {
                     event.preventDefault()
-                    if (chosen) void publish(chosen)
+                    if (chosen) void publish(chosen, picked)
                   }}
                 >
                   <label>
@@ -170,7 +188,7 @@ export function PublishPanel({ version, onChanged }: { version: number; onChange
                       onChange={(event) => setPassphrase(event.target.value)}
                     />
                   </label>{' '}
-                  <button type="submit" disabled={unpublished.length === 0 || passphrase === ''}>
+                  <button type="submit" disabled={picked.length === 0 || passphrase === ''}>
                     Publish my changes
                   </button>
                 </form>
