@@ -1,5 +1,7 @@
 import type { ReactNode } from 'react'
 import { RELIABILITIES } from '../../../shared/domain'
+import type { ZodType } from 'zod'
+import type { BriefingApi } from '../../../shared/contract'
 import type { useAuthor } from './use-author'
 
 /** Each problem the schema (or the store) found, by field path ("source.url"); '' for the whole form. */
@@ -130,4 +132,35 @@ export function AuthorField({
       )}
     </Field>
   )
+}
+
+/**
+ * Saves what a form wrote, as every written form does: checked by its schema and for the author's name
+ * first (problems shown by field, nothing sent), then written; the main process's refusals are shown
+ * by field too. `write` returns what to say once it is done.
+ */
+export async function saveWritten(options: {
+  input: unknown
+  schema: ZodType
+  author: ReturnType<typeof useAuthor>
+  api: BriefingApi
+  /** The contract's name for the input ("correction", "note"), as its refusals name fields. */
+  inputField: string
+  setProblems(problems: Problems): void
+  write(): Promise<string>
+  onDone(message: string): void
+}): Promise<void> {
+  const parsed = options.schema.safeParse(options.input)
+  const found: Problems = {}
+  if (!parsed.success) for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message
+  const nameProblem = options.author.problem()
+  if (nameProblem) found.author = nameProblem
+  options.setProblems(found)
+  if (Object.keys(found).length > 0) return
+  try {
+    await options.author.save(options.api)
+    options.onDone(await options.write())
+  } catch (error) {
+    options.setProblems(problemsFromError(error as Error, options.inputField))
+  }
 }

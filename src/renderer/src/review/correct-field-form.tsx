@@ -10,7 +10,7 @@ import { useApi } from '../api/use-api'
 import {
   AuthorField,
   Field,
-  problemsFromError,
+  saveWritten,
   SourceFields,
   type Problems,
   type SourceDraft,
@@ -53,23 +53,21 @@ export function CorrectFieldForm({
   const [source, setSource] = useState(NO_SOURCE)
   const [problems, setProblems] = useState<Problems>({})
 
-  async function save() {
+  const save = () => {
     const correction = { type, id, field, value, reason, source }
-    const parsed = fieldCorrectionSchema.safeParse(correction)
-    const found: Problems = {}
-    if (!parsed.success)
-      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message
-    const nameProblem = author.problem()
-    if (nameProblem) found.author = nameProblem
-    setProblems(found)
-    if (Object.keys(found).length > 0) return
-    try {
-      await author.save(api)
-      const result = await api.correctField({ correction: correction as FieldCorrectionInput })
-      onDone(`${result.edit.description} (local edit ${result.edit.id}).`)
-    } catch (error) {
-      setProblems(problemsFromError(error as Error, 'correction'))
-    }
+    return saveWritten({
+      input: correction,
+      schema: fieldCorrectionSchema,
+      author,
+      api,
+      inputField: 'correction',
+      setProblems,
+      write: async () => {
+        const result = await api.correctField({ correction: correction as FieldCorrectionInput })
+        return `${result.edit.description} (local edit ${result.edit.id}).`
+      },
+      onDone,
+    })
   }
 
   return (

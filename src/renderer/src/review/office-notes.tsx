@@ -2,7 +2,7 @@ import { useState } from 'react'
 import type { OfficeNote } from '../../../shared/domain'
 import { writtenNoteSchema, type WrittenNoteInput } from '../../../shared/local-edits'
 import { useApi } from '../api/use-api'
-import { AuthorField, Field, problemsFromError, SourceFields, type Problems } from '../components/form-field'
+import { AuthorField, Field, saveWritten, SourceFields, type Problems } from '../components/form-field'
 import { SourceLink } from '../components/source-link'
 import { useAuthor } from '../components/use-author'
 
@@ -30,23 +30,21 @@ function NoteForm({
   })
   const [problems, setProblems] = useState<Problems>({})
 
-  async function save() {
+  const save = () => {
     const note: WrittenNoteInput = { ...on, text, assessment, source: assessment ? undefined : source }
-    const parsed = writtenNoteSchema.safeParse(note)
-    const found: Problems = {}
-    if (!parsed.success)
-      for (const issue of parsed.error.issues) found[issue.path.join('.')] ??= issue.message
-    const nameProblem = author.problem()
-    if (nameProblem) found.author = nameProblem
-    setProblems(found)
-    if (Object.keys(found).length > 0) return
-    try {
-      await author.save(api)
-      const result = editing ? await api.editNote({ id: editing.id, note }) : await api.addNote({ note })
-      onDone(`${result.edit.description} (local edit ${result.edit.id}).`)
-    } catch (error) {
-      setProblems(problemsFromError(error as Error, 'note'))
-    }
+    return saveWritten({
+      input: note,
+      schema: writtenNoteSchema,
+      author,
+      api,
+      inputField: 'note',
+      setProblems,
+      write: async () => {
+        const result = editing ? await api.editNote({ id: editing.id, note }) : await api.addNote({ note })
+        return `${result.edit.description} (local edit ${result.edit.id}).`
+      },
+      onDone,
+    })
   }
 
   return (
