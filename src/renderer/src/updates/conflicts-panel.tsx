@@ -1,9 +1,5 @@
 import type { ConflictDecision, ConflictDecisions, EditConflict } from '../../../shared/updates'
-
-function shown(value: unknown): string {
-  if (value === null || value === undefined) return '(empty)'
-  return typeof value === 'string' ? value : JSON.stringify(value)
-}
+import { show } from './preview-panel'
 
 /**
  * What the update would change of the user's own edits, each with "keep mine" or "take theirs": the
@@ -53,8 +49,8 @@ export function ConflictsPanel({
                 {conflict.type} <strong>{conflict.label}</strong>
               </td>
               <td>{conflict.field ?? '(the whole record)'}</td>
-              <td className="before">{conflict.field === null ? 'kept' : shown(conflict.mine)}</td>
-              <td className="after">{conflict.field === null ? 'removed' : shown(conflict.theirs)}</td>
+              <td className="before">{conflict.field === null ? 'kept' : show(conflict.mine)}</td>
+              <td className="after">{conflict.field === null ? 'removed' : show(conflict.theirs)}</td>
               <td>
                 {(['mine', 'theirs'] as const).map((decision) => (
                   <label key={decision} className="inline">

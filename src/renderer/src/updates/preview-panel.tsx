@@ -5,7 +5,8 @@ function instant(iso: string): string {
   return `${iso.slice(0, 10)} ${iso.slice(11, 16)} UTC`
 }
 
-function show(value: unknown): string {
+/** A field's value as the preview shows it (and the conflicts beside it): text as it is, else JSON. */
+export function show(value: unknown): string {
   if (value === null || value === undefined) return '(empty)'
   return typeof value === 'string' ? value : JSON.stringify(value)
 }
