@@ -20,11 +20,15 @@ export class Candidates {
   private count = 0
   private readonly heads = new Int32Array(101).fill(-1)
 
+  /** Candidates bounded at `below` or more are left out (made already). */
+  constructor(private readonly below = 101) {}
+
   get size(): number {
     return this.count
   }
 
   add(bound: number, kind: number, id: number): void {
+    if (bound >= this.below) return
     if (this.count === this.ids.length) this.grow()
     const at = this.count++
     this.ids[at] = id

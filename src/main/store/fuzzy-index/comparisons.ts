@@ -40,10 +40,13 @@ export class Comparisons {
     this.runs = this.runWords > 1 ? layout.runTable(this.runWords) : null
   }
 
-  /** The comparisons with strings beginning with the query's first letter (`sameStart`) or not. */
-  collect(sameStart: boolean, score: number): Candidates {
+  /**
+   * The comparisons with strings beginning with the query's first letter (`sameStart`) or not whose
+   * bound reaches `score` but not `below` (those were collected before).
+   */
+  collect(sameStart: boolean, score: number, below = 101): Candidates {
     this.tablesFor(score)
-    const candidates = new Candidates()
+    const candidates = new Candidates(below)
     const { layout } = this
     if (this.runWords === 1) this.visit(layout.vocabularyTable, WORD, sameStart, candidates)
     else this.visit(this.runs!.banded, RUN, sameStart, candidates)
@@ -86,12 +89,18 @@ export class Comparisons {
   ): void {
     const { entries, kinds } = table
     const bare = kind === NO_SPACES
-    for (let at = from; at < to; at++)
-      if (this.scan.mostShared(kinds[at], bare) >= needs) this.check(kind, entries[at], length, candidates)
+    for (let at = from; at < to; at++) {
+      const most = this.scan.mostShared(kinds[at], bare)
+      if (most >= needs) this.check(kind, entries[at], length, most, candidates)
+    }
   }
 
-  /** Adds the string as a candidate, with its bound, if the letters it has in common allow it. */
-  private check(kind: number, id: number, length: number, candidates: Candidates): void {
+  /**
+   * Adds the string as a candidate, with its bound, if the letters it has in common allow it: summed
+   * word by word, and at `most` (from the kinds of letter it holds). The bound is the tighter of the
+   * two, so that a string is collected at a score exactly when its bound reaches it (see search).
+   */
+  private check(kind: number, id: number, length: number, most: number, candidates: Candidates): void {
     const { scan, words, runWords } = this
     let first: number
     let common: number
@@ -113,6 +122,7 @@ export class Comparisons {
       // Spaces in common: as many as the one with fewer words has.
       if (kind === WHOLE) common += Math.min(to - from, runWords) - 1
     }
+    common = Math.min(common, most)
     const bare = kind === NO_SPACES
     const prefix = this.scan.prefixOf(first, bare)
     if (common < this.needs(bare ? this.fewestBare : this.fewest, prefix, length)) return

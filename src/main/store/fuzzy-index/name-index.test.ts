@@ -149,7 +149,7 @@ describe('the fuzzy name index', () => {
     expect(score('Hikvison', 'hikvision')).toBe(98)
   })
 
-  it('equals the reference on 1,000 random one-typo queries (words, runs of words and whole names)', () => {
+  it('equals the reference on 1,000 random one-typo queries (words, runs of words and whole names), with a limit too', () => {
     // Fewer entities than above: the reference scores every name for every query.
     const some = entities.slice(0, 400)
     const small = indexOf(some)
@@ -163,8 +163,11 @@ describe('the fuzzy name index', () => {
       const folded = foldName(typo(random, words.slice(from, to).join(' ')))
       if (folded.replace(/ /g, '').length < 3) continue
       const minScore = [70, 85, 95][i % 3]
-      expect(found(small, folded, minScore), `${folded} at ${minScore}`).toEqual(
-        scoreEveryName(some, folded, minScore),
+      const reference = scoreEveryName(some, folded, minScore)
+      expect(found(small, folded, minScore), `${folded} at ${minScore}`).toEqual(reference)
+      // With a limit, the search looks down a step at a time: the first ten must be the reference's.
+      expect(firstByScore(found(small, folded, minScore, 10), 10), `${folded} at ${minScore}, 10`).toEqual(
+        firstByScore(reference, 10),
       )
       compared++
     }

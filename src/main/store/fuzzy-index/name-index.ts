@@ -115,15 +115,23 @@ export class FuzzyNameIndex {
    *
    * The comparisons that may reach the minimum are found in two groups (see Comparisons): those
    * beginning as the query does, where most good matches are, then the others at the score reached by
-   * then. Each group is made best bound first, so that with a limit the score `limit` entities reach
-   * rises early and every comparison bounded below it is left unmade.
+   * then; each made best bound first. With a limit, in steps down from 100: the comparisons bounded at
+   * a step or above are made before those below it are looked for, and once `limit` entities reach the
+   * step, none below can be among the first.
    */
   search(query: string, minScore: number, limit = Infinity): FuzzyHit[] {
     const found = new Found(this.ids.length, minScore, limit)
     const scan = new QueryScan(this.vocabulary, this.layout.wordKinds, query)
     const comparisons = new Comparisons(this.layout, this.firstWord, this.words, scan)
-    this.settle(comparisons.collect(true, found.floor), scan, found)
-    this.settle(comparisons.collect(false, found.floor), scan, found)
+    // Every comparison bounded at `made` or above has been made (or could not reach the floor).
+    let made = 101
+    for (const step of limit === Infinity ? [minScore] : stepsDown(minScore)) {
+      const score = Math.max(step, found.floor)
+      if (score >= made) continue
+      this.settle(comparisons.collect(true, score, made), scan, found)
+      this.settle(comparisons.collect(false, Math.max(score, found.floor), made), scan, found)
+      made = score
+    }
     return found.hits()
   }
 
@@ -179,6 +187,16 @@ export class FuzzyNameIndex {
     return text
   }
 }
+
+/** The scores a search with a limit looks down to in turn: a step at a time, then the minimum. */
+function stepsDown(minScore: number): number[] {
+  const steps: number[] = []
+  for (let score = 100; score > minScore; score -= LIMIT_STEP) steps.push(score)
+  return [...steps, minScore]
+}
+
+/** How far each step of a search with a limit goes down (see search). */
+const LIMIT_STEP = 3
 
 /** Collects entities and their forms in order; `finish` makes the index. */
 export class FuzzyIndexBuilder {
