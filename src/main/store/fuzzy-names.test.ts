@@ -5,7 +5,15 @@ import { openDefaultStore } from '../test-support/default-store'
 import { useTempDir } from '../test-support/temp-dir'
 import { queryEntities } from './entity-query'
 import { fuzzyEntityMatches } from './fuzzy-index'
-import { bestNameMatch, jaroWinkler, nameForms, readEntityNames, type NameMatch } from './fuzzy-names'
+import {
+  bestNameMatch,
+  foldName,
+  jaroWinkler,
+  nameForms,
+  readEntityNames,
+  type NameMatch,
+} from './fuzzy-names'
+import { foldToken } from './search-text'
 import { pinyinForIndex } from './pinyin-text'
 import { seededRandom } from '../../../bench/random'
 
@@ -13,6 +21,23 @@ const tempDir = useTempDir()
 const page = { filters: {}, sort: [], offset: 0, limit: 50 }
 
 describe('fuzzy name scores', () => {
+  it('fold ASCII names by their shortcut exactly as by the Unicode rules', () => {
+    // The Unicode rules written out (NFKC, accents off, case folded, other than letters and digits
+    // to single spaces), against names of every ASCII character.
+    const unicodeFold = (text: string) =>
+      foldToken(text.normalize('NFKC'))
+        .replace(/[^\p{L}\p{N}]+/gu, ' ')
+        .trim()
+    const random = seededRandom(7)
+    for (let i = 0; i < 2_000; i++) {
+      const name = Array.from({ length: Math.floor(random() * 30) }, () =>
+        String.fromCharCode(Math.floor(random() * 128)),
+      ).join('')
+      expect(foldName(name), JSON.stringify(name)).toBe(unicodeFold(name))
+    }
+    expect(foldName('  ABU JHEISHEH,  Mohammed (a.k.a. "Abu") ')).toBe('abu jheisheh mohammed a k a abu')
+  })
+
   it('match a plain Jaro–Winkler letter for letter, short names (bits) and long ones (loops) alike', () => {
     // The textbook algorithm, written out as simply as possible, is the reference.
     const reference = (a: string, b: string): number => {

@@ -10,10 +10,18 @@ type Db = Database.Database
 
 /** A name folded for comparison: accents and case gone, punctuation to single spaces. */
 export function foldName(text: string): string {
+  // ASCII (most Latin names) is its own normal form and has no accents: the same result, sooner.
+  if (!NOT_ASCII.test(text))
+    return text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, ' ')
+      .trim()
   return foldToken(text.normalize('NFKC'))
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim()
 }
+
+const NOT_ASCII = /[^\x00-\x7f]/
 
 /**
  * Jaro–Winkler similarity (0–1): the measure OFAC's Sanctions List Search and most name-screening tools
@@ -157,16 +165,29 @@ export function nameForms(
   /** The pinyin of each Chinese name, when the caller has it already (indexing computes it once). */
   pinyin: Map<string, string | null> = new Map(),
 ): NameForm[] {
-  const forms: NameForm[] = [{ field: 'name', text: primary, folded: foldName(primary) }]
-  if (original) forms.push({ field: 'original-script name', text: original, folded: foldName(original) })
-  for (const alias of aliases) forms.push({ field: 'alias', text: alias, folded: foldName(alias) })
+  const forms: NameForm[] = []
+  eachNameForm(primary, original, aliases, pinyin, (folded, field, text) =>
+    forms.push({ field, text, folded }),
+  )
+  return forms
+}
+
+/** The same forms in the same order, each handed to `visit` (the fuzzy index keeps only the folded text). */
+export function eachNameForm(
+  primary: string,
+  original: string | null,
+  aliases: string[],
+  pinyin: Map<string, string | null>,
+  visit: (folded: string, field: string, text: string) => void,
+): void {
+  visit(foldName(primary), 'name', primary)
+  if (original) visit(foldName(original), 'original-script name', original)
+  for (const alias of aliases) visit(foldName(alias), 'alias', alias)
   for (const name of [original, ...aliases]) {
     if (!name) continue
     const spelled = pinyin.has(name) ? pinyin.get(name)! : pinyinForIndex(name)
-    if (spelled)
-      forms.push({ field: 'pinyin', text: name, folded: spelled.slice(0, spelled.lastIndexOf(' ')) })
+    if (spelled) visit(spelled.slice(0, spelled.lastIndexOf(' ')), 'pinyin', name)
   }
-  return forms
 }
 
 /** The best-scoring form of an entity's names for the query. */

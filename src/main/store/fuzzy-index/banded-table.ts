@@ -16,32 +16,36 @@ export class BandedTable {
     readonly lengthStart: Int32Array,
   ) {}
 
-  /**
-   * Strings 0 .. lengths.length − 1 in that order; `skip` (optional) leaves some out. A counting sort by
-   * first character, then a stable one by length.
-   */
-  static build(
-    lengths: Uint16Array,
-    firsts: Uint16Array,
-    kinds: Int32Array,
-    skip?: (entry: number) => boolean,
-  ): BandedTable {
-    const count = lengths.length
-    const byFirst = countingSort(firsts, 65536, count, skip)
+  /** A table again from its fields (as a table arrives from another thread). */
+  static of(fields: BandedTable): BandedTable {
+    return new BandedTable(fields.entries, fields.firsts, fields.kinds, fields.lengthStart)
+  }
+
+  /** Its typed arrays, to hand their buffers over to another thread. */
+  arrays(): ArrayBufferView[] {
+    return [this.entries, this.firsts, this.kinds, this.lengthStart]
+  }
+
+  /** Strings 0 .. lengths.length − 1 in that order: a counting sort by first character, then by length. */
+  static build(lengths: Uint16Array, firsts: Uint16Array, kinds: Int32Array): BandedTable {
+    const byFirst = countingSort(firsts, 65536)
     let longest = 0
-    for (const entry of byFirst) longest = Math.max(longest, lengths[entry])
+    for (let i = 0; i < byFirst.length; i++) longest = Math.max(longest, lengths[byFirst[i]])
     const lengthStart = new Int32Array(longest + 2)
-    for (const entry of byFirst) lengthStart[lengths[entry] + 1]++
+    for (let i = 0; i < byFirst.length; i++) lengthStart[lengths[byFirst[i]] + 1]++
     for (let length = 0; length <= longest; length++) lengthStart[length + 1] += lengthStart[length]
     const next = lengthStart.slice(0, longest + 1)
     const entries = new Int32Array(byFirst.length)
-    for (const entry of byFirst) entries[next[lengths[entry]]++] = entry
-    return new BandedTable(
-      entries,
-      Uint16Array.from(entries, (entry) => firsts[entry]),
-      Int32Array.from(entries, (entry) => kinds[entry]),
-      lengthStart,
-    )
+    const sortedFirsts = new Uint16Array(byFirst.length)
+    const sortedKinds = new Int32Array(byFirst.length)
+    for (let i = 0; i < byFirst.length; i++) {
+      const entry = byFirst[i]
+      const at = next[lengths[entry]]++
+      entries[at] = entry
+      sortedFirsts[at] = firsts[entry]
+      sortedKinds[at] = kinds[entry]
+    }
+    return new BandedTable(entries, sortedFirsts, sortedKinds, lengthStart)
   }
 
   /** The longest length held. */
@@ -73,22 +77,12 @@ export class BandedTable {
   }
 }
 
-/** Entries 0 .. count − 1 not skipped, ordered by key (stable). */
-function countingSort(
-  keys: Uint16Array,
-  keyCount: number,
-  count: number,
-  skip?: (entry: number) => boolean,
-): Int32Array {
+/** Entries 0 .. keys.length − 1 ordered by key (stable). */
+function countingSort(keys: Uint16Array, keyCount: number): Int32Array {
   const start = new Int32Array(keyCount + 1)
-  let kept = 0
-  for (let entry = 0; entry < count; entry++)
-    if (!skip?.(entry)) {
-      start[keys[entry] + 1]++
-      kept++
-    }
+  for (let entry = 0; entry < keys.length; entry++) start[keys[entry] + 1]++
   for (let key = 0; key < keyCount; key++) start[key + 1] += start[key]
-  const sorted = new Int32Array(kept)
-  for (let entry = 0; entry < count; entry++) if (!skip?.(entry)) sorted[start[keys[entry]]++] = entry
+  const sorted = new Int32Array(keys.length)
+  for (let entry = 0; entry < keys.length; entry++) sorted[start[keys[entry]]++] = entry
   return sorted
 }

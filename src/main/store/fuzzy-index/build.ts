@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3'
-import { hasPinyinTable, nameForms } from '../fuzzy-names'
+import { eachNameForm, hasPinyinTable } from '../fuzzy-names'
 import { decodeSpellings } from '../index-texts'
 import { FuzzyNameIndex } from './name-index'
 
@@ -7,39 +7,34 @@ type Db = Database.Database
 
 /**
  * Every entity's name forms (names, aliases and the pinyin of Chinese names, as nameForms makes them),
- * read in three plain scans: the pinyin as indexing kept it (entity_pinyin), so that no name is spelled
- * again (a store migrated part way, in tests of upgrades, spells them here).
+ * read in one scan: the pinyin as indexing kept it (entity_pinyin), so that no name is spelled again
+ * (a store migrated part way, in tests of upgrades, spells them here).
  */
 export function buildFuzzyIndex(db: Db): FuzzyNameIndex {
+  const kept = hasPinyinTable(db)
+  // One row per entity, its aliases in order joined by a control character, which no stored name
+  // holds: the record schemas refuse them (shared/text-safety).
   const entities = db
     .prepare(
-      `SELECT e.id, e.primary_name, e.original_name, se.id FROM entities e
-       LEFT JOIN search_entries se ON se.kind = 'entity' AND se.record_id = e.id`,
+      `SELECT e.id, e.primary_name, e.original_name,
+              (SELECT group_concat(alias, char(31) ORDER BY position) FROM entity_aliases
+                WHERE entity_id = e.id),
+              ${kept ? 'p.spellings' : 'NULL'}
+       FROM entities e
+       ${kept ? "LEFT JOIN search_entries se ON se.kind = 'entity' AND se.record_id = e.id LEFT JOIN entity_pinyin p ON p.entry = se.id" : ''}`,
     )
     .raw()
-    .all() as [string, string, string | null, number | null][]
-  const aliases = new Map<string, string[]>()
-  for (const [entityId, alias] of db
-    .prepare('SELECT entity_id, alias FROM entity_aliases ORDER BY entity_id, position')
-    .raw()
-    .all() as [string, string][]) {
-    const list = aliases.get(entityId)
-    if (list) list.push(alias)
-    else aliases.set(entityId, [alias])
-  }
-  const spellings = new Map(
-    hasPinyinTable(db)
-      ? (db.prepare('SELECT entry, spellings FROM entity_pinyin').raw().all() as [number, string][])
-      : [],
-  )
+    .all() as [string, string, string | null, string | null, string | null][]
   const builder = FuzzyNameIndex.builder()
-  // A name with no kept pinyin holds no Chinese: nameForms finds that without pinyin-pro.
+  const form = (folded: string) => builder.form(folded)
+  // A name with no kept pinyin holds no Chinese: eachNameForm finds that without pinyin-pro.
   const none = new Map<string, string | null>()
-  for (const [id, primary, original, entry] of entities) {
+  for (const [id, primary, original, aliases, spellings] of entities) {
     builder.entity(id)
-    const kept = entry === null ? undefined : spellings.get(entry)
-    const pinyin = kept === undefined ? none : decodeSpellings(kept)
-    for (const form of nameForms(primary, original, aliases.get(id) ?? [], pinyin)) builder.form(form.folded)
+    const pinyin = spellings === null ? none : decodeSpellings(spellings)
+    eachNameForm(primary, original, aliases === null ? [] : aliases.split(ALIAS_SEPARATOR), pinyin, form)
   }
   return builder.finish()
 }
+
+const ALIAS_SEPARATOR = String.fromCharCode(31)

@@ -173,9 +173,12 @@ describe('the fuzzy name index', () => {
     }
   }, 120_000)
 
-  it('crosses between threads whole', () => {
-    const { parts } = indexOf(KNOWN).parts()
-    const copy = FuzzyNameIndex.fromParts(structuredClone(parts))
-    expect(found(copy, 'hikvison', 70)).toEqual(found(indexOf(KNOWN), 'hikvison', 70))
+  it('crosses between threads whole, its layout and run tables handed over', () => {
+    const some = entities.slice(0, 600)
+    const { parts, transfer } = indexOf(some).parts()
+    const copy = FuzzyNameIndex.fromParts(structuredClone(parts, { transfer }))
+    const fresh = indexOf(some)
+    for (const query of ['hikvison', 'yun kong ke ji', 'huxain technology co', 'megvi tehcnology'])
+      expect(found(copy, query, 70), query).toEqual(found(fresh, query, 70))
   })
 })

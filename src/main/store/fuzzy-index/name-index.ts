@@ -2,8 +2,9 @@ import { jaroWinkler } from '../fuzzy-names'
 import { type Candidates, RUN, WHOLE, WORD } from './candidates'
 import { Comparisons } from './comparisons'
 import { Found, type FuzzyHit } from './found'
-import { IndexLayout } from './layout'
+import { IndexLayout, type LayoutParts } from './layout'
 import { QueryScan } from './query-scan'
+import { Vocabulary } from './vocabulary'
 
 export type { FuzzyHit } from './found'
 
@@ -15,6 +16,7 @@ export interface IndexParts {
   formEntity: Int32Array
   firstWord: Int32Array
   words: Int32Array
+  layout: LayoutParts
 }
 
 /**
@@ -44,8 +46,12 @@ export class FuzzyNameIndex {
     private readonly firstWord: Int32Array,
     private readonly words: Int32Array,
     private readonly vocabulary: string[],
+    /** Derived from the rest when not handed over (see parts). */
+    layout?: LayoutParts,
   ) {
-    this.layout = new IndexLayout(vocabulary, firstWord, words)
+    this.layout = layout
+      ? new IndexLayout(layout, firstWord, words)
+      : IndexLayout.derive(vocabulary, firstWord, words)
   }
 
   static builder(): FuzzyIndexBuilder {
@@ -53,12 +59,13 @@ export class FuzzyNameIndex {
   }
 
   /**
-   * What another thread needs to make the same index (FuzzyNameIndex.fromParts): its own data, the
-   * strings joined into one each (cloning one string is a copy, cloning 200,000 is slow), without what
-   * the constructor derives.
+   * What another thread needs to make the same index (FuzzyNameIndex.fromParts): its data and layout,
+   * the strings joined into one each (cloning one string is a copy, cloning 200,000 is slow), the typed
+   * arrays handed over, so that the searching thread derives nothing.
    */
   parts(): { parts: IndexParts; transfer: ArrayBuffer[] } {
     const arrays = [this.firstForm, this.formEntity, this.firstWord, this.words]
+    const layout = this.layout.parts()
     return {
       parts: {
         ids: this.ids.join('\n'),
@@ -67,8 +74,9 @@ export class FuzzyNameIndex {
         formEntity: this.formEntity,
         firstWord: this.firstWord,
         words: this.words,
+        layout: layout.parts,
       },
-      transfer: arrays.map((array) => array.buffer as ArrayBuffer),
+      transfer: [...arrays.map((array) => array.buffer as ArrayBuffer), ...layout.transfer],
     }
   }
 
@@ -82,6 +90,7 @@ export class FuzzyNameIndex {
       parts.words,
       // An empty word (a form with none) is a line of its own: only the index's last line can be lost.
       parts.vocabulary.split('\n'),
+      parts.layout,
     )
   }
 
@@ -201,11 +210,11 @@ const LIMIT_STEP = 3
 /** Collects entities and their forms in order; `finish` makes the index. */
 export class FuzzyIndexBuilder {
   private readonly ids: string[] = []
-  private readonly firstForm: number[] = []
-  private readonly formEntity: number[] = []
-  private readonly firstWord: number[] = []
-  private readonly words: number[] = []
-  private readonly vocabulary = new Map<string, number>()
+  private readonly firstForm = new GrowingInts()
+  private readonly formEntity = new GrowingInts()
+  private readonly firstWord = new GrowingInts()
+  private readonly words = new GrowingInts()
+  private readonly vocabulary = new Vocabulary()
 
   entity(id: string): this {
     this.ids.push(id)
@@ -217,22 +226,45 @@ export class FuzzyIndexBuilder {
   form(folded: string): this {
     this.formEntity.push(this.ids.length - 1)
     this.firstWord.push(this.words.length)
-    for (const word of folded.split(' ')) {
-      let id = this.vocabulary.get(word)
-      if (id === undefined) this.vocabulary.set(word, (id = this.vocabulary.size))
-      this.words.push(id)
+    // Words between single spaces; an empty form is one empty word.
+    let from = 0
+    for (let at = folded.indexOf(' '); at !== -1; at = folded.indexOf(' ', from)) {
+      this.words.push(this.vocabulary.intern(folded, from, at))
+      from = at + 1
     }
+    this.words.push(this.vocabulary.intern(folded, from, folded.length))
     return this
   }
 
   finish(): FuzzyNameIndex {
+    this.firstForm.push(this.formEntity.length)
+    this.firstWord.push(this.words.length)
     return new FuzzyNameIndex(
       this.ids,
-      Int32Array.from([...this.firstForm, this.formEntity.length]),
-      Int32Array.from(this.formEntity),
-      Int32Array.from([...this.firstWord, this.words.length]),
-      Int32Array.from(this.words),
-      [...this.vocabulary.keys()],
+      this.firstForm.values(),
+      this.formEntity.values(),
+      this.firstWord.values(),
+      this.words.values(),
+      this.vocabulary.words,
     )
+  }
+}
+
+/** Numbers appended one at a time into a typed array that doubles as it fills. */
+class GrowingInts {
+  private array = new Int32Array(1024)
+  length = 0
+
+  push(value: number): void {
+    if (this.length === this.array.length) {
+      const grown = new Int32Array(this.array.length * 2)
+      grown.set(this.array)
+      this.array = grown
+    }
+    this.array[this.length++] = value
+  }
+
+  values(): Int32Array {
+    return this.array.slice(0, this.length)
   }
 }

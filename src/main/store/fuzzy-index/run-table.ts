@@ -19,6 +19,23 @@ export class RunTable {
     readonly banded: BandedTable,
   ) {}
 
+  /** A table again from its fields (as a table arrives from another thread). */
+  static of(fields: RunTable): RunTable {
+    return new RunTable(
+      fields.runWords,
+      fields.at,
+      fields.length,
+      fields.formStart,
+      fields.forms,
+      BandedTable.of(fields.banded),
+    )
+  }
+
+  /** Its typed arrays, to hand their buffers over to another thread. */
+  arrays(): ArrayBufferView[] {
+    return [this.at, this.length, this.formStart, this.forms, ...this.banded.arrays()]
+  }
+
   static build(
     runWords: number,
     firstWord: Int32Array,
@@ -79,28 +96,32 @@ export class RunTable {
       firsts[run] = wordFirst[words[at[run]]]
       kinds[run] = kind
     }
-    // Each run's forms, a form once however often it holds the run.
+    // Each run's forms, a form once however often it holds the run: occurrences are in form order,
+    // so a form's repeats follow each other in the run's list.
+    const formOf = new Int32Array(occurrences)
+    occurrence = 0
+    for (let form = 0; form < formCount; form++) {
+      const count = firstWord[form + 1] - firstWord[form]
+      for (let i = 0; i + runWords <= count && count > runWords; i++) formOf[occurrence++] = form
+    }
     const formStart = new Int32Array(runs + 1)
     const lastForm = new Int32Array(runs).fill(-1)
-    const eachForm = (visit: (run: number, form: number) => void) => {
-      let occurrence = 0
-      for (let form = 0; form < formCount; form++) {
-        const count = firstWord[form + 1] - firstWord[form]
-        if (count <= runWords) continue
-        for (let i = 0; i + runWords <= count; i++) {
-          const run = runOf[occurrence++]
-          if (lastForm[run] === form) continue
-          lastForm[run] = form
-          visit(run, form)
-        }
-      }
+    for (let o = 0; o < occurrences; o++) {
+      const run = runOf[o]
+      if (lastForm[run] === formOf[o]) continue
+      lastForm[run] = formOf[o]
+      formStart[run + 1]++
     }
-    eachForm((run) => formStart[run + 1]++)
     for (let run = 0; run < runs; run++) formStart[run + 1] += formStart[run]
     const forms = new Int32Array(formStart[runs])
     const next = formStart.slice(0, runs)
     lastForm.fill(-1)
-    eachForm((run, form) => (forms[next[run]++] = form))
+    for (let o = 0; o < occurrences; o++) {
+      const run = runOf[o]
+      if (lastForm[run] === formOf[o]) continue
+      lastForm[run] = formOf[o]
+      forms[next[run]++] = formOf[o]
+    }
     return new RunTable(
       runWords,
       at.slice(0, runs),
