@@ -1,29 +1,38 @@
 import { startTransition, useCallback, useRef, useState } from 'react'
 
 /**
- * A table's search and its search box's text, owned together by the table. A keystroke changes the
- * text at once (only the box redraws) and the search once the keystroke's rows are ready (`ready`, the
- * Entities query asked for ahead) or, without it, as a transition React renders when it has time; a
- * faster typist's older texts are skipped. A search the table sets itself (a restored view, a link,
- * "Clear search") sets the text too, so a keystroke still on its way is dropped: the text is no longer its.
+ * A value of a table's query shown at once by its control and handed on to the query when its rows
+ * are ready. A change (`change`) shows the new value at once (only the control redraws) and hands it on
+ * once the change's rows are ready (`ready`, the query asked for ahead) or, without it, as a transition
+ * React renders when it has time; a faster user's older values are skipped. A value the table sets
+ * itself (`set`: a restored view, a link) sets both, so a change still on its way is dropped.
  */
-export function useSearchText(initial: string) {
-  const [search, setSearchOnly] = useState(initial)
-  const [text, setText] = useState(initial)
+export function useHandedOn<T>(initial: T) {
+  const [value, setValueOnly] = useState(initial)
+  const [shown, setShown] = useState(initial)
   const latest = useRef(initial)
-  const setSearch = useCallback((value: string) => {
-    latest.current = value
-    setText(value)
-    setSearchOnly(value)
-  }, [])
-  const typeSearch = useCallback((next: string, ready?: Promise<unknown>) => {
+  const set = useCallback((next: T) => {
     latest.current = next
-    setText(next)
+    setShown(next)
+    setValueOnly(next)
+  }, [])
+  const change = useCallback((next: T, ready?: Promise<unknown>) => {
+    latest.current = next
+    setShown(next)
     const handOn = () => {
-      if (latest.current === next) setSearchOnly(next)
+      if (latest.current === next) setValueOnly(next)
     }
     if (ready) ready.then(handOn, handOn)
     else startTransition(handOn)
   }, [])
-  return { search, text, setSearch, typeSearch }
+  return { value, shown, set, change }
+}
+
+/**
+ * A table's search and its search box's text (useHandedOn): a keystroke changes the text at once and
+ * the search once the keystroke's rows are ready; "Clear search" and restored views set both.
+ */
+export function useSearchText(initial: string) {
+  const { value, shown, set, change } = useHandedOn(initial)
+  return { search: value, text: shown, setSearch: set, typeSearch: change }
 }

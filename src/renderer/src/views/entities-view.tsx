@@ -26,7 +26,7 @@ import { ReviewShell } from '../review/review-shell'
 import type { FilterSetters, FilterState } from '../review/filter-panel'
 import { useReviewTable } from '../review/use-review-table'
 import { SearchBox } from '../review/search-box'
-import { useSearchText } from '../review/use-search-text'
+import { useHandedOn, useSearchText } from '../review/use-search-text'
 import { keptStateAtStart, useKeptView } from '../review/use-kept-view'
 import { useSelection } from '../review/use-selection'
 
@@ -152,7 +152,9 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
   const [sorting, setSorting] = useState<SortingState>(
     startQuery?.sort.map((s) => ({ id: s.column, desc: s.desc })) ?? [],
   )
-  const [minScore, setMinScore] = useState(startQuery?.minScore ?? 100)
+  // The slider's score is shown at once and handed on to the table with its rows, as the search is.
+  const score = useHandedOn(startQuery?.minScore ?? 100)
+  const { value: minScore, set: setMinScore } = score
   const [hiddenColumns, setHiddenColumns] = useState<string[]>(start?.hiddenColumns ?? [])
   const [columnOrder, setColumnOrder] = useState<string[]>(start?.columnOrder ?? [])
   const [columnSizes, setColumnSizes] = useState<ColumnSizingState>(start?.columnSizes ?? {})
@@ -282,11 +284,16 @@ export function EntitiesView({ link }: { link: EntityLink | null }) {
               min={MIN_FUZZY_SCORE}
               max={100}
               step={1}
-              value={minScore}
-              aria-valuetext={minScore === 100 ? '100, exact words only' : `${minScore}, similar names too`}
-              onChange={(event) => setMinScore(Number(event.target.value))}
+              value={score.shown}
+              aria-valuetext={
+                score.shown === 100 ? '100, exact words only' : `${score.shown}, similar names too`
+              }
+              onChange={(event) => {
+                const next = Number(event.target.value)
+                score.change(next, prefetch({ search, filters, sort, minScore: next }))
+              }}
             />
-            <output>{minScore === 100 ? 'exact' : minScore}</output>
+            <output>{score.shown === 100 ? 'exact' : score.shown}</output>
           </label>
           <label className="watched-only">
             <input
