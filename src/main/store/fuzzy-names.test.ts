@@ -1,4 +1,8 @@
 import { describe, expect, it } from 'vitest'
+import { fieldCorrectionSchema } from '../../shared/local-edits'
+import { undoLatestImport } from '../bundles/import-bundle'
+import { correctField } from '../edits/field-corrections'
+import { redoLocalEdit } from '../edits/local-edits'
 import * as catalog from '../services/catalog-services'
 import { applyTestOperations } from '../test-support/apply-test-operations'
 import { openDefaultStore } from '../test-support/default-store'
@@ -167,6 +171,37 @@ describe('searching with a minimum score', () => {
       const words = queryEntities(store.db, { ...page, search: 'Hikvision', minScore: 90 })
       expect(words.matches!.hikvision).toMatchObject({ score: 100, method: 'words' })
       expect(queryEntities(store.db, { ...page, search: '' }).matches).toBeNull()
+    } finally {
+      store.close()
+    }
+  })
+
+  it('follows a local correction of a name, its undo and its redo', () => {
+    const store = openDefaultStore(tempDir())
+    try {
+      // A test value, marked as such: no real name is invented.
+      const corrected = 'Zorvath Testname Holdings'
+      const misspelt = 'Zorvaht Testname Holdigns'
+      const found = (query: string) => catalog.search(store, query, 20, 85).map((hit) => hit.id)
+      expect(found(misspelt)).not.toContain('cloudwalk')
+      const { edit } = correctField(
+        store.db,
+        fieldCorrectionSchema.parse({
+          type: 'entity',
+          id: 'cloudwalk',
+          field: 'name',
+          value: corrected,
+          source: { publication: 'Example Registry', url: 'https://example.org/registry' },
+          reason: 'test correction',
+        }),
+        'A. Writer',
+      )
+      expect(found(misspelt)).toContain('cloudwalk')
+      undoLatestImport(store.db, edit.id)
+      expect(found(misspelt)).not.toContain('cloudwalk')
+      expect(found('CloudWlak Technology')).toContain('cloudwalk')
+      redoLocalEdit(store.db, edit.id)
+      expect(found(misspelt)).toContain('cloudwalk')
     } finally {
       store.close()
     }
