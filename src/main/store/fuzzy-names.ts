@@ -21,7 +21,7 @@ export function foldName(text: string): string {
     .trim()
 }
 
-const NOT_ASCII = /[^\x00-\x7f]/
+const NOT_ASCII = /[\u0080-\uffff]/
 
 /**
  * Jaro–Winkler similarity (0–1): the measure OFAC's Sanctions List Search and most name-screening tools
@@ -32,7 +32,7 @@ export function jaroWinkler(a: string, b: string): number {
   if (!a || !b) return 0
   const window = Math.max(0, Math.floor(Math.max(a.length, b.length) / 2) - 1)
   const [matches, transpositions] =
-    a.length <= 32 && b.length <= 32 ? matchShort(a, b, window) : matchLong(a, b, window)
+    a.length <= 32 && b.length <= 32 ? matchShort(a, b, window) : matchWide(a, b, window)
   if (matches === 0) return 0
   const jaro = (matches / a.length + matches / b.length + (matches - transpositions / 2) / matches) / 3
   let prefix = 0
@@ -42,34 +42,61 @@ export function jaroWinkler(a: string, b: string): number {
 
 /**
  * Jaro's matching: each letter of `a`, in order, takes the first unmatched equal letter of `b` within the
- * window; then the matched letters of both, in order, that differ (transpositions, counted twice).
+ * window; then the matched letters of both, in order, that differ (transpositions, counted twice). For
+ * strings of any length, `b`'s positions as bits in words of 32: the first unmatched equal letter in the
+ * window is the lowest bit of (positions of the letter ∧ window ∧ ¬matched), word by word across it.
  */
-function matchLong(a: string, b: string, window: number): [number, number] {
-  const aMatched = scratch(0, a.length)
-  const bMatched = scratch(1, b.length)
+function matchWide(a: string, b: string, window: number): [number, number] {
+  const words = (b.length + 31) >> 5
+  // Each distinct letter of `b` gets a row of `words` words of bits (slotOf: its row, plus one).
+  let rows = 0
+  for (let j = 0; j < b.length; j++) {
+    const code = b.charCodeAt(j)
+    if (slotOf[code] === 0) slotOf[code] = ++rows
+  }
+  if (wideBits.length < rows * words) wideBits = new Int32Array(rows * words * 2)
+  wideBits.fill(0, 0, rows * words)
+  for (let j = 0; j < b.length; j++)
+    wideBits[(slotOf[b.charCodeAt(j)] - 1) * words + (j >> 5)] |= 1 << (j & 31)
+  if (bMatchedWide.length < words) bMatchedWide = new Int32Array(words * 2)
+  bMatchedWide.fill(0, 0, words)
+  const aMatched = scratch(a.length)
   let matches = 0
   for (let i = 0; i < a.length; i++) {
+    const row = slotOf[a.charCodeAt(i)]
     const from = Math.max(0, i - window)
     const to = Math.min(b.length - 1, i + window)
-    const char = a.charCodeAt(i)
-    for (let j = from; j <= to; j++) {
-      if (bMatched[j] === 1 || char !== b.charCodeAt(j)) continue
+    if (row === 0 || from > to) continue
+    const base = (row - 1) * words
+    for (let word = from >> 5; word <= to >> 5; word++) {
+      let free = wideBits[base + word] & ~bMatchedWide[word]
+      if (word === from >> 5) free &= -1 << (from & 31)
+      if (word === to >> 5 && (to & 31) !== 31) free &= (1 << ((to & 31) + 1)) - 1
+      if (free === 0) continue
+      bMatchedWide[word] |= free & -free
       aMatched[i] = 1
-      bMatched[j] = 1
       matches++
       break
     }
   }
+  for (let j = 0; j < b.length; j++) slotOf[b.charCodeAt(j)] = 0
   let transpositions = 0
-  let k = 0
+  let word = 0
+  let rest = bMatchedWide[0]
   for (let i = 0; i < a.length; i++) {
     if (aMatched[i] === 0) continue
-    while (bMatched[k] === 0) k++
+    while (rest === 0) rest = bMatchedWide[++word]
+    const k = (word << 5) + 31 - Math.clz32(rest & -rest)
+    rest &= rest - 1
     if (a.charCodeAt(i) !== b.charCodeAt(k)) transpositions++
-    k++
   }
   return [matches, transpositions]
 }
+
+/** For matchWide: per character code of `b`, its row of bits plus one (0: not in `b`), and the rows. */
+const slotOf = new Int32Array(65536)
+let wideBits = new Int32Array(1024)
+let bMatchedWide = new Int32Array(8)
 
 /** Per character code, the positions of `b` holding it, as bits: only the codes of `b` are ever set. */
 const positionsOf = new Int32Array(65536)
@@ -107,15 +134,14 @@ function matchShort(a: string, b: string, window: number): [number, number] {
 }
 
 /**
- * Two zeroed flag arrays reused by every comparison: a search scores thousands of name forms per
- * keystroke, and allocating a pair of arrays for each was most of its cost.
+ * A zeroed flag array reused by every wide comparison: a search scores thousands of name forms per
+ * keystroke, and allocating one for each was most of its cost.
  */
-const flags = [new Uint8Array(256), new Uint8Array(256)]
-function scratch(which: 0 | 1, length: number): Uint8Array {
-  if (flags[which].length < length) flags[which] = new Uint8Array(length * 2)
-  const array = flags[which]
-  array.fill(0, 0, length)
-  return array
+let flags = new Uint8Array(256)
+function scratch(length: number): Uint8Array {
+  if (flags.length < length) flags = new Uint8Array(length * 2)
+  flags.fill(0, 0, length)
+  return flags
 }
 
 export interface NameMatch {
