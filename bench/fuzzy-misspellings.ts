@@ -22,3 +22,18 @@ export const LABELLED_MISSPELLINGS = [
   'Huxain Technology Co',
   'Tianlnog',
 ]
+
+/**
+ * The names those misspellings are of, as id, name, original-script name and aliases: names the trigram
+ * shortlist missed (#24), the default data's best known, and a person with a comma.
+ */
+export const MISSPELT_NAMES: [string, string, string | null, string[]][] = [
+  ['hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.', '海康威视', ['Hikvision']],
+  ['megvii', 'Megvii Technology', '旷视科技', ['Megvii Technology Limited', 'Face++']],
+  ['sensetime', 'SenseTime', '商汤科技', ['SenseTime Group Limited']],
+  ['cloudwalk', 'CloudWalk Technology', '云从科技', []],
+  ['abu', 'ABU JHEISHEH, Mohammed', null, ['Mohammed ABU JHEISHEH']],
+  ['yunshen', 'Yunshen Shipping Co.', null, []],
+  ['ruibel', 'Dubai Ruibel Software Co., Ltd.', null, []],
+  ['xunpol', 'Hangzhou Xunpol Aviation LLC', null, []],
+]

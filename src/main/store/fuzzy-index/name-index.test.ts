@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { LABELLED_MISSPELLINGS } from '../../../../bench/fuzzy-misspellings'
+import { LABELLED_MISSPELLINGS, MISSPELT_NAMES } from '../../../../bench/fuzzy-misspellings'
 import { generateData } from '../../../../bench/generate-data'
 import { seededRandom } from '../../../../bench/random'
 import { foldName, nameForms, nameSimilarity, type NameForm } from '../fuzzy-names'
@@ -10,19 +10,9 @@ interface Entity {
   forms: NameForm[]
 }
 
-/** Names the trigram shortlist missed (#24), the default data's best known, and a person with a comma. */
-const KNOWN: Entity[] = [
-  ['hikvision', 'Hangzhou Hikvision Digital Technology Co., Ltd.', '海康威视', ['Hikvision']],
-  ['megvii', 'Megvii Technology', '旷视科技', ['Megvii Technology Limited', 'Face++']],
-  ['sensetime', 'SenseTime', '商汤科技', ['SenseTime Group Limited']],
-  ['cloudwalk', 'CloudWalk Technology', '云从科技', []],
-  ['abu', 'ABU JHEISHEH, Mohammed', null, ['Mohammed ABU JHEISHEH']],
-  ['yunshen', 'Yunshen Shipping Co.', null, []],
-  ['ruibel', 'Dubai Ruibel Software Co., Ltd.', null, []],
-  ['xunpol', 'Hangzhou Xunpol Aviation LLC', null, []],
-].map(([id, name, original, aliases]) => ({
-  id: id as string,
-  forms: nameForms(name as string, original as string | null, aliases as string[]),
+const KNOWN: Entity[] = MISSPELT_NAMES.map(([id, name, original, aliases]) => ({
+  id,
+  forms: nameForms(name, original, aliases),
 }))
 
 const LABELLED = LABELLED_MISSPELLINGS
