@@ -1,75 +1,18 @@
 import { describe, expect, it } from 'vitest'
-import { LABELLED_MISSPELLINGS, MISSPELT_NAMES } from '../../../../bench/fuzzy-misspellings'
-import { generateData } from '../../../../bench/generate-data'
+import { LABELLED_MISSPELLINGS } from '../../../../bench/fuzzy-misspellings'
 import { seededRandom } from '../../../../bench/random'
-import { foldName, nameForms, nameSimilarity, type NameForm } from '../fuzzy-names'
+import {
+  firstByScore,
+  found,
+  generated,
+  indexOf,
+  KNOWN,
+  scoreEveryName,
+} from '../../test-support/fuzzy-reference'
+import { foldName } from '../fuzzy-names'
 import { FuzzyNameIndex } from './name-index'
 
-interface Entity {
-  id: string
-  forms: NameForm[]
-}
-
-const KNOWN: Entity[] = MISSPELT_NAMES.map(([id, name, original, aliases]) => ({
-  id,
-  forms: nameForms(name, original, aliases),
-}))
-
 const LABELLED = LABELLED_MISSPELLINGS
-
-function generated(count: number): Entity[] {
-  return generateData(count).operations.flatMap((operation) => {
-    const { type, record } = operation as {
-      type: string
-      record: { id: string; name: string; originalName?: string | null; aliases?: string[] }
-    }
-    if (type !== 'entity') return []
-    return [
-      { id: record.id, forms: nameForms(record.name, record.originalName ?? null, record.aliases ?? []) },
-    ]
-  })
-}
-
-function indexOf(entities: Entity[]): FuzzyNameIndex {
-  const builder = FuzzyNameIndex.builder()
-  for (const entity of entities) {
-    builder.entity(entity.id)
-    for (const form of entity.forms) builder.form(form.folded)
-  }
-  return builder.finish()
-}
-
-/** What the index finds, as entity id, score and the place of the form that explains it. */
-function found(index: FuzzyNameIndex, query: string, minScore: number, limit?: number): string[] {
-  return index
-    .search(query, minScore, limit)
-    .map((hit) => `${index.ids[hit.entity]} ${hit.score} ${index.ordinalOf(hit.form)}`)
-}
-
-/** The reference: every form of every entity scored, the first best form kept (as bestNameMatch). */
-function scoreEveryName(entities: Entity[], query: string, minScore: number): string[] {
-  const result: string[] = []
-  for (const entity of entities) {
-    let best = -1
-    let bestForm = -1
-    entity.forms.forEach((form, at) => {
-      const score = Math.round(nameSimilarity(query, form.folded) * 100)
-      if (score > best) [best, bestForm] = [score, at]
-    })
-    if (best >= minScore) result.push(`${entity.id} ${best} ${bestForm}`)
-  }
-  return result
-}
-
-/** The first `limit` by score, in index order among equals: what a ranked list keeps. */
-function firstByScore(rows: string[], limit: number): string[] {
-  const score = (row: string) => Number(row.split(' ')[1])
-  return rows
-    .map((row, at) => ({ row, at }))
-    .sort((a, b) => score(b.row) - score(a.row) || a.at - b.at)
-    .slice(0, limit)
-    .map(({ row }) => row)
-}
 
 /** A one-letter typo in a word: dropped, swapped with the next, or changed. */
 function typo(random: () => number, name: string): string {
