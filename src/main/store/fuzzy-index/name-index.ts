@@ -27,10 +27,11 @@ export interface IndexParts {
  * A comparison is skipped only when an upper bound of its Jaro–Winkler similarity cannot reach the score
  * it would need (the minimum, or the entity's best so far): Jaro ≤ (m/|a| + m/|b| + 1) / 3, where m, the
  * letters matched, is at most the shorter length and at most the letters the two strings have in common
- * counted with repetition; Winkler's bonus is at most that of the beginning the two share. Letters in
- * common are counted once per vocabulary word and summed over a form's words, the beginning read from
- * its first word; a one-word query is scored once per vocabulary word, and reaches the forms holding
- * the word through its postings.
+ * counted with repetition; Winkler's bonus is at most that of the beginning the two share. The strings
+ * compared are read from tables by length and first letter, only where a bound leaves a score possible
+ * (Comparisons); letters in common are counted once per vocabulary word and summed over a string's
+ * words. A vocabulary word (one-word queries) or a run of words (RunTable) is scored once and counts
+ * for every form holding it.
  */
 export class FuzzyNameIndex {
   /** Lengths, postings and groupings derived from the forms (see IndexLayout). */
