@@ -170,11 +170,10 @@ export class FuzzyNameIndex {
         } else {
           const entity = this.formEntity[id]
           if (bound < found.needed(entity, id)) continue
-          const count = this.firstWord[id + 1] - this.firstWord[id]
           const similarity =
             kind === WHOLE
-              ? jaroWinkler(scan.query, this.run(id, 0, count, ' '))
-              : jaroWinkler(scan.noSpace, this.run(id, 0, count, ''))
+              ? jaroWinkler(scan.query, this.formText(id, ' '))
+              : jaroWinkler(scan.noSpace, this.formText(id, ''))
           found.offer(entity, id, Math.round(similarity * 100))
         }
       }
@@ -183,15 +182,17 @@ export class FuzzyNameIndex {
   /** A vocabulary word, or a distinct run of `runWords` words (see RunTable), as text. */
   private textOf(kind: number, id: number, runWords: number): string {
     if (kind === WORD) return this.vocabulary[id]
-    const at = this.layout.runTable(runWords).at[id]
-    let text = this.vocabulary[this.words[at]]
-    for (let i = at + 1; i < at + runWords; i++) text += ' ' + this.vocabulary[this.words[i]]
-    return text
+    return this.joined(this.layout.runTable(runWords).at[id], runWords, ' ')
   }
 
-  /** Words start .. start + count of a form, joined. */
-  private run(form: number, start: number, count: number, joiner: string): string {
-    const from = this.firstWord[form] + start
+  /** The form's words, joined. */
+  private formText(form: number, joiner: string): string {
+    const from = this.firstWord[form]
+    return this.joined(from, this.firstWord[form + 1] - from, joiner)
+  }
+
+  /** `count` words from place `from` in `words`, joined. */
+  private joined(from: number, count: number, joiner: string): string {
     let text = this.vocabulary[this.words[from]]
     for (let i = from + 1; i < from + count; i++) text += joiner + this.vocabulary[this.words[i]]
     return text

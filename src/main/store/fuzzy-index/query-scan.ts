@@ -15,11 +15,8 @@ export class QueryScan {
   readonly prefixes: Int8Array
   /** The kinds of letter the query holds (see kindBit). */
   private readonly queryKinds: number
-  /** Per character code, the query's count, and what is left of it while one string is counted. */
+  /** Per character code, the query's count (what is left of it while counting: see countLetters). */
   private readonly counts = new Int32Array(65536)
-  private readonly left = new Int32Array(65536)
-  private readonly stamp = new Int32Array(65536)
-  private stampNow = 0
   /**
    * The query's letters per combination of kinds, a table per byte of the kinds (see mostShared): with
    * its spaces, and without.
@@ -64,7 +61,7 @@ export class QueryScan {
       // A word with no kind of letter the query has (a number, most often) is not read.
       if ((this.wordKinds[word] & this.queryKinds) === 0) shared = 0
       else {
-        this.stampNow++
+        nextStamp()
         shared = this.countLetters(this.vocabulary[word])
       }
       this.shared[word] = shared
@@ -92,25 +89,17 @@ export class QueryScan {
     return prefix
   }
 
-  /** How many letters of the query words[from .. to) hold, counted with repetition over all of them. */
-  lettersInCommon(words: Int32Array, from: number, to: number): number {
-    this.stampNow++
-    let common = 0
-    for (let i = from; i < to; i++) common += this.countLetters(this.vocabulary[words[i]])
-    return common
-  }
-
   /** Letters of `text` the query has and the strings counted since the last stamp have not taken. */
   private countLetters(text: string): number {
     let common = 0
     for (let j = 0; j < text.length; j++) {
       const code = text.charCodeAt(j)
-      if (this.stamp[code] !== this.stampNow) {
-        this.stamp[code] = this.stampNow
-        this.left[code] = this.counts[code]
+      if (stamp[code] !== stampNow) {
+        stamp[code] = stampNow
+        left[code] = this.counts[code]
       }
-      if (this.left[code] > 0) {
-        this.left[code]--
+      if (left[code] > 0) {
+        left[code]--
         common++
       }
     }
@@ -130,6 +119,24 @@ export function boundScore(queryLength: number, length: number, common: number, 
   if (matches <= 0) return 0
   const jaro = (matches / queryLength + matches / length + 1) / 3
   return Math.round((jaro + prefix * 0.1 * (1 - jaro)) * 100 + 1e-7)
+}
+
+/**
+ * While one string is counted, what is left of each of the query's letters, valid where `stamp` holds
+ * the current count's number: shared by every search (one counts at a time), so that a search does not
+ * clear two arrays of 65,536 to begin.
+ */
+const left = new Int32Array(65536)
+const stamp = new Int32Array(65536)
+let stampNow = 0
+
+/** Begins a count: a new number in `stamp` (back to 1, with `stamp` cleared, before it overflows). */
+function nextStamp(): void {
+  if (stampNow === 0x7fffffff) {
+    stamp.fill(0)
+    stampNow = 0
+  }
+  stampNow++
 }
 
 export const UNKNOWN = 0xffff

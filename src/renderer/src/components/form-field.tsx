@@ -117,6 +117,28 @@ export function SourceFields<S extends SourceDraft>({
 }
 
 /** "Your name", asked the first time something is written (see useAuthor). */
+/** A form's submit button and Cancel, both held while it saves. */
+export function FormActions({
+  submit,
+  onCancel,
+  saving = false,
+}: {
+  submit: string
+  onCancel: () => void
+  saving?: boolean
+}) {
+  return (
+    <div className="form-actions">
+      <button type="submit" disabled={saving}>
+        {submit}
+      </button>
+      <button type="button" onClick={onCancel} disabled={saving}>
+        Cancel
+      </button>
+    </div>
+  )
+}
+
 export function AuthorField({
   author,
   problems,

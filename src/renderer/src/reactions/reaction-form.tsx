@@ -6,7 +6,14 @@ import {
   type WrittenReactionInput,
 } from '../../../shared/local-edits'
 import { useApi, useLoad } from '../api/use-api'
-import { AuthorField, Field, problemsFromError, SourceFields, type Problems } from '../components/form-field'
+import {
+  AuthorField,
+  Field,
+  FormActions,
+  problemsFromError,
+  SourceFields,
+  type Problems,
+} from '../components/form-field'
 import { LoadState } from '../components/load-state'
 import { EntityPicker, RoundChoices } from '../components/record-pickers'
 import { useAuthor } from '../components/use-author'
@@ -277,14 +284,11 @@ export function ReactionForm({
         problems={problems}
         wordsHint="For verbatim text: the passage as the source prints it; the text must occur in it."
       />
-      <div className="form-actions">
-        <button type="submit" disabled={saving}>
-          {editing ? 'Save the correction' : 'Add the reaction'}
-        </button>
-        <button type="button" onClick={onCancel} disabled={saving}>
-          Cancel
-        </button>
-      </div>
+      <FormActions
+        submit={editing ? 'Save the correction' : 'Add the reaction'}
+        onCancel={onCancel}
+        saving={saving}
+      />
     </form>
   )
 }

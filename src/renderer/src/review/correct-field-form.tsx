@@ -10,6 +10,7 @@ import { useApi } from '../api/use-api'
 import {
   AuthorField,
   Field,
+  FormActions,
   saveWritten,
   SourceFields,
   type Problems,
@@ -117,12 +118,7 @@ export function CorrectFieldForm({
         onChange={(change) => setSource({ ...source, ...change })}
         problems={problems}
       />
-      <div className="form-actions">
-        <button type="submit">Save the correction</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save the correction" onCancel={onCancel} />
     </form>
   )
 }

@@ -2,7 +2,14 @@ import { useState } from 'react'
 import type { OfficeNote } from '../../../shared/domain'
 import { writtenNoteSchema, type WrittenNoteInput } from '../../../shared/local-edits'
 import { useApi } from '../api/use-api'
-import { AuthorField, Field, saveWritten, SourceFields, type Problems } from '../components/form-field'
+import {
+  AuthorField,
+  Field,
+  FormActions,
+  saveWritten,
+  SourceFields,
+  type Problems,
+} from '../components/form-field'
 import { SourceLink } from '../components/source-link'
 import { useAuthor } from '../components/use-author'
 
@@ -84,12 +91,7 @@ function NoteForm({
           problems={problems}
         />
       )}
-      <div className="form-actions">
-        <button type="submit">Save the note</button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormActions submit="Save the note" onCancel={onCancel} />
     </form>
   )
 }
